@@ -1,0 +1,1 @@
+"""The LangGraph agent and the wiring that builds backends from settings."""

@@ -1,0 +1,51 @@
+"""The one typed settings object; only `agent.wiring` reads it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from fitroom.tools.chroma_store import HnswParams
+
+
+def default_catalog() -> Path | None:
+    """`../shared/data/hm` where it exists, as on the project's development machines and CI."""
+    candidate = Path.cwd().parent / "shared" / "data" / "hm"
+    return candidate if candidate.is_dir() else None
+
+
+def default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "fitroom"
+
+
+class Settings(BaseSettings):
+    """Every knob of fitroom; set any of them as an environment variable `FITROOM_<NAME>`."""
+
+    model_config = SettingsConfigDict(env_prefix="FITROOM_", env_nested_delimiter="__")
+
+    catalog: Path | None = Field(
+        default_factory=default_catalog, description="Catalogue folder (items.csv, images/)."
+    )
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Where the index, models and their cards live.",
+    )
+    chroma: str = Field(
+        default="",
+        description="path:<dir> or http://host:port; empty means path:<data_dir>/chroma.",
+    )
+    collection: str = "fitroom-items"
+    text_model: str = Field(
+        default="minilm",
+        description="minilm, or minilm:<folder> for a "
+        "local sentence-transformers copy of all-MiniLM-L6-v2.",
+    )
+    hnsw: HnswParams = HnswParams()
+
+    @property
+    def chroma_uri(self) -> str:
+        return self.chroma or f"path:{self.data_dir / 'chroma'}"

@@ -1,0 +1,1 @@
+"""The `fitroom` command line."""

@@ -1,0 +1,39 @@
+"""`fitroom index`: embed the catalogue into the item store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from fitroom.agent import wiring
+from fitroom.cli.common import console, progress, reports_errors, settings
+from fitroom.tools.cards import write_card
+from fitroom.tools.indexing import index_items
+
+
+@reports_errors
+def index(
+    catalog: Path | None = typer.Option(None, help="Catalogue folder (default: FITROOM_CATALOG)"),
+    limit: int | None = typer.Option(None, min=1, help="Index only the first N items"),
+    rebuild: bool = typer.Option(False, help="Delete the store first and rebuild it"),
+) -> None:
+    """Build or update the item store; a re-run skips unchanged items."""
+    config = settings()
+    cat = wiring.open_catalog(config, catalog)
+    for problem in cat.problems:
+        console.print(f"[yellow]warning:[/yellow] {problem.message}", highlight=False)
+    items = cat.items[:limit] if limit else cat.items
+    embedder = wiring.build_embedder(config)
+    store = wiring.open_store(config, embedder, rebuild=rebuild)
+    with progress() as bar:
+        task = bar.add_task("indexing", total=len(items))
+        report = index_items(items, embedder, store, on_progress=lambda n: bar.advance(task, n))
+    write_card(config.data_dir / "cards" / f"{config.collection}.json", artefact="item-index",
+               catalog=cat.path.resolve(), items=store.count(), model_id=embedder.model_id,
+               dim=embedder.dim, chroma=config.chroma_uri, hnsw=config.hnsw.model_dump(),
+               last_run=report.model_dump())  # fmt: skip
+    console.print(
+        f"indexed {report.total} items ({report.embedded} embedded, {report.skipped} "
+        f"unchanged) in {report.seconds:.1f}s; the store holds {store.count()}."
+    )

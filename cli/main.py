@@ -1,0 +1,22 @@
+"""The `fitroom` console script."""
+
+from __future__ import annotations
+
+import typer
+
+from fitroom.cli import bench_cmd, catalog_cmd
+from fitroom.cli.index_cmd import index
+from fitroom.cli.search_cmd import search
+
+app = typer.Typer(
+    help="fitroom: a conversational fashion recommender over a real catalogue.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(catalog_cmd.app, name="catalog")
+app.add_typer(bench_cmd.app, name="bench")
+app.command()(index)
+app.command()(search)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,82 @@
+"""`fitroom search`: one query, or many from a file, as a table or JSON lines."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from fitroom.agent import wiring
+from fitroom.cli.common import console, err_console, reports_errors, settings
+from fitroom.tools.errors import FitroomError
+from fitroom.tools.filters import Filters, parse_filter_args
+from fitroom.tools.search import SearchRequest, SearchResult, search_items
+
+
+def _read_queries(source: Path) -> list[str]:
+    text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _print_table(result: SearchResult) -> None:
+    if result.understood:
+        read = ", ".join(
+            f"{m.phrase!r}→{'not ' if m.negated else ''}{m.attribute}={m.label}"
+            for m in result.understood
+        )
+        console.print(f"understood: {read}", highlight=False)
+    if result.relaxed:
+        console.print(f"[yellow]too few exact matches; relaxed {', '.join(result.relaxed)}")
+    table = Table("#", "score", "title", "type", "colour", "pattern", "gender", "price", "item_id")
+    for rank, item in enumerate(result.items, start=1):
+        price = "" if item.price is None else f"{item.price:.4f}"
+        table.add_row(str(rank), f"{item.score:.3f}", item.title, item.article_type, item.colour,
+                      item.pattern, item.gender, price, item.item_id)  # fmt: skip
+    console.print(table)
+
+
+def _json_line(result: SearchResult) -> str:
+    return json.dumps(result.model_dump(mode="json"), ensure_ascii=False)
+
+
+@reports_errors
+def search(
+    text: str | None = typer.Argument(None, help="What to look for, in everyday words"),
+    k: int = typer.Option(10, "--k", "-k", help="How many results (1..1000)"),
+    filters: list[str] = typer.Option(
+        [], "--filter", "-f", help="key=value, key=a,b, key!=value, price<=X, price>=X; repeatable"
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object per query"),
+    queries: Path | None = typer.Option(None, help="File with one query per line; - for stdin"),
+    literal: bool = typer.Option(False, help="Do not map everyday words onto filters"),
+) -> None:
+    """Search the catalogue by meaning, with filters understood from everyday words."""
+    if (text is None) == (queries is None):
+        raise typer.BadParameter("give either TEXT or --queries FILE, not both or neither")
+    parsed_filters: Filters = parse_filter_args(filters)
+    config = settings()
+    embedder = wiring.build_embedder(config)
+    store = wiring.open_store(config, embedder)
+    parser = wiring.build_parser(store, embedder)
+
+    def run(query: str) -> SearchResult:
+        request = SearchRequest(query=query, k=k, filters=parsed_filters, interpret=not literal)
+        return search_items(request, embedder=embedder, store=store, parser=parser)
+
+    if queries is None:
+        result = run(text or "")
+        console.print_json(_json_line(result)) if as_json else _print_table(result)
+        return
+    failed = 0
+    for query in _read_queries(queries):
+        try:
+            print(_json_line(run(query)), flush=True)
+        except FitroomError as exc:  # one bad line must not lose the answers to the others
+            failed += 1
+            print(json.dumps({"query": query, "error": str(exc)}), flush=True)
+    if failed:
+        err_console.print(f"[red]{failed} quer{'y' if failed == 1 else 'ies'} failed[/red]")
+        raise typer.Exit(1)

@@ -1,0 +1,1 @@
+"""Short- and long-term memory for the agent."""

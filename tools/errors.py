@@ -1,0 +1,29 @@
+"""The error hierarchy: each message is one sentence naming the thing and the fix."""
+
+
+class FitroomError(Exception):
+    """Base class for every error fitroom reports to a user."""
+
+
+class CatalogError(FitroomError):
+    """The catalogue folder or one of its files cannot be used."""
+
+
+class InvalidQueryError(FitroomError):
+    """A search request is malformed: empty text, bad `k`, unknown filter key."""
+
+
+class StoreError(FitroomError):
+    """The item store cannot be opened or used."""
+
+
+class StoreUnavailableError(StoreError):
+    """The Chroma server cannot be reached."""
+
+
+class StoreMismatchError(StoreError):
+    """The store was built with another embedding model or dimension."""
+
+
+class ConfigError(FitroomError):
+    """A setting names a backend that does not exist or is not installed."""
