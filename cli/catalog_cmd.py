@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from fitroom.cli.common import console, reports_errors
+from fitroom.cli.common import console, progress, reports_errors
 from fitroom.tools.catalog import read_catalog
 
 app = typer.Typer(help="Inspect a catalogue folder.", no_args_is_help=True)
@@ -42,3 +42,28 @@ def check(path: Path = typer.Argument(..., help="Catalogue folder with items.csv
     if catalog.errors:
         raise typer.Exit(1)
     console.print("[green]ok[/green]: the catalogue can be indexed.")
+
+
+@app.command("import-hm")
+@reports_errors
+def import_hm_command(
+    source: Path = typer.Argument(..., help="Unzipped Kaggle H&M folder (articles.csv, images/)"),
+    target: Path = typer.Argument(..., help="Folder to write the fitroom catalogue into"),
+    purchases: bool = typer.Option(True, help="Also convert transactions_train.csv (31M rows)"),
+) -> None:
+    """Convert the Kaggle H&M competition files into a fitroom catalogue folder."""
+    from fitroom.tools.hm_import import import_hm
+
+    with progress() as bar:
+        task = bar.add_task("converting", total=None)
+        report = import_hm(
+            source,
+            target,
+            with_purchases=purchases,
+            on_progress=lambda stage, n: bar.update(task, description=f"{stage} {n:,}"),
+        )
+    console.print(
+        f"wrote {report.items} items ({report.with_image} with images), "
+        f"{report.purchases} purchases and {report.users} users to {target}; "
+        f"index it with `fitroom index --catalog {target}`."
+    )

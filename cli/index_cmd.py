@@ -29,10 +29,17 @@ def index(
     with progress() as bar:
         task = bar.add_task("indexing", total=len(items))
         report = index_items(items, embedder, store, on_progress=lambda n: bar.advance(task, n))
-    write_card(config.data_dir / "cards" / f"{config.collection}.json", artefact="item-index",
-               catalog=cat.path.resolve(), items=store.count(), model_id=embedder.model_id,
-               dim=embedder.dim, chroma=config.chroma_uri, hnsw=config.hnsw.model_dump(),
-               last_run=report.model_dump())  # fmt: skip
+    write_card(
+        config.data_dir / "cards" / f"{config.collection}.json",
+        artefact="item-index",
+        catalog=cat.path.resolve(),
+        items=store.count(),
+        model_id=embedder.model_id,
+        dim=embedder.dim,
+        chroma=config.chroma_uri,
+        hnsw=config.hnsw.model_dump(),
+        last_run=report.model_dump(),
+    )
     console.print(
         f"indexed {report.total} items ({report.embedded} embedded, {report.skipped} "
         f"unchanged) in {report.seconds:.1f}s; the store holds {store.count()}."

@@ -33,8 +33,17 @@ def _print_table(result: SearchResult) -> None:
     table = Table("#", "score", "title", "type", "colour", "pattern", "gender", "price", "item_id")
     for rank, item in enumerate(result.items, start=1):
         price = "" if item.price is None else f"{item.price:.4f}"
-        table.add_row(str(rank), f"{item.score:.3f}", item.title, item.article_type, item.colour,
-                      item.pattern, item.gender, price, item.item_id)  # fmt: skip
+        table.add_row(
+            str(rank),
+            f"{item.score:.3f}",
+            item.title,
+            item.article_type,
+            item.colour,
+            item.pattern,
+            item.gender,
+            price,
+            item.item_id,
+        )
     console.print(table)
 
 

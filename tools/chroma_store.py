@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+import numpy as np
 from pydantic import BaseModel
 
 from fitroom.tools.embedder import Vectors
@@ -16,8 +17,18 @@ from fitroom.tools.filters import Filters
 from fitroom.tools.item_store import StoredItem, StoreHit
 from fitroom.tools.vocabulary import Vocabulary
 
-_META_FIELDS = ("title", "gender", "category", "article_type", "colour", "colour_master",
-                "pattern", "product_code", "image", "content_hash")  # fmt: skip
+_META_FIELDS = (
+    "title",
+    "gender",
+    "category",
+    "article_type",
+    "colour",
+    "colour_master",
+    "pattern",
+    "product_code",
+    "image",
+    "content_hash",
+)
 REBUILD_HINT = "rebuild it with `fitroom index --rebuild`"
 
 
@@ -27,7 +38,7 @@ class HnswParams(BaseModel):
 
     ef_construction: int = 200
     max_neighbors: int = 32
-    ef_search: int = 128
+    ef_search: int = 256
 
 
 def open_client(uri: str) -> Any:
@@ -109,6 +120,18 @@ class ChromaItemStore:
             i: str(m.get("content_hash", ""))
             for i, m in zip(got["ids"], got["metadatas"] or [], strict=True)
         }
+
+    def vectors(self, item_ids: Sequence[str]) -> Vectors:
+        """The stored vectors of `item_ids`, in that order; unknown ids are an error."""
+        got = self._col.get(ids=list(item_ids), include=["embeddings"])
+        by_id = dict(zip(got["ids"], got["embeddings"], strict=True))
+        missing = [i for i in item_ids if i not in by_id]
+        if missing:
+            raise StoreError(
+                f"The item store has no item(s) {', '.join(missing[:10])}; "
+                "check the ids or re-run `fitroom index`."
+            )
+        return np.asarray([by_id[i] for i in item_ids], dtype=np.float32).reshape(-1, self.dim)
 
     def query(self, vector: Vectors, k: int, filters: Filters | None = None) -> list[StoreHit]:
         where = filters.to_where() if filters else None

@@ -37,4 +37,5 @@ class Embedder(Protocol):
 def normalise(vectors: Vectors) -> Vectors:
     """Scale rows to unit length so that cosine similarity is a dot product."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    scaled: Vectors = (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
+    return scaled

@@ -51,6 +51,10 @@ class ItemStore(Protocol):
         """The stored content hash of each id already present."""
         ...
 
+    def vectors(self, item_ids: Sequence[str]) -> Vectors:
+        """The stored vectors of `item_ids`, in that order."""
+        ...
+
     def query(self, vector: Vectors, k: int, filters: Filters | None = None) -> list[StoreHit]:
         """The `k` nearest items that pass the filters, best first."""
         ...

@@ -66,9 +66,17 @@ class SearchResult(BaseModel):
 
 def _shown(hit: StoreHit) -> SearchItem:
     i = hit.item
-    return SearchItem(item_id=i.item_id, title=i.title, article_type=i.article_type,
-                      colour=i.colour, pattern=i.pattern, gender=i.gender, price=i.price,
-                      score=round(hit.score, 4), image=i.image)  # fmt: skip
+    return SearchItem(
+        item_id=i.item_id,
+        title=i.title,
+        article_type=i.article_type,
+        colour=i.colour,
+        pattern=i.pattern,
+        gender=i.gender,
+        price=i.price,
+        score=round(hit.score, 4),
+        image=i.image,
+    )
 
 
 def search_items(

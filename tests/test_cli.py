@@ -1,0 +1,110 @@
+"""The `fitroom` command line through typer's CliRunner, with the real MiniLM encoder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fitroom.cli.main import app
+from tests.conftest import TINY_ROWS, CatalogFactory
+
+runner = CliRunner()
+SHOWN_FIELDS = {
+    "item_id",
+    "title",
+    "article_type",
+    "colour",
+    "pattern",
+    "gender",
+    "price",
+    "score",
+    "image",
+}
+
+
+@pytest.fixture
+def env(tmp_path: Path, make_catalog: CatalogFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    catalog = make_catalog()
+    monkeypatch.setenv("FITROOM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FITROOM_CATALOG", str(catalog))
+    monkeypatch.delenv("FITROOM_CHROMA", raising=False)
+    return tmp_path / "data"
+
+
+def test_catalog_check_summarises_and_flags_errors(make_catalog: CatalogFactory) -> None:
+    ok = runner.invoke(app, ["catalog", "check", str(make_catalog())])
+    assert ok.exit_code == 0, ok.output
+    assert "5 items" in ok.output and "ok" in ok.output
+    bad_rows = [r.copy() for r in TINY_ROWS] + [TINY_ROWS[0]]
+    bad = runner.invoke(app, ["catalog", "check", str(make_catalog(bad_rows))])
+    assert bad.exit_code == 1 and "repeats the id" in bad.output
+
+
+def test_missing_catalogue_folder_is_one_clear_line(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["catalog", "check", str(tmp_path / "missing")])
+    assert result.exit_code == 2
+    assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.slow
+def test_index_then_search(env: Path) -> None:
+    first = runner.invoke(app, ["index"])
+    assert first.exit_code == 0, first.output
+    assert "indexed 5 items (5 embedded, 0 unchanged)" in first.output
+    again = runner.invoke(app, ["index"])
+    assert "(0 embedded, 5 unchanged)" in again.output
+    card = json.loads((env / "cards" / "fitroom-items.json").read_text())
+    assert card["model_id"] == "sentence-transformers/all-MiniLM-L6-v2" and card["items"] == 5
+
+    result = runner.invoke(app, ["search", "black dress", "--json", "--k", "2"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.output)
+    assert payload["query"] == "black dress"
+    assert set(payload["items"][0]) == SHOWN_FIELDS
+    assert payload["items"][0]["item_id"] == "0100000001"
+
+    filtered = runner.invoke(app, ["search", "navy jumper", "-f", "gender=men", "--json"])
+    assert filtered.exit_code == 0, filtered.output
+    items = json.loads(filtered.output)["items"]
+    assert items[0]["item_id"] == "0100000003" and {i["gender"] for i in items} == {"Men"}
+    table = runner.invoke(app, ["search", "navy jumper"])
+    assert table.exit_code == 0 and "understood: 'navy'→colour=Dark Blue" in table.output
+
+
+@pytest.mark.slow
+def test_many_queries_from_stdin_give_one_json_line_each(env: Path) -> None:
+    runner.invoke(app, ["index"])
+    result = runner.invoke(
+        app, ["search", "--queries", "-", "--k", "3"], input="black dress\n\nlinen trousers\n"
+    )
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["query"] for line in lines] == ["black dress", "linen trousers"]
+    assert lines[1]["items"][0]["title"] == "Linen trousers"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["search", "  "], "The query is empty"),
+        (["search", "dress", "--k", "0"], "k must be between 1 and 1000"),
+        (["search", "dress", "--k", "5000"], "k must be between 1 and 1000"),
+        (["search", "dress", "--filter", "size=M"], "Unknown filter key 'size'"),
+    ],
+)
+def test_bad_search_input_is_one_clear_line(env: Path, args: list[str], message: str) -> None:
+    runner.invoke(app, ["index"])
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_unreachable_chroma_names_the_url(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FITROOM_CHROMA", "http://127.0.0.1:9")
+    result = runner.invoke(app, ["index", "--limit", "1"])
+    assert result.exit_code == 2
+    assert "Cannot reach the Chroma server at http://127.0.0.1:9" in result.output

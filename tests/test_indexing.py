@@ -1,0 +1,68 @@
+"""Indexing is resumable: an interrupted run completes without duplicates or lost items."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitroom.tools.catalog import Item, load_catalog
+from fitroom.tools.chroma_store import ChromaItemStore
+from fitroom.tools.indexing import content_hash, index_items, item_document
+from tests.conftest import CatalogFactory
+from tests.fakes import FakeEmbedder
+
+
+def _many(make_catalog: CatalogFactory, n: int) -> list[Item]:
+    base = load_catalog(make_catalog()).items
+    return [base[i % len(base)].model_copy(update={"item_id": f"{i:010d}"}) for i in range(n)]
+
+
+def test_interrupted_run_resumes_without_duplicates(
+    make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    items = _many(make_catalog, 23)
+    batches = 0
+
+    def stop_after_two(_: int) -> None:
+        nonlocal batches
+        batches += 1
+        if batches == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        index_items(items, fake_embedder, store, on_progress=stop_after_two, batch_size=5)
+    assert store.count() == 10
+    fake_embedder.embedded = 0
+    report = index_items(items, fake_embedder, store, batch_size=5)
+    assert store.count() == 23
+    assert (report.embedded, report.skipped) == (13, 10)
+    assert fake_embedder.embedded == 13
+
+
+def test_only_changed_items_are_re_embedded(
+    make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    items = _many(make_catalog, 6)
+    index_items(items, fake_embedder, store)
+    items[2] = items[2].model_copy(update={"title": "Renamed jumper"})
+    report = index_items(items, fake_embedder, store)
+    assert report.embedded == 1 and store.count() == 6
+    hit = store.query(fake_embedder.embed_texts(["renamed jumper"])[0], 1)[0]
+    assert hit.item.item_id == items[2].item_id and hit.item.title == "Renamed jumper"
+
+
+def test_vocabulary_is_recorded(
+    make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    index_items(load_catalog(make_catalog()).items, fake_embedder, store)
+    vocab = store.vocabulary()
+    assert vocab.values["colour"] == ["Beige", "Black", "Dark Blue", "White"]
+    assert vocab.values["gender"] == ["Men", "Women"]
+
+
+def test_document_and_hash_cover_what_search_needs(make_catalog: CatalogFactory) -> None:
+    item = load_catalog(make_catalog()).items[2]
+    doc = item_document(item)
+    for fact in ("Knit jumper", "Dark Blue", "Stripe", "Sweater", "Men", "soft knit"):
+        assert fact in doc
+    assert content_hash(item, "a") != content_hash(item, "b")
+    assert content_hash(item, "a") != content_hash(item.model_copy(update={"price": 1.0}), "a")

@@ -1,0 +1,69 @@
+"""Everyday words onto the real catalogue's labels, with the real MiniLM encoder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fitroom.tools.catalog import load_catalog
+from fitroom.tools.query_parser import QueryParser
+from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.vocabulary import Vocabulary
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+
+@pytest.fixture(scope="module")
+def parser(minilm: MiniLMEmbedder) -> QueryParser:
+    from tests.conftest import HM_DIR
+
+    if not HM_DIR.is_dir():
+        pytest.fail(f"The sample catalogue is missing at {HM_DIR}.")
+    return QueryParser(Vocabulary.from_items(load_catalog(HM_DIR).items), minilm)
+
+
+def _read(parser: QueryParser, text: str) -> set[tuple[str, str, bool]]:
+    return {(m.attribute, m.label, m.negated) for m in parser.parse(text).matches}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("black dress", {("colour_master", "Black", False), ("article_type", "Dress", False)}),
+        ("navy jumper", {("colour", "Dark Blue", False), ("article_type", "Sweater", False)}),
+        ("a tee for men", {("article_type", "T-shirt", False), ("gender", "Men", False)}),
+        ("men's t-shirts", {("article_type", "T-shirt", False), ("gender", "Men", False)}),
+        ("dark blue dresses", {("colour", "Dark Blue", False), ("article_type", "Dress", False)}),
+        (
+            "striped shirt, no black",
+            {
+                ("pattern", "Stripe", False),
+                ("article_type", "Shirt", False),
+                ("colour_master", "Black", True),
+            },
+        ),
+        ("tank top for ladies", {("article_type", "Vest top", False), ("gender", "Women", False)}),
+        ("a raincoat", {("article_type", "Coat", False)}),
+        ("necklaces", {("article_type", "Necklace", False)}),
+    ],
+)
+def test_everyday_words(
+    parser: QueryParser, text: str, expected: set[tuple[str, str, bool]]
+) -> None:
+    assert _read(parser, text) == expected
+
+
+@pytest.mark.parametrize("text", ["something for a summer wedding", "cosy and warm for work"])
+def test_words_that_name_no_label_stay_free_text(parser: QueryParser, text: str) -> None:
+    assert parser.parse(text).matches == []
+
+
+def test_without_an_encoder_exact_and_synonyms_still_work(tmp_path: Path) -> None:
+    vocab = Vocabulary(values={"colour": ["Dark Blue"], "article_type": ["Sweater", "Coat"]})
+    plain = QueryParser(vocab)
+    assert {(m.label, m.how) for m in plain.parse("navy jumpers").matches} == {
+        ("Dark Blue", "synonym"),
+        ("Sweater", "synonym"),
+    }
+    assert plain.parse("raincoat").matches == []

@@ -1,0 +1,81 @@
+"""The search_items tool: validation, everyday words as filters, and relaxation."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitroom.tools.catalog import load_catalog
+from fitroom.tools.chroma_store import ChromaItemStore
+from fitroom.tools.errors import InvalidQueryError, StoreError
+from fitroom.tools.filters import Filters
+from fitroom.tools.indexing import index_items
+from fitroom.tools.query_parser import QueryParser
+from fitroom.tools.search import SearchRequest, SearchResult, search_items
+from tests.conftest import CatalogFactory
+from tests.fakes import FakeEmbedder
+
+
+@pytest.fixture
+def run(make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder):  # type: ignore[no-untyped-def]
+    index_items(load_catalog(make_catalog()).items, fake_embedder, store)
+    parser = QueryParser(store.vocabulary())
+
+    def search(query: str, k: int = 10, **kwargs: object) -> SearchResult:
+        request = SearchRequest(query=query, k=k, **kwargs)  # type: ignore[arg-type]
+        return search_items(request, embedder=fake_embedder, store=store, parser=parser)
+
+    return search
+
+
+@pytest.mark.parametrize(
+    ("query", "k", "message"),
+    [
+        ("   ", 10, "The query is empty"),
+        ("dress", 0, "k must be between 1 and 1000; got 0"),
+        ("dress", 1001, "k must be between 1 and 1000; got 1001"),
+    ],
+)
+def test_bad_requests_are_refused(query: str, k: int, message: str) -> None:
+    with pytest.raises(InvalidQueryError, match=message):
+        SearchRequest(query=query, k=k)
+
+
+def test_everyday_words_become_filters(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("navy jumper for men", k=1)
+    assert [i.item_id for i in result.items] == ["0100000003"]
+    read = {(m.phrase, m.attribute, m.label) for m in result.understood}
+    assert read == {
+        ("navy", "colour", "Dark Blue"),
+        ("jumper", "article_type", "Sweater"),
+        ("men", "gender", "Men"),
+    }
+
+
+def test_negation_excludes(run) -> None:  # type: ignore[no-untyped-def]
+    ids = [i.item_id for i in run("dress not black", k=5).items]
+    assert "0100000001" not in ids and "0100000002" in ids
+
+
+def test_too_few_matches_relaxes_the_parsers_guesses_not_the_callers(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("black dress", k=3)
+    assert result.items[0].item_id == "0100000001"
+    assert len(result.items) == 3 and "colour_master" in result.relaxed
+    explicit = run("dress", k=3, filters=Filters(include={"gender": ["Women"]}))
+    assert {i.gender for i in explicit.items} == {"Women"}
+
+
+def test_explicit_filter_values_are_respelled_or_refused(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("anything", filters=Filters(include={"colour": ["dark blue"]}))
+    assert {i.colour for i in result.items} == {"Dark Blue"}
+    with pytest.raises(InvalidQueryError, match="no colour 'Mauve'; known values include"):
+        run("anything", filters=Filters(include={"colour": ["Mauve"]}))
+
+
+def test_empty_store_says_to_index(store: ChromaItemStore, fake_embedder: FakeEmbedder) -> None:
+    with pytest.raises(StoreError, match="fitroom index"):
+        search_items(
+            SearchRequest(query="dress"),
+            embedder=fake_embedder,
+            store=store,
+            parser=QueryParser(store.vocabulary()),
+        )
