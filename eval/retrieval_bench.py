@@ -27,7 +27,7 @@ from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.embedder import Vectors, normalise
 from fitroom.tools.indexing import index_items, to_stored
 
-EF_SWEEP = (16, 32, 64, 128, 256, 512)
+EF_SWEEP = (16, 32, 64, 128, 256, 512, 1024)
 NOISE = 0.5  # norm of the noise added to a catalogue vector: cosine ~0.89 to its source
 COLLECTION = "bench-items"
 _UPSERT_BATCH = 4096

@@ -20,10 +20,8 @@ PRICE_COLUMNS = ("price", "price_mean_norm")
 _LISTED = 10  # how many offending ids a message names before it says "and N more"
 
 
-class Item(BaseModel):
-    """One catalogue article. `item_id` is always a string (H&M ids keep their leading zero)."""
-
-    model_config = ConfigDict(frozen=True)
+class ItemFacts(BaseModel):
+    """The attributes shared by a catalogue item and its record in the item store."""
 
     item_id: str
     title: str
@@ -33,10 +31,17 @@ class Item(BaseModel):
     colour: str
     colour_master: str = ""
     pattern: str = ""
-    subcategory: str = ""
-    description: str = ""
     product_code: str = ""
     price: float | None = None
+
+
+class Item(ItemFacts):
+    """One catalogue article. `item_id` is always a string (H&M ids keep their leading zero)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    subcategory: str = ""
+    description: str = ""
     image: Path | None = None
 
 

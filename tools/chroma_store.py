@@ -33,12 +33,13 @@ REBUILD_HINT = "rebuild it with `fitroom index --rebuild`"
 
 
 class HnswParams(BaseModel):
-    """HNSW settings. The defaults meet p95 <= 15 ms and recall@10 >= 0.98 at 100k vectors on
-    2 cores (see reports/retrieval.md); `ef_search` can be changed on an existing collection."""
+    """HNSW settings, tuned for p95 <= 15 ms and recall@10 >= 0.98 at 100k vectors on 2 cores
+    (reports/retrieval.md). `ef_search` may change on an existing collection, but Chroma 1.5
+    applies it only when a process first loads the index; the others need a new collection."""
 
     ef_construction: int = 200
     max_neighbors: int = 32
-    ef_search: int = 256
+    ef_search: int = 512
 
 
 def open_client(uri: str) -> Any:

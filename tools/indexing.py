@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from pydantic import BaseModel
 
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog import Item, ItemFacts
 from fitroom.tools.embedder import Embedder
 from fitroom.tools.item_store import ItemStore, StoredItem
 from fitroom.tools.vocabulary import Vocabulary
@@ -47,7 +47,7 @@ def content_hash(item: Item, model_id: str) -> str:
 
 def to_stored(item: Item, model_id: str) -> StoredItem:
     return StoredItem(
-        **item.model_dump(include=set(StoredItem.model_fields) - {"image"}),
+        **item.model_dump(include=set(ItemFacts.model_fields)),
         image=str(item.image) if item.image else "",
         content_hash=content_hash(item, model_id),
         document=item_document(item),

@@ -7,24 +7,15 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
+from fitroom.tools.catalog import ItemFacts
 from fitroom.tools.embedder import Vectors
 from fitroom.tools.filters import Filters
 from fitroom.tools.vocabulary import Vocabulary
 
 
-class StoredItem(BaseModel):
+class StoredItem(ItemFacts):
     """What the store keeps beside each vector: filterable fields plus what a result shows."""
 
-    item_id: str
-    title: str
-    gender: str
-    category: str
-    article_type: str
-    colour: str
-    colour_master: str = ""
-    pattern: str = ""
-    product_code: str = ""
-    price: float | None = None
     image: str = ""
     content_hash: str = ""
     document: str = ""

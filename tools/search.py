@@ -65,18 +65,8 @@ class SearchResult(BaseModel):
 
 
 def _shown(hit: StoreHit) -> SearchItem:
-    i = hit.item
-    return SearchItem(
-        item_id=i.item_id,
-        title=i.title,
-        article_type=i.article_type,
-        colour=i.colour,
-        pattern=i.pattern,
-        gender=i.gender,
-        price=i.price,
-        score=round(hit.score, 4),
-        image=i.image,
-    )
+    shown = hit.item.model_dump(include=set(SearchItem.model_fields) - {"score"})
+    return SearchItem(**shown, score=round(hit.score, 4))
 
 
 def search_items(
