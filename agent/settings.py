@@ -12,9 +12,11 @@ from fitroom.tools.chroma_store import HnswParams
 
 
 def default_catalog() -> Path | None:
-    """`../shared/data/hm` where it exists, as on the project's development machines and CI."""
-    candidate = Path.cwd().parent / "shared" / "data" / "hm"
-    return candidate if candidate.is_dir() else None
+    """`../shared/data/hm` where it exists (beside the working directory or the checkout), as on
+    the project's development machines and CI."""
+    checkout = Path(__file__).resolve().parents[1]
+    candidates = (Path.cwd().parent, checkout.parent)
+    return next((c / "shared/data/hm" for c in candidates if (c / "shared/data/hm").is_dir()), None)
 
 
 def default_data_dir() -> Path:
