@@ -26,9 +26,17 @@ def index(
     items = cat.items[:limit] if limit else cat.items
     embedder = wiring.build_embedder(config)
     store = wiring.open_store(config, embedder, rebuild=rebuild)
-    with progress() as bar:
-        task = bar.add_task("indexing", total=len(items))
-        report = index_items(items, embedder, store, on_progress=lambda n: bar.advance(task, n))
+    try:
+        with progress() as bar:
+            task = bar.add_task("indexing", total=len(items))
+            report = index_items(items, embedder, store, on_progress=lambda n: bar.advance(task, n))
+    except KeyboardInterrupt:
+        # Every finished batch is already stored; a re-run skips it by its content hash.
+        console.print(
+            f"interrupted with {store.count()} items stored; run `fitroom index` "
+            "again to finish (finished batches are skipped)."
+        )
+        raise typer.Exit(130) from None
     write_card(
         config.data_dir / "cards" / f"{config.collection}.json",
         artefact="item-index",

@@ -30,7 +30,8 @@ def _print_table(result: SearchResult) -> None:
         console.print(f"understood: {read}", highlight=False)
     if result.relaxed:
         console.print(f"[yellow]too few exact matches; relaxed {', '.join(result.relaxed)}")
-    table = Table("#", "score", "title", "type", "colour", "pattern", "gender", "price", "item_id")
+    table = Table("#", "score", "title", "type", "colour", "pattern", "gender", "price")
+    table.add_column("item_id", no_wrap=True, min_width=10)  # ids must stay copyable
     for rank, item in enumerate(result.items, start=1):
         price = "" if item.price is None else f"{item.price:.4f}"
         table.add_row(

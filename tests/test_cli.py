@@ -108,3 +108,13 @@ def test_unreachable_chroma_names_the_url(env: Path, monkeypatch: pytest.MonkeyP
     result = runner.invoke(app, ["index", "--limit", "1"])
     assert result.exit_code == 2
     assert "Cannot reach the Chroma server at http://127.0.0.1:9" in result.output
+
+
+def test_interrupted_index_says_how_to_resume(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("fitroom.cli.index_cmd.index_items", interrupted)
+    result = runner.invoke(app, ["index"])
+    assert result.exit_code == 130
+    assert "interrupted with 0 items stored; run `fitroom index` again" in result.output

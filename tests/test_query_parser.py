@@ -41,6 +41,7 @@ def _read(parser: QueryParser, text: str) -> set[tuple[str, str, bool]]:
                 ("pattern", "Stripe", False),
                 ("article_type", "Shirt", False),
                 ("colour_master", "Black", True),
+                ("colour", "Black", True),
             },
         ),
         ("tank top for ladies", {("article_type", "Vest top", False), ("gender", "Women", False)}),
@@ -67,3 +68,12 @@ def test_without_an_encoder_exact_and_synonyms_still_work(tmp_path: Path) -> Non
         ("Sweater", "synonym"),
     }
     assert plain.parse("raincoat").matches == []
+
+
+def test_excluding_a_colour_family_also_excludes_its_shades() -> None:
+    vocab = Vocabulary(
+        values={"colour_master": ["White", "Blue"], "colour": ["White", "Off White", "Light Blue"]}
+    )
+    parsed = QueryParser(vocab).parse("shirt, not white")
+    assert parsed.filters.exclude == {"colour_master": ["White"], "colour": ["White", "Off White"]}
+    assert QueryParser(vocab).parse("white shirt").filters.include == {"colour_master": ["White"]}

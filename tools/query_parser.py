@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 
 import numpy as np
@@ -67,7 +68,7 @@ class Match(BaseModel):
     phrase: str
     attribute: str
     label: str
-    how: str  # "exact", "synonym" or "similar"
+    how: str  # "exact", "synonym", "similar", or "family" (a shade of an excluded family)
     negated: bool = False
 
 
@@ -90,6 +91,19 @@ class ParsedQuery(BaseModel):
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.casefold().replace("'", "").replace("’", ""))
+
+
+_Found = tuple[int, int, str, str, str]  # start, length, attribute, label, how
+
+
+def _spans(tokens: list[str], sizes: tuple[int, ...]) -> Iterator[tuple[int, int, str]]:
+    for n in sizes:
+        for i in range(len(tokens) - n + 1):
+            yield i, n, " ".join(tokens[i : i + n])
+
+
+def _is_content(token: str) -> bool:
+    return token not in _STOPWORDS and len(token) > 2 and not token.isdigit()
 
 
 def _singular(word: str) -> str:
@@ -146,42 +160,54 @@ class QueryParser:
                 found[phrase] = labels[int(np.argmax(row))]
         return found
 
+    def _by_lookup(self, tokens: list[str], used: list[bool]) -> list[_Found]:
+        found = []
+        for i, n, phrase in _spans(tokens, (3, 2, 1)):
+            hit = None if any(used[i : i + n]) else self._lookup(phrase)
+            if hit:
+                used[i : i + n] = [True] * n
+                found.append((i, n, *hit))
+        return found
+
+    def _by_similarity(self, tokens: list[str], used: list[bool]) -> list[_Found]:
+        open_spans = [
+            (i, n, phrase)
+            for i, n, phrase in _spans(tokens, (2, 1))
+            if not any(used[i : i + n]) and all(_is_content(t) for t in tokens[i : i + n])
+        ]
+        similar = self._similar([phrase for _, _, phrase in open_spans])
+        found: list[_Found] = []
+        for i, n, phrase in open_spans:
+            if phrase in similar and not any(used[i : i + n]):
+                used[i : i + n] = [True] * n
+                found.append((i, n, "article_type", similar[phrase], "similar"))
+        return found
+
     def parse(self, text: str) -> ParsedQuery:
-        """Read the attribute labels a query names, longest phrases first."""
+        """Read the attribute labels a query names: exact and synonym phrases (longest first),
+        then MiniLM similarity for the content words left over."""
         tokens = _tokens(text)
         used = [False] * len(tokens)
-        found: list[tuple[int, int, str, str, str]] = []
-        for n in (3, 2, 1):
-            for i in range(len(tokens) - n + 1):
-                if any(used[i : i + n]):
-                    continue
-                hit = self._lookup(" ".join(tokens[i : i + n]))
-                if hit:
-                    used[i : i + n] = [True] * n
-                    found.append((i, n, *hit))
-        open_spans = [
-            (i, n)
-            for n in (2, 1)
-            for i in range(len(tokens) - n + 1)
-            if not any(used[i : i + n])
-            and all(
-                t not in _STOPWORDS and len(t) > 2 and not t.isdigit() for t in tokens[i : i + n]
-            )
-        ]
-        similar = self._similar([" ".join(tokens[i : i + n]) for i, n in open_spans])
-        for i, n in open_spans:
-            label = similar.get(" ".join(tokens[i : i + n]))
-            if label and not any(used[i : i + n]):
-                used[i : i + n] = [True] * n
-                found.append((i, n, "article_type", label, "similar"))
+        found = self._by_lookup(tokens, used) + self._by_similarity(tokens, used)
         matches = [
             Match(
                 phrase=" ".join(tokens[i : i + n]),
-                attribute=attr,
+                attribute=attribute,
                 label=label,
                 how=how,
                 negated=i > 0 and tokens[i - 1] in _NEGATIONS,
             )
-            for i, n, attr, label, how in sorted(found)
+            for i, n, attribute, label, how in sorted(found)
         ]
-        return ParsedQuery(text=text, matches=matches)
+        return ParsedQuery(text=text, matches=matches + self._excluded_shades(matches))
+
+    def _excluded_shades(self, matches: list[Match]) -> list[Match]:
+        """Shades named after an excluded colour family: "not white" must also drop items whose
+        colour is White but whose family H&M left Unknown (32 such items in the sample)."""
+        return [
+            Match(phrase=m.phrase, attribute="colour", label=shade, how="family", negated=True)
+            for m in matches
+            if m.negated and m.attribute == "colour_master"
+            for shade in self._vocab.values.get("colour", [])
+            if m.label.casefold() in shade.casefold()
+        ]
