@@ -17,17 +17,10 @@ from fitroom.tools.filters import Filters
 from fitroom.tools.item_store import StoredItem, StoreHit
 from fitroom.tools.vocabulary import Vocabulary
 
-_META_FIELDS = (
-    "title",
-    "gender",
-    "category",
-    "article_type",
-    "colour",
-    "colour_master",
-    "pattern",
-    "product_code",
-    "image",
-    "content_hash",
+# Everything a result shows or a filter needs, except what Chroma keeps elsewhere (the id and
+# the document) and the price, which is stored only when known.
+_META_FIELDS = tuple(
+    f for f in StoredItem.model_fields if f not in ("item_id", "document", "price")
 )
 REBUILD_HINT = "rebuild it with `fitroom index --rebuild`"
 
