@@ -69,7 +69,7 @@ class ChromaItemStore:
     def __init__(
         self, client: Any, name: str, model_id: str, dim: int, hnsw: HnswParams | None = None
     ) -> None:
-        self.model_id, self.dim, self._client, self._name = model_id, dim, client, name
+        self.model_id, self.dim = model_id, dim
         hnsw = hnsw or HnswParams()
         # embedding_function=None: Chroma's default one downloads a model; we always pass vectors.
         self._col = client.get_or_create_collection(
