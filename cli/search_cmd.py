@@ -11,13 +11,18 @@ from rich.table import Table
 
 from fitroom.agent import wiring
 from fitroom.cli.common import console, err_console, reports_errors, settings
-from fitroom.tools.errors import FitroomError
+from fitroom.tools.errors import FitroomError, InvalidQueryError
 from fitroom.tools.filters import Filters, parse_filter_args
 from fitroom.tools.search import SearchRequest, SearchResult, search_items
 
 
 def _read_queries(source: Path) -> list[str]:
-    text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
+    try:
+        text = sys.stdin.read() if str(source) == "-" else source.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidQueryError(
+            f"Cannot read the queries file {source}: {exc}; give a UTF-8 text file or - for stdin."
+        ) from exc
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

@@ -64,11 +64,24 @@ def test_interactions_with_unknown_items_are_skipped_and_reported(
         ["u1", "0100000001", "2020-01-02", "0.03", "2"],
         ["u1", "0999999999", "2020-01-03", "0.03", "2"],
         ["u2", "0100000003", "not a date", "0.05", "1"],
+        ["u2", "0100000003"],
     ]
     catalog = load_catalog(make_catalog(interactions=rows))
     assert [(x.user_id, x.item_id) for x in catalog.interactions] == [("u1", "0100000001")]
     messages = " ".join(p.message for p in catalog.problems)
-    assert "0999999999" in messages and "bad date" in messages
+    assert "0999999999" in messages and "2 malformed row(s) (line 4, line 5)" in messages
+
+
+def test_rows_with_too_few_or_too_many_fields_are_an_error(make_catalog: CatalogFactory) -> None:
+    rows = [r.copy() for r in TINY_ROWS]
+    rows[1] = rows[1][:3]
+    rows[3] = [*rows[3], "stray"]
+    catalog = read_catalog(make_catalog(rows))
+    assert [p.message for p in catalog.errors] == [
+        "items.csv has rows whose field count differs from the header on line 3, line 5; "
+        "fix their quoting or commas."
+    ]
+    assert [i.item_id for i in catalog.items] == ["0100000001", "0100000003", "0100000005"]
 
 
 def test_missing_folder_says_how_to_point_at_one(tmp_path: Path) -> None:

@@ -118,3 +118,9 @@ def test_interrupted_index_says_how_to_resume(env: Path, monkeypatch: pytest.Mon
     result = runner.invoke(app, ["index"])
     assert result.exit_code == 130
     assert "interrupted with 0 items stored; run `fitroom index` again" in result.output
+
+
+def test_unreadable_queries_file_is_one_clear_line(env: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["search", "--queries", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 2
+    assert "Cannot read the queries file" in result.output and "Traceback" not in result.output

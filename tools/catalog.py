@@ -71,8 +71,11 @@ class Catalog:
     items: list[Item]
     interactions: list[Interaction] = field(default_factory=list)
     user_ids: list[str] = field(default_factory=list)
-    missing_images: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def missing_images(self) -> list[str]:
+        return [item.item_id for item in self.items if item.image is None]
 
     @property
     def errors(self) -> list[Problem]:
@@ -134,7 +137,12 @@ def _warning(message: str) -> Problem:
     return Problem(severity="warning", message=message)
 
 
-def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], list[str]]:
+def _ragged(row: dict[str, str]) -> bool:
+    """csv.DictReader fills a short row with None and files a long row's extras under None."""
+    return None in row or any(value is None for value in row.values())
+
+
+def _read_items(folder: Path, problems: list[Problem]) -> list[Item]:
     columns, rows = _read_rows(folder / "items.csv")
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
@@ -147,9 +155,12 @@ def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], list
     empty_ids: list[str] = []
     duplicates: list[str] = []
     bad_prices: list[str] = []
+    ragged: list[str] = []
     for line, row in enumerate(rows, start=2):
         item_id = (row.get("item_id") or "").strip()
-        if not item_id:
+        if _ragged(row):
+            ragged.append(f"line {line}")
+        elif not item_id:
             empty_ids.append(f"line {line}")
         elif item_id in items:
             duplicates.append(item_id)
@@ -159,6 +170,13 @@ def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], list
             except ValueError:
                 bad_prices.append(f"{item_id} ({row.get(price_column or '')!r}, line {line})")
     missing_images = [i.item_id for i in items.values() if i.image is None]
+    if ragged:
+        problems.append(
+            _error(
+                f"items.csv has rows whose field count differs from the header on "
+                f"{_listing(ragged)}; fix their quoting or commas."
+            )
+        )
     if empty_ids:
         problems.append(
             _error(
@@ -185,7 +203,7 @@ def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], list
                 "shown or searched by photo."
             )
         )
-    return list(items.values()), missing_images
+    return list(items.values())
 
 
 def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -> list[Interaction]:
@@ -203,6 +221,9 @@ def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -
     skipped_unknown = 0
     malformed: list[str] = []
     for line, row in enumerate(rows, start=2):
+        if _ragged(row):
+            malformed.append(f"line {line}")
+            continue
         item_id = row["item_id"].strip()
         if item_id not in known:
             unknown.add(item_id)
@@ -230,9 +251,9 @@ def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -
     if malformed:
         problems.append(
             _warning(
-                f"interactions.csv has {len(malformed)} row(s) with a bad date "
-                f"or price ({_listing(malformed)}); use YYYY-MM-DD dates and "
-                "plain numbers."
+                f"interactions.csv has {len(malformed)} malformed row(s) "
+                f"({_listing(malformed)}); each needs every column, a YYYY-MM-DD date "
+                "and a plain-number price."
             )
         )
     return out
@@ -262,13 +283,13 @@ def read_catalog(folder: Path) -> Catalog:
             f"The catalogue folder {folder} has no items.csv; see the README's catalogue format."
         )
     problems: list[Problem] = []
-    items, missing_images = _read_items(folder, problems)
+    items = _read_items(folder, problems)
     interactions = _read_interactions(folder, {i.item_id for i in items}, problems)
     user_ids: list[str] = []
     if (folder / "users.csv").is_file():
         _, users = _read_rows(folder / "users.csv")
         user_ids = [u["user_id"] for u in users if u.get("user_id")]
-    return Catalog(folder, items, interactions, user_ids, missing_images, problems)
+    return Catalog(folder, items, interactions, user_ids, problems)
 
 
 def load_catalog(folder: Path) -> Catalog:
