@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from fitroom.cli import bench_cmd, catalog_cmd
+from fitroom.cli import bench_cmd, catalog_cmd, train_cmd
 from fitroom.cli.index_cmd import index
 from fitroom.cli.search_cmd import search
 
@@ -15,6 +15,7 @@ app = typer.Typer(
 )
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(bench_cmd.app, name="bench")
+app.add_typer(train_cmd.app, name="train")
 app.command()(index)
 app.command()(search)
 

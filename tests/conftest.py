@@ -156,3 +156,51 @@ def fake_embedder() -> FakeEmbedder:
 def store(tmp_path: Path, fake_embedder: FakeEmbedder) -> ChromaItemStore:
     client = open_client(f"path:{tmp_path / 'chroma'}")
     return ChromaItemStore(client, "test-items", fake_embedder.model_id, fake_embedder.dim)
+
+
+GARMENT_COLOURS = {"Black": (15, 15, 15), "Red": (200, 20, 30), "Blue": (30, 50, 200)}
+GARMENT_TYPES = {
+    "Dress": [(130, 80, 230, 480)],
+    "Trousers": [(110, 60, 170, 500), (190, 60, 250, 500)],
+    "T-shirt": [(60, 100, 300, 200), (130, 100, 230, 380)],
+}
+
+
+def draw_garment(path: Path, article_type: str, colour: str) -> None:
+    """A 360x540 catalogue-style photo: a flat garment silhouette on white."""
+    from PIL import ImageDraw
+
+    image = Image.new("RGB", (360, 540), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    for box in GARMENT_TYPES[article_type]:
+        draw.rectangle(box, fill=GARMENT_COLOURS[colour])
+    image.save(path, quality=95)
+
+
+def garment_catalog(folder: Path, variants: int = 2) -> Path:
+    """Every colour x type, `variants` products each, with drawn photos."""
+    rows = []
+    n = 0
+    for article_type in GARMENT_TYPES:
+        for colour in GARMENT_COLOURS:
+            for v in range(variants):
+                n += 1
+                rows.append(
+                    [
+                        f"02{n:08d}",
+                        f"{colour} {article_type.lower()} {v}",
+                        "Women",
+                        "Garment",
+                        article_type,
+                        colour,
+                        colour,
+                        "Solid",
+                        f"A plain {colour.lower()} {article_type.lower()}.",
+                        f"2{n:05d}",
+                        "0.02",
+                    ]
+                )
+    write_catalog(folder, rows, images=False)
+    for row in rows:
+        draw_garment(folder / "images" / f"{row[0]}.jpg", row[4], row[5])
+    return folder
