@@ -46,7 +46,17 @@ class Settings(BaseSettings):
         description="minilm, or minilm:<folder> for a "
         "local sentence-transformers copy of all-MiniLM-L6-v2.",
     )
+    image_model: str = Field(
+        default="lit",
+        description="lit (the tower `fitroom train image-tower` wrote), lit:<file.safetensors>, "
+        "open_clip:<arch>:<file> for real pretrained open_clip weights, or none.",
+    )
     hnsw: HnswParams = HnswParams()
+
+    @property
+    def image_collection(self) -> str:
+        """Image vectors get their own collection: they live in another model's space."""
+        return f"{self.collection}-images"
 
     @property
     def chroma_uri(self) -> str:

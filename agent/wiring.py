@@ -9,8 +9,9 @@ from fitroom.agent.settings import Settings
 from fitroom.tools.catalog import Catalog, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.embedder import Embedder
-from fitroom.tools.errors import CatalogError, ConfigError
+from fitroom.tools.errors import CatalogError, ConfigError, StoreMismatchError
 from fitroom.tools.query_parser import QueryParser
+from fitroom.tools.search import ImageSearch
 from fitroom.tools.text_embedder import MiniLMEmbedder
 
 
@@ -21,12 +22,51 @@ def _minilm(folder: str) -> MiniLMEmbedder:
 
 
 def build_embedder(settings: Settings) -> Embedder:
-    kind, _, arg = settings.text_model.partition(":")
+    return _text_embedder(settings.text_model)
+
+
+def _text_embedder(text_model: str) -> Embedder:
+    kind, _, arg = text_model.partition(":")
     if kind != "minilm":
         raise ConfigError(
-            f"FITROOM_TEXT_MODEL={settings.text_model!r} is unknown; use minilm or minilm:<folder>."
+            f"FITROOM_TEXT_MODEL={text_model!r} is unknown; use minilm or minilm:<folder>."
         )
     return _minilm(arg)
+
+
+def image_embedder(settings: Settings, *, required: bool) -> Embedder | None:
+    """The configured image model, or None when it is `none` or the tower is not trained yet
+    (an error instead when `required`)."""
+    from fitroom.tools.image_embedders import OpenClipEmbedder
+    from fitroom.tools.lit_pipeline import weights_path
+
+    kind, _, arg = settings.image_model.partition(":")
+    if kind == "none":
+        if required:
+            raise ConfigError("Image search is off (FITROOM_IMAGE_MODEL=none); set it to lit.")
+        return None
+    if kind == "lit":
+        weights = Path(arg) if arg else weights_path(settings.data_dir)
+        if not arg and not weights.is_file() and not required:
+            return None
+        stamp = weights.stat().st_mtime_ns if weights.is_file() else 0
+        return _lit(str(weights), stamp, settings.text_model)
+    if kind == "open_clip":
+        arch, _, file = arg.partition(":")
+        if arch and file:
+            return OpenClipEmbedder(arch, Path(file))
+    raise ConfigError(
+        f"FITROOM_IMAGE_MODEL={settings.image_model!r} is unknown; use lit, lit:<file>, "
+        "open_clip:<arch>:<file> or none."
+    )
+
+
+@lru_cache(maxsize=2)
+def _lit(weights: str, stamp: int, text_model: str) -> Embedder:
+    # Keyed on the file's mtime too, so a retrained tower is picked up by a running app.
+    from fitroom.tools.image_embedders import LitImageEmbedder
+
+    return LitImageEmbedder(Path(weights), _text_embedder(text_model))
 
 
 def resolve_catalog(settings: Settings, override: Path | None = None) -> Path:
@@ -50,6 +90,34 @@ def open_store(settings: Settings, embedder: Embedder, *, rebuild: bool = False)
     return ChromaItemStore(
         client, settings.collection, embedder.model_id, embedder.dim, settings.hnsw
     )
+
+
+def open_image_store(
+    settings: Settings, embedder: Embedder, *, rebuild: bool = False, replace_stale: bool = False
+) -> ChromaItemStore:
+    """The image-vector collection. `replace_stale` drops it when another image model built it:
+    image vectors are derived data, and a retrained tower makes every old one meaningless."""
+    client = open_client(settings.chroma_uri)
+    if rebuild:
+        ChromaItemStore.drop(client, settings.image_collection)
+    try:
+        return ChromaItemStore(
+            client, settings.image_collection, embedder.model_id, embedder.dim, settings.hnsw
+        )
+    except StoreMismatchError:
+        if not replace_stale:
+            raise
+    ChromaItemStore.drop(client, settings.image_collection)
+    return ChromaItemStore(
+        client, settings.image_collection, embedder.model_id, embedder.dim, settings.hnsw
+    )
+
+
+def image_search(settings: Settings) -> ImageSearch:
+    """What a photo query needs, or a one-sentence error saying which step is missing."""
+    images = image_embedder(settings, required=True)
+    assert images is not None
+    return ImageSearch(embedder=images, store=open_image_store(settings, images))
 
 
 def build_parser(store: ChromaItemStore, embedder: Embedder) -> QueryParser:

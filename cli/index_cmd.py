@@ -26,10 +26,25 @@ def index(
     items = cat.items[:limit] if limit else cat.items
     embedder = wiring.build_embedder(config)
     store = wiring.open_store(config, embedder, rebuild=rebuild)
+    images = wiring.image_embedder(config, required=False)
+    image_store = (
+        wiring.open_image_store(config, images, rebuild=rebuild, replace_stale=True)
+        if images
+        else None
+    )
     try:
         with progress() as bar:
-            task = bar.add_task("indexing", total=len(items))
+            task = bar.add_task("indexing text", total=len(items))
             report = index_items(items, embedder, store, on_progress=lambda n: bar.advance(task, n))
+            if images and image_store:
+                task = bar.add_task("indexing photos", total=len(items))
+                image_report = index_items(
+                    items,
+                    images,
+                    image_store,
+                    on_progress=lambda n: bar.advance(task, n),
+                    modality="image",
+                )
     except KeyboardInterrupt:
         # Every finished batch is already stored; a re-run skips it by its content hash.
         console.print(
@@ -51,4 +66,27 @@ def index(
     console.print(
         f"indexed {report.total} items ({report.embedded} embedded, {report.skipped} "
         f"unchanged) in {report.seconds:.1f}s; the store holds {store.count()}."
+    )
+    if not (images and image_store):
+        console.print(
+            "photos not indexed: no image tower yet; run `fitroom train image-tower`, then "
+            "`fitroom index` again, to search by photo."
+        )
+        return
+    write_card(
+        config.data_dir / "cards" / f"{config.image_collection}.json",
+        artefact="image-index",
+        catalog=cat.path.resolve(),
+        items=image_store.count(),
+        model_id=images.model_id,
+        dim=images.dim,
+        chroma=config.chroma_uri,
+        last_run=image_report.model_dump(),
+    )
+    for item_id in image_report.unreadable:
+        console.print(f"[yellow]warning:[/yellow] the photo of item {item_id} is unreadable.")
+    console.print(
+        f"indexed photos ({image_report.embedded} embedded, {len(image_report.unreadable)} "
+        f"unreadable) in {image_report.seconds:.1f}s with {images.model_id}; the image store "
+        f"holds {image_store.count()}."
     )

@@ -67,19 +67,27 @@ def search(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object per query"),
     queries: Path | None = typer.Option(None, help="File with one query per line; - for stdin"),
     literal: bool = typer.Option(False, help="Do not map everyday words onto filters"),
+    image: Path | None = typer.Option(
+        None, help="Find items like this photo; TEXT, if given, steers it ('but in black')"
+    ),
 ) -> None:
     """Search the catalogue by meaning, with filters understood from everyday words."""
-    if (text is None) == (queries is None):
-        raise typer.BadParameter("give either TEXT or --queries FILE, not both or neither")
+    if queries is not None and (text is not None or image is not None):
+        raise typer.BadParameter("give TEXT and/or --image, or --queries FILE, not both")
+    if text is None and image is None and queries is None:
+        raise typer.BadParameter("give TEXT, --image PATH or --queries FILE")
     parsed_filters: Filters = parse_filter_args(filters)
     config = settings()
     embedder = wiring.build_embedder(config)
     store = wiring.open_store(config, embedder)
     parser = wiring.build_parser(store, embedder)
+    images = wiring.image_search(config) if image is not None else None
 
     def run(query: str) -> SearchResult:
-        request = SearchRequest(query=query, k=k, filters=parsed_filters, interpret=not literal)
-        return search_items(request, embedder=embedder, store=store, parser=parser)
+        request = SearchRequest(
+            query=query, image=image, k=k, filters=parsed_filters, interpret=not literal
+        )
+        return search_items(request, embedder=embedder, store=store, parser=parser, images=images)
 
     if queries is None:
         result = run(text or "")

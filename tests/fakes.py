@@ -32,3 +32,20 @@ class FakeEmbedder:
 
     def embed_images(self, images: Sequence[Path]) -> Vectors:
         raise NotImplementedError("FakeEmbedder encodes text only")
+
+
+class FakePhotoEmbedder(FakeEmbedder):
+    """Encodes a photo as its mean colour (padded to `dim`); counts photos it tries to read."""
+
+    def __init__(self, dim: int = 64) -> None:
+        super().__init__(dim, model_id="fake-photo")
+        self.photos = 0
+
+    def embed_images(self, images: Sequence[Path]) -> Vectors:
+        from fitroom.tools.images import load_pixels
+
+        out = np.full((len(images), self.dim), 1e-3, dtype=np.float32)
+        for row, path in enumerate(images):
+            self.photos += 1
+            out[row, :3] = load_pixels(path, 8, 12).reshape(-1, 3).mean(0) / 255.0 + 1e-3
+        return normalise(out)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+from PIL import Image
 
 from fitroom.tools.catalog import Item, load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore
+from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.indexing import content_hash, index_items, item_document
 from tests.conftest import CatalogFactory
-from tests.fakes import FakeEmbedder
+from tests.fakes import FakeEmbedder, FakePhotoEmbedder
 
 
 def _many(make_catalog: CatalogFactory, n: int) -> list[Item]:
@@ -66,3 +70,43 @@ def test_document_and_hash_cover_what_search_needs(make_catalog: CatalogFactory)
         assert fact in doc
     assert content_hash(item, "a") != content_hash(item, "b")
     assert content_hash(item, "a") != content_hash(item.model_copy(update={"price": 1.0}), "a")
+
+
+def test_photo_indexing_skips_the_unreadable_and_notices_replaced_photos(
+    make_catalog: CatalogFactory, tmp_path: Path
+) -> None:
+    catalog = load_catalog(make_catalog())
+    photos = FakePhotoEmbedder()
+    client = open_client(f"path:{tmp_path / 'chroma'}")
+    store = ChromaItemStore(client, "photos", photos.model_id, photos.dim)
+    broken = catalog.items[1]
+    assert broken.image is not None
+    broken.image.write_bytes(b"\xff\xd8 not really a jpeg")
+    report = index_items(catalog.items, photos, store, modality="image")
+    assert report.unreadable == [broken.item_id]
+    assert report.embedded == len(catalog.items) - 1 == store.count()
+    # Nothing changed: only the broken photo is tried again (as its batch, then alone).
+    photos.photos = 0
+    again = index_items(catalog.items, photos, store, modality="image")
+    assert again.embedded == 0 and photos.photos == 2
+    # A new photo at the same path is re-embedded, even though the catalogue row is the same.
+    replaced = catalog.items[0]
+    assert replaced.image is not None
+    Image.new("RGB", (8, 12), (250, 10, 10)).save(replaced.image)
+    os.utime(replaced.image, ns=(1, 1))  # a distinct mtime even on coarse file systems
+    third = index_items(catalog.items, photos, store, modality="image")
+    assert third.embedded == 1
+    red = store.vectors([replaced.item_id])[0]
+    assert red[0] > red[1] + 0.5  # the stored vector is the red photo's
+
+
+def test_photo_indexing_leaves_out_items_without_a_photo(
+    make_catalog: CatalogFactory, tmp_path: Path
+) -> None:
+    catalog = load_catalog(make_catalog(images=False))
+    photos = FakePhotoEmbedder()
+    store = ChromaItemStore(
+        open_client(f"path:{tmp_path / 'chroma'}"), "photos", photos.model_id, photos.dim
+    )
+    report = index_items(catalog.items, photos, store, modality="image")
+    assert report.embedded == 0 and store.count() == 0 and photos.photos == 0

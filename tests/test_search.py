@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fitroom.tools.catalog import load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore
+from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.errors import InvalidQueryError, StoreError
 from fitroom.tools.filters import Filters
 from fitroom.tools.indexing import index_items
 from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import SearchRequest, SearchResult, search_items
-from tests.conftest import CatalogFactory
-from tests.fakes import FakeEmbedder
+from fitroom.tools.search import ImageSearch, SearchRequest, SearchResult, search_items
+from tests.conftest import CatalogFactory, garment_catalog
+from tests.fakes import FakeEmbedder, FakePhotoEmbedder
 
 
 @pytest.fixture
@@ -78,4 +80,40 @@ def test_empty_store_says_to_index(store: ChromaItemStore, fake_embedder: FakeEm
             embedder=fake_embedder,
             store=store,
             parser=QueryParser(store.vocabulary()),
+        )
+
+
+def test_photo_search_uses_the_image_collection_and_words_as_filters(
+    tmp_path: Path, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    items = load_catalog(garment_catalog(tmp_path / "garments")).items
+    index_items(items, fake_embedder, store)
+    photos = FakePhotoEmbedder()
+    image_store = ChromaItemStore(
+        open_client(f"path:{tmp_path / 'photo-chroma'}"), "photos", photos.model_id, photos.dim
+    )
+    index_items(items, photos, image_store, modality="image")
+    images = ImageSearch(embedder=photos, store=image_store)
+    parser = QueryParser(store.vocabulary())
+    red_dress = next(i for i in items if (i.colour, i.article_type) == ("Red", "Dress"))
+    assert red_dress.image is not None
+
+    def search(query: str) -> SearchResult:
+        request = SearchRequest(query=query, image=red_dress.image, k=4)
+        return search_items(
+            request, embedder=fake_embedder, store=store, parser=parser, images=images
+        )
+
+    alike = search("")
+    assert alike.items[0].item_id == red_dress.item_id and alike.items[0].score > 0.999
+    assert alike.image == str(red_dress.image)
+    steered = search("but in blue")
+    assert {i.colour for i in steered.items} == {"Blue"}
+    assert [(m.attribute, m.label) for m in steered.understood] == [("colour_master", "Blue")]
+    with pytest.raises(StoreError, match=r"Photos are not indexed"):
+        search_items(
+            SearchRequest(image=red_dress.image),
+            embedder=fake_embedder,
+            store=store,
+            parser=parser,
         )

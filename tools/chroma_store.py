@@ -109,6 +109,8 @@ class ChromaItemStore:
         )
 
     def content_hashes(self, item_ids: Sequence[str]) -> dict[str, str]:
+        if not item_ids:
+            return {}  # Chroma refuses an empty id list
         got = self._col.get(ids=list(item_ids), include=["metadatas"])
         return {
             i: str(m.get("content_hash", ""))

@@ -5,11 +5,15 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel
 
 from fitroom.tools.catalog import Item, ItemFacts
-from fitroom.tools.embedder import Embedder
+from fitroom.tools.embedder import Embedder, Vectors
+from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.item_store import ItemStore, StoredItem
 from fitroom.tools.vocabulary import Vocabulary
 
@@ -24,6 +28,7 @@ class IndexReport(BaseModel):
     embedded: int
     skipped: int
     seconds: float
+    unreadable: list[str] = []
 
 
 def item_document(item: Item) -> str:
@@ -39,19 +44,44 @@ def item_document(item: Item) -> str:
     return " ".join(parts)
 
 
-def content_hash(item: Item, model_id: str) -> str:
+Modality = Literal["text", "image"]
+
+
+def content_hash(item: Item, model_id: str, modality: Modality = "text") -> str:
     """Changes whenever the item's stored record or its vector would change."""
     payload = item.model_dump_json() + "\x00" + model_id
+    if modality == "image" and item.image and item.image.is_file():
+        stat = item.image.stat()  # a replaced photo at the same path must be re-embedded
+        payload += f"\x00{stat.st_size}:{stat.st_mtime_ns}"
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
-def to_stored(item: Item, model_id: str) -> StoredItem:
+def to_stored(item: Item, model_id: str, modality: Modality = "text") -> StoredItem:
     return StoredItem(
         **item.model_dump(include=set(ItemFacts.model_fields)),
         image=str(item.image) if item.image else "",
-        content_hash=content_hash(item, model_id),
+        content_hash=content_hash(item, model_id, modality),
         document=item_document(item),
     )
+
+
+def _embed(
+    todo: list[StoredItem], embedder: Embedder, modality: Modality
+) -> tuple[list[StoredItem], Vectors, list[str]]:
+    """Vectors for `todo`; a photo that cannot be read is left out and named, not fatal."""
+    if modality == "text":
+        return todo, embedder.embed_texts([s.document for s in todo]), []
+    try:
+        return todo, embedder.embed_images([Path(s.image) for s in todo]), []
+    except InvalidQueryError:
+        good, vectors, bad = [], [], []
+        for s in todo:
+            try:
+                vectors.append(embedder.embed_images([Path(s.image)])[0])
+                good.append(s)
+            except InvalidQueryError:
+                bad.append(s.item_id)
+        return good, np.asarray(vectors, dtype=np.float32).reshape(-1, embedder.dim), bad
 
 
 def index_items(
@@ -60,6 +90,7 @@ def index_items(
     store: ItemStore,
     on_progress: Callable[[int], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    modality: Modality = "text",
 ) -> IndexReport:
     """Embed and upsert items batch by batch, so an interrupted run resumes where it stopped.
 
@@ -69,25 +100,35 @@ def index_items(
         store: Receives the vectors; items whose content hash is unchanged are skipped.
         on_progress: Called with the number of items handled after each batch.
         batch_size: Items per embed-and-upsert step.
+        modality: Embed each item's document, or its photo (items without one are skipped).
 
     Returns:
         Counts of embedded and skipped items and the time taken.
     """
     start = time.perf_counter()
     embedded = 0
+    unreadable: list[str] = []
     store.save_vocabulary(store.vocabulary().merged(Vocabulary.from_items(items)))
     for offset in range(0, len(items), batch_size):
-        batch = [to_stored(i, embedder.model_id) for i in items[offset : offset + batch_size]]
+        chunk = items[offset : offset + batch_size]
+        batch = [
+            to_stored(i, embedder.model_id, modality)
+            for i in chunk
+            if modality == "text" or i.image is not None
+        ]
         stored = store.content_hashes([s.item_id for s in batch])
         todo = [s for s in batch if stored.get(s.item_id) != s.content_hash]
         if todo:
-            store.upsert(todo, embedder.embed_texts([s.document for s in todo]))
-            embedded += len(todo)
+            good, vectors, bad = _embed(todo, embedder, modality)
+            store.upsert(good, vectors)
+            embedded += len(good)
+            unreadable += bad
         if on_progress:
-            on_progress(len(batch))
+            on_progress(len(chunk))
     return IndexReport(
         total=len(items),
         embedded=embedded,
-        skipped=len(items) - embedded,
+        skipped=len(items) - embedded - len(unreadable),
         seconds=time.perf_counter() - start,
+        unreadable=unreadable,
     )

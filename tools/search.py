@@ -1,10 +1,13 @@
-"""The `search_items` tool: everyday-language text search with structured filters."""
+"""The `search_items` tool: everyday words, a photo, or both, with structured filters."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field, field_validator
+from dataclasses import dataclass
+from pathlib import Path
 
-from fitroom.tools.embedder import Embedder
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from fitroom.tools.embedder import Embedder, normalise
 from fitroom.tools.errors import InvalidQueryError, StoreError
 from fitroom.tools.filters import Filters
 from fitroom.tools.item_store import ItemStore, StoreHit
@@ -14,24 +17,30 @@ MAX_K = 1000
 # When what the parser read leaves too few items, drop its guesses least-certain first; the
 # caller's explicit filters are never dropped.
 _RELAX_ORDER = ("pattern", "colour", "colour_master", "category", "article_type", "gender")
+# How far words pull a photo query ("like this but in black"). The parser already turns most
+# such words into filters; the pull covers the rest ("with a collar") without drowning the
+# photo. Both vectors are unit length and live in the image model's space.
+TEXT_PULL = 0.5
 
 
 class SearchRequest(BaseModel):
-    """A text search: words, how many results, and optional hard filters."""
+    """A search: words and/or a photo, how many results, and optional hard filters."""
 
-    query: str
+    query: str = ""
+    image: Path | None = None
     k: int = Field(default=10)
     filters: Filters = Filters()
     interpret: bool = True
 
-    @field_validator("query")
-    @classmethod
-    def _query(cls, value: str) -> str:
-        if not value.strip():
+    @model_validator(mode="after")
+    def _something(self) -> SearchRequest:
+        self.query = self.query.strip()
+        if not self.query and self.image is None:
             raise InvalidQueryError(
-                "The query is empty; say what you are looking for, for example 'black dress'."
+                "The query is empty; say what you are looking for, for example 'black dress', "
+                "or give a photo."
             )
-        return value.strip()
+        return self
 
     @field_validator("k")
     @classmethod
@@ -59,6 +68,7 @@ class SearchResult(BaseModel):
     """The results plus how the query was read, so a caller can show or undo it."""
 
     query: str
+    image: str | None = None
     items: list[SearchItem]
     understood: list[Match] = []
     relaxed: list[str] = []
@@ -69,16 +79,33 @@ def _shown(hit: StoreHit) -> SearchItem:
     return SearchItem(**shown, score=round(hit.score, 4))
 
 
+@dataclass(frozen=True)
+class ImageSearch:
+    """The image model and its collection, for photo queries."""
+
+    embedder: Embedder
+    store: ItemStore
+
+
 def search_items(
-    request: SearchRequest, *, embedder: Embedder, store: ItemStore, parser: QueryParser
+    request: SearchRequest,
+    *,
+    embedder: Embedder,
+    store: ItemStore,
+    parser: QueryParser,
+    images: ImageSearch | None = None,
 ) -> SearchResult:
-    """Find catalogue items matching everyday words and optional filters.
+    """Find catalogue items matching everyday words, a photo ("like this but in black"), or both.
+
+    Words go to the text collection; a photo goes to the image collection, with any words turned
+    into filters by the parser and into a pull in the image model's own space.
 
     Args:
-        request: The query text, `k` and explicit filters.
-        embedder: Encodes the query into the store's vector space.
-        store: The item store to search.
+        request: The query text and/or photo, `k` and explicit filters.
+        embedder: The text encoder of the text collection.
+        store: The text collection.
         parser: Maps words such as "navy" or "jumper" onto catalogue labels.
+        images: The image model and collection; needed only for a photo query.
 
     Returns:
         Up to `k` items, best first, with what the parser understood and any filters it relaxed.
@@ -86,11 +113,23 @@ def search_items(
     if store.count() == 0:
         raise StoreError("The item store is empty; build it with `fitroom index` first.")
     explicit = store.vocabulary().canonical_filters(request.filters)
-    parsed = parser.parse(request.query) if request.interpret else None
+    parsed = parser.parse(request.query) if request.interpret and request.query else None
     understood = parsed.matches if parsed else []
     # Words the caller already constrained explicitly are not second-guessed.
     inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
-    vector = embedder.embed_texts([request.query])[0]
+    if request.image is None:
+        vector = embedder.embed_texts([request.query])[0]
+    else:
+        if images is None or images.store.count() == 0:
+            raise StoreError(
+                "Photos are not indexed; run `fitroom train image-tower`, then `fitroom index`."
+            )
+        store = images.store
+        vector = images.embedder.embed_images([request.image])[0]
+        if request.query:
+            vector = normalise(
+                (vector + TEXT_PULL * images.embedder.embed_texts([request.query])[0])[None]
+            )[0]
     hits = store.query(vector, request.k, inferred.merged(explicit))
     relaxed: list[str] = []
     for key in _RELAX_ORDER:
@@ -102,5 +141,9 @@ def search_items(
         more = store.query(vector, request.k, inferred.merged(explicit))
         hits += [h for h in more if h.item.item_id not in seen][: request.k - len(hits)]
     return SearchResult(
-        query=request.query, items=[_shown(h) for h in hits], understood=understood, relaxed=relaxed
+        query=request.query,
+        image=str(request.image) if request.image else None,
+        items=[_shown(h) for h in hits],
+        understood=understood,
+        relaxed=relaxed,
     )
