@@ -28,3 +28,25 @@ def retrieval(
         print(json.dumps(figures, indent=2))
     else:
         console.print(f"wrote {out / 'retrieval.md'}")
+
+
+@app.command("image-tower")
+@reports_errors
+def image_tower(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+    out: Path = typer.Option(Path("reports"), help="Folder for image_tower.md and its grid"),
+) -> None:
+    """The trained tower vs random init, colour histogram and HOG on held-out products."""
+    from fitroom.eval.image_bench import run_image_bench
+
+    figures = run_image_bench(settings(), out)
+    if as_json:
+        shown = {k: v for k, v in figures.items() if k not in ("card", "i2i")}
+        print(json.dumps(shown, indent=2))
+    else:
+        console.print(
+            f"i2i P@10 type {figures['i2i_p10_article_type']:.3f}, colour "
+            f"{figures['i2i_p10_colour']:.3f}, both {figures['i2i_p10_both']:.3f} (best classical "
+            f"{figures['baseline_best_i2i_p10_both']:.3f}); t2i attribute P@10 "
+            f"{figures['t2i_attr_p10']:.3f}; wrote {out / 'image_tower.md'}"
+        )
