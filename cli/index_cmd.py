@@ -7,9 +7,11 @@ from pathlib import Path
 import typer
 
 from fitroom.agent import wiring
+from fitroom.agent.settings import Settings
 from fitroom.cli.common import console, progress, reports_errors, settings
 from fitroom.tools.cards import write_card
-from fitroom.tools.indexing import index_items
+from fitroom.tools.chroma_store import ChromaItemStore
+from fitroom.tools.indexing import IndexReport, index_items
 
 
 @reports_errors
@@ -52,41 +54,45 @@ def index(
             "again to finish (finished batches are skipped)."
         )
         raise typer.Exit(130) from None
-    write_card(
-        config.data_dir / "cards" / f"{config.collection}.json",
-        artefact="item-index",
-        catalog=cat.path.resolve(),
-        items=store.count(),
-        model_id=embedder.model_id,
-        dim=embedder.dim,
-        chroma=config.chroma_uri,
-        hnsw=config.hnsw.model_dump(),
-        last_run=report.model_dump(),
-    )
+    _write_card(config, config.collection, "item-index", cat.path, store, report)
     console.print(
         f"indexed {report.total} items ({report.embedded} embedded, {report.skipped} "
         f"unchanged) in {report.seconds:.1f}s; the store holds {store.count()}."
     )
     if not (images and image_store):
-        console.print(
-            "photos not indexed: no image tower yet; run `fitroom train image-tower`, then "
-            "`fitroom index` again, to search by photo."
+        why = (
+            "FITROOM_IMAGE_MODEL=none"
+            if config.image_model == "none"
+            else "no image tower yet; run `fitroom train image-tower`, then `fitroom index` again"
         )
+        console.print(f"photos not indexed: {why}.")
         return
-    write_card(
-        config.data_dir / "cards" / f"{config.image_collection}.json",
-        artefact="image-index",
-        catalog=cat.path.resolve(),
-        items=image_store.count(),
-        model_id=images.model_id,
-        dim=images.dim,
-        chroma=config.chroma_uri,
-        last_run=image_report.model_dump(),
-    )
+    _write_card(config, config.image_collection, "image-index", cat.path, image_store, image_report)
     for item_id in image_report.unreadable:
         console.print(f"[yellow]warning:[/yellow] the photo of item {item_id} is unreadable.")
     console.print(
         f"indexed photos ({image_report.embedded} embedded, {len(image_report.unreadable)} "
         f"unreadable) in {image_report.seconds:.1f}s with {images.model_id}; the image store "
         f"holds {image_store.count()}."
+    )
+
+
+def _write_card(
+    config: Settings,
+    collection: str,
+    artefact: str,
+    catalog: Path,
+    store: ChromaItemStore,
+    report: IndexReport,
+) -> None:
+    write_card(
+        config.data_dir / "cards" / f"{collection}.json",
+        artefact=artefact,
+        catalog=catalog.resolve(),
+        items=store.count(),
+        model_id=store.model_id,
+        dim=store.dim,
+        chroma=config.chroma_uri,
+        hnsw=config.hnsw.model_dump(),
+        last_run=report.model_dump(),
     )
