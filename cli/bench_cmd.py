@@ -50,3 +50,32 @@ def image_tower(
             f"{figures['baseline_best_i2i_p10_both']:.3f}); t2i attribute P@10 "
             f"{figures['t2i_attr_p10']:.3f}; wrote {out / 'image_tower.md'}"
         )
+
+
+@app.command("image-recipe")
+@reports_errors
+def image_recipe(
+    minutes: float = typer.Option(12.0, min=0.1, help="Training budget in minutes"),
+    overrides: list[str] = typer.Option(
+        [], "--set", help="Recipe field=value (JSON value), e.g. --set batch_size=256; repeatable"
+    ),
+    out: Path = typer.Option(Path("reports/image_recipes.jsonl"), help="Append the result here"),
+) -> None:
+    """Score a training recipe on a validation carve-out of the train split (never held-out)."""
+    from fitroom.eval.lit_validation import validate_recipe
+    from fitroom.tools.lit_train import LitRecipe
+
+    fields: dict[str, object] = {"minutes": minutes}
+    for item in overrides:
+        key, sep, value = item.partition("=")
+        if not sep or key not in LitRecipe.model_fields:
+            raise typer.BadParameter(f"--set {item!r}: use field=value with a LitRecipe field")
+        try:
+            fields[key] = json.loads(value)
+        except json.JSONDecodeError:
+            fields[key] = value
+    figures = validate_recipe(settings(), LitRecipe.model_validate(fields))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("a") as handle:
+        handle.write(json.dumps(figures) + "\n")
+    print(json.dumps(figures, indent=2))

@@ -10,6 +10,7 @@ import pytest
 from fitroom.agent.settings import Settings
 from fitroom.eval.image_bench import run_image_bench
 from fitroom.eval.image_eval import held_out_figures
+from fitroom.eval.lit_validation import validate_recipe
 from fitroom.tools.catalog import load_catalog
 from fitroom.tools.errors import ConfigError
 from fitroom.tools.lit_data import prepare, split_masks
@@ -85,3 +86,16 @@ def test_a_short_run_on_real_photos_learns_something(
     assert trained["i2i_p10_colour"] > untrained["i2i_p10_colour"] + 0.05
     assert trained["t2i_attr_p10"] > untrained["t2i_attr_p10"] + 0.1
     assert card["split"]["held_out_items"] == len(test.items)
+
+
+@pytest.mark.slow
+def test_recipe_validation_never_sees_held_out_products(tmp_path: Path) -> None:
+    catalog_dir = garment_catalog(tmp_path / "catalog", variants=6)
+    settings = Settings(data_dir=tmp_path / "data", catalog=catalog_dir)
+    recipe = LitRecipe(minutes=0.1, epochs=2, shape_pretrain_share=0.0)
+    figures = validate_recipe(settings, recipe)
+    items = load_catalog(catalog_dir).items
+    train_mask, _ = split_masks(items)
+    assert figures["fit_items"] + figures["validation_items"] == int(train_mask.sum())
+    assert figures["validation_items"] > 0
+    assert 0.0 <= figures["i2i_p10_both"] <= 1.0
