@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,17 +17,20 @@ from fitroom.eval.image_metrics import (
     attribute_queries,
     attribute_query_text,
     i2i_precision,
+    steered_type_precision,
     t2i_attribute_precision,
     t2i_title_recall,
 )
 from fitroom.eval.image_report import write_report
 from fitroom.tools.classic_features import FEATURES
+from fitroom.tools.embedder import Vectors
 from fitroom.tools.errors import ConfigError
 from fitroom.tools.image_embedders import LitImageEmbedder
 from fitroom.tools.images import Pixels
 from fitroom.tools.lit_data import LitData, data_hash, prepare, product_of, split_masks
 from fitroom.tools.lit_pipeline import weights_path
 from fitroom.tools.lit_tower import build_tower, encode_pixels, random_init_model
+from fitroom.tools.search import TEXT_PULL
 
 SPEED_IMAGES = 512
 
@@ -68,6 +72,21 @@ def _titles(test: LitData) -> list[int]:
     return list(seen.values())
 
 
+def _steering(test: LitData, vectors: Vectors, tower: LitImageEmbedder) -> dict[str, float]:
+    """ "Like this, but in black/white": each held-out photo asks for the commonest colour
+    family other than its own; does the result keep the garment type, with and without the
+    words' pull?"""
+    common = [c for c, _ in Counter(i.colour_master for i in test.items).most_common(2)]
+    targets = [common[1] if i.colour_master == common[0] else common[0] for i in test.items]
+    pulls = tower.embed_texts([f"like this but in {t.lower()}" for t in targets])
+    return {
+        f"steer_p10_type_pull_{pull:g}": steered_type_precision(
+            vectors, pulls, targets, test.items, pull
+        )
+        for pull in (0.0, TEXT_PULL)
+    }
+
+
 def run_image_bench(
     settings: Settings, out: Path, speed_images: int = SPEED_IMAGES
 ) -> dict[str, Any]:
@@ -102,6 +121,7 @@ def run_image_bench(
     title_vectors = text.embed_texts([test.items[r].title for r in title_rows])
     titled = [test.items[r] for r in title_rows]
     r10, mrr = t2i_title_recall(title_vectors, titled, vectors["tower"], test.items)
+    steer = _steering(test, vectors["tower"], tower)
     classical = [n for n in i2i if n.startswith("baseline_")]
     best = max(classical, key=lambda n: i2i[n]["both"])
     speed_pixels = test.pixels[np.arange(speed_images) % len(test.pixels)]
@@ -126,6 +146,7 @@ def run_image_bench(
             "encode_images_per_s": images_per_second(tower.embed_pixels, speed_pixels),
             "vit_b32_images_per_s": _vit_b32_speed(max(speed_images // 4, 8)),
             "train_minutes": card["train_minutes"],
+            **steer,
             "held_out_items": len(test.items),
             "held_out_products": len(title_rows),
             "i2i": i2i,

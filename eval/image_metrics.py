@@ -89,3 +89,28 @@ def t2i_title_recall(
     best_relevant = np.where(relevant, scores, -np.inf).max(1)
     ranks = 1 + (np.where(relevant, -np.inf, scores) > best_relevant[:, None]).sum(1)
     return float(recall.mean()), float((1.0 / ranks).mean())
+
+
+def steered_type_precision(
+    vectors: Vectors,
+    pulls: Vectors,
+    targets: Sequence[str],
+    items: Sequence[Item],
+    pull: float,
+    k: int = K,
+) -> float:
+    """ "Like this photo, but in <colour family>": P@k on the query's article type among items of
+    the target colour family (what the parsed filter leaves), other products only, with the
+    photo's vector pulled by `pull` times the words' vector."""
+    products = np.array([product_of(i) for i in items])
+    types = np.array([i.article_type for i in items])
+    colours = np.array([i.colour_master for i in items])
+    queries = vectors + pull * pulls
+    scores = (queries @ vectors.T).astype(np.float32)
+    scores[
+        (products[:, None] == products[None, :]) | (colours[None, :] != np.array(targets)[:, None])
+    ] = -np.inf
+    top = _top_k(scores, k)
+    valid = np.isfinite(np.take_along_axis(scores, top, axis=1))
+    hits = (types[top] == types[:, None]) & valid
+    return float(hits.sum() / np.maximum(valid.sum(), 1))

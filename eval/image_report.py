@@ -152,6 +152,20 @@ def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: 
         "",
         "Text queries are embedded by the frozen MiniLM; both attributes must match to count.",
         "",
+        "## Photo steered by words",
+        "",
+        'Each held-out photo asks "like this but in <the commonest other colour family>"; '
+        "the parsed colour filter leaves items of that family, and P@10 counts those of the "
+        "photo's article type (other products only).",
+        "",
+        "| words' pull on the photo vector | P@10 same type |",
+        "|---|---|",
+        *(
+            f"| {key.removeprefix('steer_p10_type_pull_')} | {value:.3f} |"
+            for key, value in f.items()
+            if key.startswith("steer_p10_type_pull_")
+        ),
+        "",
         "## Recipe (from the tower's card)",
         "",
         f"- architecture: `{card['arch']}` (open_clip config registered by fitroom, random "

@@ -9,6 +9,7 @@ import numpy as np
 from fitroom.eval.image_metrics import (
     attribute_queries,
     i2i_precision,
+    steered_type_precision,
     t2i_attribute_precision,
     t2i_title_recall,
 )
@@ -80,3 +81,20 @@ def test_classical_features_see_colour_and_shape(tmp_path: Path) -> None:
     red_dress, red_tee, blue_dress = by["Dress", "Red"], by["T-shirt", "Red"], by["Dress", "Blue"]
     assert hist[red_dress] @ hist[red_tee] > hist[red_dress] @ hist[blue_dress] + 0.5
     assert shape[red_dress] @ shape[blue_dress] > shape[red_dress] @ shape[red_tee] + 0.1
+
+
+def test_steering_keeps_type_within_the_target_colour() -> None:
+    items = [
+        _item(0, "a", "Dress", "Red"),
+        _item(1, "b", "Dress", "Blue"),
+        _item(2, "c", "Skirt", "Blue"),
+        _item(3, "d", "Skirt", "Red"),
+    ]
+    # Dress photos point one way, skirt photos the other; colour barely moves them.
+    vectors = normalise(np.array([[1, 0.1], [1, -0.1], [0, 1], [0.1, 1]], dtype=np.float32))
+    targets = ["Blue", "Red", "Red", "Blue"]  # each asks for the other colour
+    no_pull = np.zeros_like(vectors)
+    assert steered_type_precision(vectors, no_pull, targets, items, pull=0.0, k=1) == 1.0
+    # Words pulling hard towards skirts send both dress queries to skirts.
+    towards_skirts = np.tile(np.array([[0, 1]], dtype=np.float32), (4, 1))
+    assert steered_type_precision(vectors, towards_skirts, targets, items, pull=5.0, k=1) == 0.5
