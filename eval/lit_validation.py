@@ -12,7 +12,7 @@ from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
 from fitroom.eval.image_eval import held_out_figures
 from fitroom.tools.lit_data import held_out, prepare, product_of, split_masks
-from fitroom.tools.lit_tower import build_tower, encode_pixels, image_size
+from fitroom.tools.lit_tower import encode_pixels, image_size
 from fitroom.tools.lit_train import LitRecipe, OnStep, train_tower
 
 VALIDATION_SEED = 1
@@ -24,7 +24,7 @@ def validate_recipe(
     """Validation figures of `recipe` (the same ones the held-out check reports)."""
     text = wiring.build_embedder(settings)
     catalog = wiring.open_catalog(settings)
-    width, height = image_size(build_tower(recipe.arch))
+    width, height = image_size(recipe.arch)
     data = prepare(catalog.items, text, width, height, settings.data_dir / "cache")
     train_mask, _ = split_masks(data.items)
     train = data.subset(train_mask)

@@ -21,7 +21,7 @@ from fitroom.tools.lit_data import (
     split_masks,
     text_targets,
 )
-from fitroom.tools.lit_tower import build_tower, encode_pixels, image_size
+from fitroom.tools.lit_tower import encode_pixels, image_size
 from fitroom.tools.lit_train import LitRecipe, train_tower
 
 WEIGHTS_NAME = "image-tower.safetensors"
@@ -59,7 +59,7 @@ def train_and_save(
     from safetensors.torch import save_file
 
     report = on_progress or (lambda stage, done: None)
-    width, height = image_size(build_tower(recipe.arch))
+    width, height = image_size(recipe.arch)
     usable = [i for i in items if i.image is not None]
     if not usable:
         raise CatalogError("No catalogue item has a photo; the image tower learns from photos.")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from fitroom.tools.embedder import Vectors, normalise
+from fitroom.tools.errors import ConfigError
 from fitroom.tools.images import Pixels
 
 if TYPE_CHECKING:
@@ -58,9 +59,18 @@ def random_init_model(arch: str) -> Any:
         root.disabled = was
 
 
-def image_size(tower: torch.nn.Module) -> tuple[int, int]:
-    """(width, height) the tower expects."""
-    height, width = tuple(getattr(tower, "image_size"))  # noqa: B009 - a Module attribute
+def image_size(arch: str = DEFAULT_ARCH) -> tuple[int, int]:
+    """(width, height) the tower expects, read from its config without building it."""
+    import open_clip
+
+    register_configs()
+    config = open_clip.get_model_config(arch)
+    size = config["vision_cfg"]["image_size"] if config else None
+    if isinstance(size, int):
+        return size, size
+    if not size:
+        raise ConfigError(f"open_clip has no model config {arch!r} with an image size.")
+    height, width = size
     return int(width), int(height)
 
 
