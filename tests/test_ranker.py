@@ -1,0 +1,91 @@
+"""Purchase splits, the shared ranker contract, popularity, ItemKNN and the metrics."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from fitroom.eval.ranker_metrics import ranking_metrics
+from fitroom.tools.catalog import Interaction
+from fitroom.tools.errors import InvalidQueryError
+from fitroom.tools.ranker.itemknn import ItemKNN
+from fitroom.tools.ranker.popularity import Popularity
+from fitroom.tools.ranker.split import global_time_split, per_user_time_split
+
+ITEMS = ["i0", "i1", "i2", "i3", "i4"]
+
+
+def _buy(user: str, item: str, day: int) -> Interaction:
+    return Interaction(user_id=user, item_id=item, timestamp=date(2020, 1, day))
+
+
+# u1 and u2 both buy i0 then i1; u3 buys i2 a lot; u4 buys once (no history to test).
+PURCHASES = [
+    _buy("u1", "i0", 1),
+    _buy("u1", "i1", 5),
+    _buy("u2", "i0", 2),
+    _buy("u2", "i1", 3),
+    _buy("u2", "i3", 9),
+    _buy("u3", "i2", 1),
+    _buy("u3", "i2", 2),
+    _buy("u3", "i2", 4),
+    _buy("u3", "i4", 8),
+    _buy("u4", "i2", 6),
+]
+
+
+def test_per_user_split_tests_each_user_s_last_date() -> None:
+    split = per_user_time_split(PURCHASES)
+    assert split.test_baskets() == {"u1": {"i1"}, "u2": {"i3"}, "u3": {"i4"}}
+    assert _buy("u4", "i2", 6) in split.train  # a one-date user trains, is not tested
+    assert len(split.train) + len(split.test) == len(PURCHASES)
+    assert split.counts()["test_users"] == 3
+
+
+def test_global_split_cuts_one_date_for_everyone() -> None:
+    split = global_time_split(PURCHASES, test_share=0.3)
+    cut = min(p.timestamp for p in split.test)
+    assert all(p.timestamp < cut for p in split.train)
+    # Only users with purchases before the cut are tested.
+    assert {p.user_id for p in split.test} <= {p.user_id for p in split.train}
+
+
+def test_popularity_counts_with_optional_recency() -> None:
+    plain = Popularity(half_life_days=None)
+    plain.fit(PURCHASES, ITEMS)
+    assert plain.full_sort("anyone", 2) == ["i2", "i0"]
+    recent = Popularity(half_life_days=1.0)
+    recent.fit(PURCHASES, ITEMS)
+    assert recent.full_sort("anyone", 1) == ["i3"]  # bought on the newest day
+
+
+def test_itemknn_recommends_co_purchases() -> None:
+    knn = ItemKNN()
+    knn.fit([p for p in PURCHASES if p.user_id != "u1" or p.item_id == "i0"], ITEMS)
+    # u1 bought i0; u2 bought i0 with i1 and i3, so those come first.
+    assert set(knn.full_sort("u1", 2)) == {"i1", "i3"}
+    # A user it never saw gets popularity, not an error.
+    assert knn.full_sort("stranger", 1) == ["i2"]
+
+
+def test_contract_bad_input() -> None:
+    ranker = Popularity(None)
+    ranker.fit(PURCHASES, ITEMS)
+    assert ranker.score("u1", []).shape == (0,)
+    scores = ranker.score("u1", ["i2", "i0"])
+    assert scores[0] > scores[1]
+    with pytest.raises(InvalidQueryError, match=r"Unknown item id\(s\) nope, gone"):
+        ranker.score("u1", ["i0", "nope", "gone"])
+
+
+def test_metrics_on_a_known_ranking() -> None:
+    ranker = Popularity(None)
+    ranker.fit(PURCHASES, ITEMS)  # order: i2, i0, i1, then i3/i4
+    baskets = {"a": {"i2"}, "b": {"i1", "nope"}}
+    metrics = ranking_metrics(ranker, baskets, k=2, hit_k=1)
+    assert metrics["recall@2"] == pytest.approx((1.0 + 0.0) / 2)
+    assert metrics["hr@1"] == pytest.approx(0.5)
+    assert metrics["ndcg@2"] == pytest.approx((1.0 + 0.0) / 2)
+    assert np.isclose(ranking_metrics(ranker, {})["recall@20"], 0.0)

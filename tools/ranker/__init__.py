@@ -1,0 +1,1 @@
+"""Rankers fitted on real purchases, sharing one contract (`base.Ranker`)."""

@@ -1,0 +1,75 @@
+"""The contract every ranker shares, and a base that derives it from one catalogue-wide score."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from fitroom.tools.catalog import Interaction
+from fitroom.tools.errors import InvalidQueryError
+
+Scores = NDArray[np.float32]
+
+
+class CatalogueRanker:
+    """Scores every catalogue item for a user; `score` and `full_sort` follow from that.
+
+    Subclasses implement `_fit` and `_user_scores`; an unknown user gets `_new_user_scores`.
+    """
+
+    name = "base"
+
+    def __init__(self) -> None:
+        self.item_ids: list[str] = []
+        self._index: dict[str, int] = {}
+        self.history: dict[str, list[int]] = {}
+
+    def fit(self, train: Sequence[Interaction], item_ids: Sequence[str]) -> None:
+        """Learn from `train` purchases over the catalogue `item_ids`."""
+        self.item_ids = list(item_ids)
+        self._index = {item_id: row for row, item_id in enumerate(self.item_ids)}
+        self.history = {}
+        for p in train:
+            if p.item_id in self._index:
+                self.history.setdefault(p.user_id, []).append(self._index[p.item_id])
+        self._fit(train)
+
+    def rows(self, item_ids: Sequence[str]) -> list[int]:
+        """Catalogue rows of `item_ids`; unknown ids are an error that lists them."""
+        unknown = [i for i in item_ids if i not in self._index]
+        if unknown:
+            shown = ", ".join(unknown[:10]) + (
+                f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
+            )
+            raise InvalidQueryError(
+                f"Unknown item id(s) {shown}; use ids from the catalogue the ranker was fitted on."
+            )
+        return [self._index[i] for i in item_ids]
+
+    def score(self, user_id: str, item_ids: Sequence[str]) -> Scores:
+        """Scores of `item_ids` for `user_id` (an unknown user is a new user)."""
+        if not item_ids:
+            return np.zeros(0, dtype=np.float32)
+        return self.all_scores(user_id)[self.rows(item_ids)]
+
+    def full_sort(self, user_id: str, k: int) -> list[str]:
+        """The `k` best catalogue items for `user_id`, best first."""
+        scores = self.all_scores(user_id)
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+        return [self.item_ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
+
+    def all_scores(self, user_id: str) -> Scores:
+        rows = self.history.get(user_id)
+        return self._user_scores(rows) if rows else self._new_user_scores()
+
+    def _fit(self, train: Sequence[Interaction]) -> None:
+        raise NotImplementedError
+
+    def _user_scores(self, rows: list[int]) -> Scores:
+        raise NotImplementedError
+
+    def _new_user_scores(self) -> Scores:
+        raise NotImplementedError
