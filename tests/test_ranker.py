@@ -9,8 +9,12 @@ import pytest
 
 from fitroom.eval.ranker_metrics import ranking_metrics
 from fitroom.tools.catalog import Interaction
+from fitroom.tools.embedder import normalise
 from fitroom.tools.errors import InvalidQueryError
+from fitroom.tools.ranker.content import ContentRanker
+from fitroom.tools.ranker.fused import FusedRanker
 from fitroom.tools.ranker.itemknn import ItemKNN
+from fitroom.tools.ranker.mf import BprMF
 from fitroom.tools.ranker.popularity import Popularity
 from fitroom.tools.ranker.split import global_time_split, per_user_time_split
 
@@ -89,3 +93,37 @@ def test_metrics_on_a_known_ranking() -> None:
     assert metrics["hr@1"] == pytest.approx(0.5)
     assert metrics["ndcg@2"] == pytest.approx((1.0 + 0.0) / 2)
     assert np.isclose(ranking_metrics(ranker, {})["recall@20"], 0.0)
+
+
+def _content() -> np.ndarray:
+    """i0 and i1 look alike, as do i3 and i4; i2 stands apart."""
+    raw = np.array([[1, 0, 0], [0.9, 0.1, 0], [0, 1, 0], [0, 0, 1], [0.1, 0, 0.9]], np.float32)
+    return normalise(raw)
+
+
+def test_content_ranker_follows_what_the_user_bought() -> None:
+    ranker = ContentRanker(_content())
+    ranker.fit([_buy("u", "i3", 1)], ITEMS)
+    assert ranker.full_sort("u", 2) == ["i3", "i4"]
+    assert ranker.full_sort("new", 1) == ["i3"]  # a new user gets popularity
+
+
+def test_mf_learns_ids_in_one_epoch_and_cannot_rank_unbought_items() -> None:
+    mf = BprMF(dim=4, epochs=1, seed=0)
+    mf.fit(PURCHASES, ITEMS)
+    assert mf.score("u1", ITEMS).shape == (5,)
+    assert np.isfinite(mf.score("u1", ITEMS)).all()
+    assert mf.full_sort("nobody", 1) == ["i2"]  # popularity for a stranger
+
+
+def test_fused_trains_one_epoch_and_scores_cold_items_through_content() -> None:
+    bought = [p for p in PURCHASES if p.item_id != "i4"]  # i4 is cold: nobody bought it
+    fused = FusedRanker(_content(), dim=4, epochs=1, seed=0)
+    fused.fit(bought, ITEMS)
+    scores = fused.score("u2", ITEMS)
+    assert np.isfinite(scores).all()
+    # u2 bought i3; the cold i4 looks like i3, so it outranks i2, which is popular but looks
+    # like nothing u2 bought. ID-only MF could not tell i4 from any other unbought item.
+    assert scores[4] > scores[2]
+    user = fused.user_vector_from_content(_content()[3])
+    assert user.shape == (4,)

@@ -63,12 +63,12 @@ class CatalogueRanker:
 
     def all_scores(self, user_id: str) -> Scores:
         rows = self.history.get(user_id)
-        return self._user_scores(rows) if rows else self._new_user_scores()
+        return self._user_scores(user_id, rows) if rows else self._new_user_scores()
 
     def _fit(self, train: Sequence[Interaction]) -> None:
         raise NotImplementedError
 
-    def _user_scores(self, rows: list[int]) -> Scores:
+    def _user_scores(self, user_id: str, rows: list[int]) -> Scores:
         raise NotImplementedError
 
     def _new_user_scores(self) -> Scores:

@@ -47,7 +47,7 @@ class ItemKNN(CatalogueRanker):
         pop = popularity_scores(train, self._index, len(self.item_ids), None)
         self.popularity = pop / max(float(pop.max()), 1.0)
 
-    def _user_scores(self, rows: list[int]) -> Scores:
+    def _user_scores(self, user_id: str, rows: list[int]) -> Scores:
         summed = np.asarray(self.similarity[rows].sum(axis=0)).ravel()
         scores: Scores = (summed + _TIE_BREAK * self.popularity).astype(np.float32)
         return scores

@@ -39,7 +39,7 @@ class Popularity(CatalogueRanker):
     def _fit(self, train: Sequence[Interaction]) -> None:
         self.scores = popularity_scores(train, self._index, len(self.item_ids), self.half_life_days)
 
-    def _user_scores(self, rows: list[int]) -> Scores:
+    def _user_scores(self, user_id: str, rows: list[int]) -> Scores:
         return self.scores
 
     def _new_user_scores(self) -> Scores:
