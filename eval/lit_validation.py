@@ -11,15 +11,15 @@ import numpy as np
 from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
 from fitroom.eval.image_eval import held_out_figures
-from fitroom.tools.lit_data import held_out, prepare, product_of, split_masks
+from fitroom.tools.lit_data import Progress, held_out, prepare, product_of, split_masks
 from fitroom.tools.lit_tower import encode_pixels, image_size
-from fitroom.tools.lit_train import LitRecipe, OnStep, train_tower
+from fitroom.tools.lit_train import LitRecipe, train_tower
 
 VALIDATION_SEED = 1
 
 
 def validate_recipe(
-    settings: Settings, recipe: LitRecipe, on_step: OnStep | None = None
+    settings: Settings, recipe: LitRecipe, on_step: Progress | None = None
 ) -> dict[str, Any]:
     """Validation figures of `recipe` (the same ones the held-out check reports)."""
     text = wiring.build_embedder(settings)

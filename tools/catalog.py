@@ -85,7 +85,7 @@ class Catalog:
         return {item.item_id: item for item in self.items}
 
 
-def _listing(ids: list[str]) -> str:
+def listing(ids: list[str]) -> str:
     shown = ", ".join(ids[:_LISTED])
     return shown + (f" and {len(ids) - _LISTED} more" if len(ids) > _LISTED else "")
 
@@ -174,24 +174,24 @@ def _read_items(folder: Path, problems: list[Problem]) -> list[Item]:
         problems.append(
             _error(
                 f"items.csv has rows whose field count differs from the header on "
-                f"{_listing(ragged)}; fix their quoting or commas."
+                f"{listing(ragged)}; fix their quoting or commas."
             )
         )
     if empty_ids:
         problems.append(
             _error(
-                f"items.csv has an empty item_id on {_listing(empty_ids)}; "
+                f"items.csv has an empty item_id on {listing(empty_ids)}; "
                 "give every row a unique id."
             )
         )
     if duplicates:
-        repeated = _listing(sorted(set(duplicates)))
+        repeated = listing(sorted(set(duplicates)))
         problems.append(_error(f"items.csv repeats the id(s) {repeated}; keep one row per id."))
     if bad_prices:
         problems.append(
             _error(
                 f"items.csv has unparseable {price_column} values for "
-                f"{_listing(bad_prices)}; write a plain non-negative number "
+                f"{listing(bad_prices)}; write a plain non-negative number "
                 "or leave it empty."
             )
         )
@@ -199,7 +199,7 @@ def _read_items(folder: Path, problems: list[Problem]) -> list[Item]:
         problems.append(
             _warning(
                 f"{len(missing_images)} item(s) have no image file: "
-                f"{_listing(missing_images)}; they are kept but cannot be "
+                f"{listing(missing_images)}; they are kept but cannot be "
                 "shown or searched by photo."
             )
         )
@@ -244,7 +244,7 @@ def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -
         problems.append(
             _warning(
                 f"interactions.csv has {skipped_unknown} purchase(s) of item(s) "
-                f"not in items.csv ({_listing(sorted(unknown))}); those rows "
+                f"not in items.csv ({listing(sorted(unknown))}); those rows "
                 "are skipped."
             )
         )
@@ -252,7 +252,7 @@ def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -
         problems.append(
             _warning(
                 f"interactions.csv has {len(malformed)} malformed row(s) "
-                f"({_listing(malformed)}); each needs every column, a YYYY-MM-DD date "
+                f"({listing(malformed)}); each needs every column, a YYYY-MM-DD date "
                 "and a plain-number price."
             )
         )

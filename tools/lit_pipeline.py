@@ -16,18 +16,15 @@ from fitroom.tools.errors import CatalogError
 from fitroom.tools.lit_data import (
     HELD_OUT_FRACTION,
     LitData,
+    Progress,
     data_hash,
-    load_photos,
+    prepare,
     split_masks,
-    text_targets,
 )
 from fitroom.tools.lit_tower import encode_pixels, image_size
 from fitroom.tools.lit_train import LitRecipe, train_tower
 
 WEIGHTS_NAME = "image-tower.safetensors"
-
-Progress = Callable[[str, float], None]
-"""Called with (stage, fraction of that stage done)."""
 
 
 def weights_path(data_dir: Path) -> Path:
@@ -58,23 +55,11 @@ def train_and_save(
     """
     from safetensors.torch import save_file
 
-    report = on_progress or (lambda stage, done: None)
     width, height = image_size(recipe.arch)
-    usable = [i for i in items if i.image is not None]
-    if not usable:
-        raise CatalogError("No catalogue item has a photo; the image tower learns from photos.")
-    loaded = 0
-
-    def photos(n: int) -> None:
-        nonlocal loaded
-        loaded += n
-        report("loading photos", loaded / len(usable))
-
     start = time.perf_counter()
-    pixels = load_photos(usable, width, height, on_progress=photos)
-    report("encoding item texts", 0.0)  # a minute on 2 cores the first time, then cached
-    data = LitData(usable, pixels, text_targets(usable, text, data_dir / "cache"))
-    report("encoding item texts", 1.0)
+    data = prepare(items, text, width, height, data_dir / "cache", on_progress)
+    if not data.items:
+        raise CatalogError("No catalogue item has a photo; the image tower learns from photos.")
     train_mask, test_mask = split_masks(data.items)
     train, test = data.subset(train_mask), data.subset(test_mask)
     prep_seconds = time.perf_counter() - start
@@ -83,7 +68,7 @@ def train_and_save(
         # Still a useful tower without it, just a weaker one on garment type; the card says so.
         skipped = f"Fashion-MNIST is not installed at {recipe.fashion_mnist}"
         recipe = recipe.model_copy(update={"shape_pretrain_share": 0.0})
-    result = train_tower(train, recipe, on_step=report)
+    result = train_tower(train, recipe, on_step=on_progress)
     metrics = evaluate(test, encode_pixels(result.tower, test.pixels), text) if evaluate else {}
     path = weights_path(data_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -99,7 +84,7 @@ def train_and_save(
         "height": height,
         "text_model_id": text.model_id,
         "weights_sha256": digest,
-        "data_hash": data_hash(usable),
+        "data_hash": data_hash(data.items),
         "split": {
             "by": "product_code",
             "held_out_fraction": HELD_OUT_FRACTION,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,14 +13,11 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from fitroom.tools import fashion_mnist
-from fitroom.tools.lit_data import LitData
+from fitroom.tools.lit_data import LitData, Progress
 from fitroom.tools.lit_tower import DEFAULT_ARCH, build_tower, to_input
 
 if TYPE_CHECKING:
     import torch
-
-OnStep = Callable[[str, float], None]
-"""Called after each step with (stage, fraction of that stage done)."""
 
 
 class LitRecipe(BaseModel):
@@ -143,7 +140,7 @@ def _lit_loss(
     return (image_to_text + text_to_image) / 2
 
 
-def train_tower(data: LitData, recipe: LitRecipe, on_step: OnStep | None = None) -> TrainResult:
+def train_tower(data: LitData, recipe: LitRecipe, on_step: Progress | None = None) -> TrainResult:
     """Train a fresh tower on `data` (the train split only).
 
     Args:

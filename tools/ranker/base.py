@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.tools.catalog import Interaction
+from fitroom.tools.catalog import Interaction, listing
 from fitroom.tools.errors import InvalidQueryError
 
 Scores = NDArray[np.float32]
@@ -16,7 +16,9 @@ Scores = NDArray[np.float32]
 class CatalogueRanker:
     """Scores every catalogue item for a user; `score` and `full_sort` follow from that.
 
-    Subclasses implement `_fit` and `_user_scores`; an unknown user gets `_new_user_scores`.
+    Subclasses implement `_fit` and `_user_scores`; an unknown user gets `_new_user_scores`,
+    by default plain popularity. `fit` derives what every ranker needs from the purchases: each
+    user's history as catalogue rows, a user index, and purchase counts.
     """
 
     name = "base"
@@ -25,6 +27,9 @@ class CatalogueRanker:
         self.item_ids: list[str] = []
         self._index: dict[str, int] = {}
         self.history: dict[str, list[int]] = {}
+        self.users: dict[str, int] = {}
+        self.counts = np.zeros(0, dtype=np.float32)
+        self.popularity = np.zeros(0, dtype=np.float32)
 
     def fit(self, train: Sequence[Interaction], item_ids: Sequence[str]) -> None:
         """Learn from `train` purchases over the catalogue `item_ids`."""
@@ -34,17 +39,24 @@ class CatalogueRanker:
         for p in train:
             if p.item_id in self._index:
                 self.history.setdefault(p.user_id, []).append(self._index[p.item_id])
+        self.users = {user: n for n, user in enumerate(self.history)}
+        bought = [row for rows in self.history.values() for row in rows]
+        self.counts = np.bincount(bought, minlength=len(self.item_ids)).astype(np.float32)
+        self.popularity = self.counts / max(float(self.counts.max(initial=0.0)), 1.0)
         self._fit(train)
+
+    def history_pairs(self) -> NDArray[np.int64]:
+        """(user index, item row) per train purchase, for the models that learn from pairs."""
+        pairs = [(self.users[u], row) for u, rows in self.history.items() for row in rows]
+        return np.array(pairs, dtype=np.int64).reshape(-1, 2)
 
     def rows(self, item_ids: Sequence[str]) -> list[int]:
         """Catalogue rows of `item_ids`; unknown ids are an error that lists them."""
         unknown = [i for i in item_ids if i not in self._index]
         if unknown:
-            shown = ", ".join(unknown[:10]) + (
-                f" and {len(unknown) - 10} more" if len(unknown) > 10 else ""
-            )
             raise InvalidQueryError(
-                f"Unknown item id(s) {shown}; use ids from the catalogue the ranker was fitted on."
+                f"Unknown item id(s) {listing(unknown)}; use ids from the catalogue the ranker "
+                "was fitted on."
             )
         return [self._index[i] for i in item_ids]
 
@@ -72,4 +84,4 @@ class CatalogueRanker:
         raise NotImplementedError
 
     def _new_user_scores(self) -> Scores:
-        raise NotImplementedError
+        return self.popularity

@@ -12,7 +12,6 @@ from fitroom.tools.catalog import Interaction, Item
 from fitroom.tools.embedder import Embedder, Vectors, normalise
 from fitroom.tools.lit_data import text_targets
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
-from fitroom.tools.ranker.popularity import popularity_scores
 
 _TIE_BREAK = 1e-6
 
@@ -40,13 +39,10 @@ class ContentRanker(CatalogueRanker):
     def __init__(self, content: Vectors) -> None:
         super().__init__()
         self.content = content
-        self.popularity = np.zeros(0, dtype=np.float32)
 
     def _fit(self, train: Sequence[Interaction]) -> None:
         if len(self.content) != len(self.item_ids):
             raise ValueError("content rows must match the catalogue's items")
-        pop = popularity_scores(train, self._index, len(self.item_ids), None)
-        self.popularity = pop / max(float(pop.max()), 1.0)
 
     def profile(self, rows: list[int]) -> Vectors:
         return normalise(self.content[rows].mean(axis=0, keepdims=True)).reshape(-1)
@@ -56,6 +52,3 @@ class ContentRanker(CatalogueRanker):
             self.content @ self.profile(rows) + _TIE_BREAK * self.popularity, dtype=np.float32
         )
         return scores
-
-    def _new_user_scores(self) -> Scores:
-        return self.popularity

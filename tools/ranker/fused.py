@@ -19,7 +19,6 @@ import numpy as np
 from fitroom.tools.catalog import Interaction
 from fitroom.tools.embedder import Vectors, normalise
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
-from fitroom.tools.ranker.popularity import popularity_scores
 
 
 class FusedRanker(CatalogueRanker):
@@ -45,7 +44,6 @@ class FusedRanker(CatalogueRanker):
         self.content_scale = content_scale
         self.sim_weight = content_scale
         self.profiles = np.zeros((0, content.shape[1]), dtype=np.float32)
-        self.users: dict[str, int] = {}
         self.item_matrix = np.zeros((0, dim), dtype=np.float32)
         self.pop_term = np.zeros(0, dtype=np.float32)
         self.user_matrix = np.zeros((0, dim), dtype=np.float32)
@@ -58,18 +56,14 @@ class FusedRanker(CatalogueRanker):
         torch.manual_seed(self.seed)
         gen = torch.Generator().manual_seed(self.seed)
         n_items, width = self.content.shape
-        self.users = {u: n for n, u in enumerate(self.history)}
-        pairs = torch.tensor(
-            [(self.users[u], row) for u, rows in self.history.items() for row in rows],
-            dtype=torch.long,
-        ).reshape(-1, 2)
+        pairs = torch.as_tensor(self.history_pairs())
         content = torch.as_tensor(self.content)
         profiles = (
             torch.stack([content[rows].mean(0) for rows in self.history.values()])
             if self.history
             else torch.zeros(0, width)
         )
-        counts = popularity_scores(train, self._index, n_items, None)
+        counts = self.counts
         log_pop = torch.as_tensor(np.log1p(counts))
         user_ids = torch.nn.Embedding(max(len(self.users), 1), self.dim)
         item_ids = torch.nn.Embedding(n_items, self.dim)

@@ -9,7 +9,6 @@ from scipy import sparse
 
 from fitroom.tools.catalog import Interaction
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
-from fitroom.tools.ranker.popularity import popularity_scores
 
 # Popularity only breaks ties (most items share no buyer with the user's items at all).
 _TIE_BREAK = 1e-6
@@ -24,18 +23,12 @@ class ItemKNN(CatalogueRanker):
     def __init__(self) -> None:
         super().__init__()
         self.similarity: sparse.csr_matrix = sparse.csr_matrix((0, 0))
-        self.popularity = np.zeros(0, dtype=np.float32)
 
     def _fit(self, train: Sequence[Interaction]) -> None:
-        users = {u: n for n, u in enumerate(self.history)}
-        pairs = {(users[u], row) for u, rows in self.history.items() for row in rows}
-        if pairs:
-            user_rows, item_rows = zip(*pairs, strict=True)
-        else:
-            user_rows, item_rows = (), ()
+        pairs = np.unique(self.history_pairs(), axis=0)  # who bought what, repeats once
         bought = sparse.csr_matrix(
-            (np.ones(len(pairs), dtype=np.float32), (user_rows, item_rows)),
-            shape=(len(users), len(self.item_ids)),
+            (np.ones(len(pairs), dtype=np.float32), (pairs[:, 0], pairs[:, 1])),
+            shape=(len(self.users), len(self.item_ids)),
         )
         co = (bought.T @ bought).tocsr()
         norms = np.sqrt(co.diagonal()).astype(np.float32)
@@ -44,13 +37,8 @@ class ItemKNN(CatalogueRanker):
         similarity.setdiag(0.0)  # an item is not its own neighbour
         similarity.eliminate_zeros()
         self.similarity = similarity
-        pop = popularity_scores(train, self._index, len(self.item_ids), None)
-        self.popularity = pop / max(float(pop.max()), 1.0)
 
     def _user_scores(self, user_id: str, rows: list[int]) -> Scores:
         summed = np.asarray(self.similarity[rows].sum(axis=0)).ravel()
         scores: Scores = (summed + _TIE_BREAK * self.popularity).astype(np.float32)
         return scores
-
-    def _new_user_scores(self) -> Scores:
-        return self.popularity

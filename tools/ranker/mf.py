@@ -8,7 +8,6 @@ import numpy as np
 
 from fitroom.tools.catalog import Interaction
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
-from fitroom.tools.ranker.popularity import popularity_scores
 
 
 class BprMF(CatalogueRanker):
@@ -22,22 +21,16 @@ class BprMF(CatalogueRanker):
     ) -> None:
         super().__init__()
         self.dim, self.epochs, self.lr, self.reg, self.seed = dim, epochs, lr, reg, seed
-        self.users: dict[str, int] = {}
         self.user_vectors = np.zeros((0, dim), dtype=np.float32)
         self.item_vectors = np.zeros((0, dim), dtype=np.float32)
         self.item_bias = np.zeros(0, dtype=np.float32)
-        self.popularity = np.zeros(0, dtype=np.float32)
 
     def _fit(self, train: Sequence[Interaction]) -> None:
         import torch
 
         torch.manual_seed(self.seed)
         gen = torch.Generator().manual_seed(self.seed)
-        self.users = {u: n for n, u in enumerate(self.history)}
-        pairs = torch.tensor(
-            [(self.users[u], row) for u, rows in self.history.items() for row in rows],
-            dtype=torch.long,
-        ).reshape(-1, 2)
+        pairs = torch.as_tensor(self.history_pairs())
         n_items = len(self.item_ids)
         users = torch.nn.Embedding(len(self.users), self.dim)
         items = torch.nn.Embedding(n_items, self.dim)
@@ -64,12 +57,7 @@ class BprMF(CatalogueRanker):
         self.user_vectors = users.weight.detach().numpy()
         self.item_vectors = items.weight.detach().numpy()
         self.item_bias = bias.weight.detach().numpy().ravel()
-        pop = popularity_scores(train, self._index, n_items, None)
-        self.popularity = pop / max(float(pop.max()), 1.0)
 
     def _user_scores(self, user_id: str, rows: list[int]) -> Scores:
         user = self.user_vectors[self.users[user_id]]
         return np.asarray(self.item_vectors @ user + self.item_bias, dtype=np.float32)
-
-    def _new_user_scores(self) -> Scores:
-        return self.popularity
