@@ -33,6 +33,11 @@ class CatalogueRanker:
 
     def fit(self, train: Sequence[Interaction], item_ids: Sequence[str]) -> None:
         """Learn from `train` purchases over the catalogue `item_ids`."""
+        self.index_purchases(train, item_ids)
+        self._fit(train)
+
+    def index_purchases(self, train: Sequence[Interaction], item_ids: Sequence[str]) -> None:
+        """The bookkeeping every ranker shares, without any learning."""
         self.item_ids = list(item_ids)
         self._index = {item_id: row for row, item_id in enumerate(self.item_ids)}
         self.history = {}
@@ -43,7 +48,6 @@ class CatalogueRanker:
         bought = [row for rows in self.history.values() for row in rows]
         self.counts = np.bincount(bought, minlength=len(self.item_ids)).astype(np.float32)
         self.popularity = self.counts / max(float(self.counts.max(initial=0.0)), 1.0)
-        self._fit(train)
 
     def history_pairs(self) -> NDArray[np.int64]:
         """(user index, item row) per train purchase, for the models that learn from pairs."""

@@ -31,7 +31,7 @@ class Popularity(CatalogueRanker):
 
     name = "popularity"
 
-    def __init__(self, half_life_days: float | None = 60.0) -> None:
+    def __init__(self, half_life_days: float | None = None) -> None:
         super().__init__()
         self.half_life_days = half_life_days
         self.scores = np.zeros(0, dtype=np.float32)
