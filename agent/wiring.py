@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fitroom.agent.settings import Settings
-from fitroom.tools.catalog import Catalog, load_catalog
+from fitroom.tools.catalog import Catalog, Item, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
-from fitroom.tools.embedder import Embedder
+from fitroom.tools.embedder import Embedder, Vectors
 from fitroom.tools.errors import CatalogError, ConfigError, StoreMismatchError
 from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.search import ImageSearch
 from fitroom.tools.text_embedder import MiniLMEmbedder
+
+if TYPE_CHECKING:  # scipy and the ranker load only when a ranker is asked for
+    from fitroom.tools.ranker.fused import FusedRanker
 
 
 @lru_cache(maxsize=4)
@@ -122,3 +127,22 @@ def image_search(settings: Settings) -> ImageSearch:
 
 def build_parser(store: ChromaItemStore, embedder: Embedder) -> QueryParser:
     return QueryParser(store.vocabulary(), embedder)
+
+
+def ranker_content(settings: Settings, items: Sequence[Item]) -> tuple[Vectors, str]:
+    """The ranker's frozen content vectors (text, plus photos once the tower is trained) and a
+    description of the models that made them."""
+    from fitroom.tools.ranker.content import content_matrix
+
+    text = build_embedder(settings)
+    images = image_embedder(settings, required=False)
+    content = content_matrix(items, text, images, settings.data_dir / "cache")
+    return content, text.model_id + (f" + {images.model_id}" if images else "")
+
+
+def ranker(settings: Settings) -> FusedRanker:
+    """The trained fused ranker over the configured catalogue's purchases."""
+    from fitroom.tools.ranker.pipeline import load_ranker
+
+    catalog = open_catalog(settings)
+    return load_ranker(settings.data_dir, catalog.interactions, [i.item_id for i in catalog.items])

@@ -12,7 +12,7 @@ from fitroom.tools.catalog import Interaction
 from fitroom.tools.embedder import normalise
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.ranker.content import ContentRanker
-from fitroom.tools.ranker.fused import FusedRanker
+from fitroom.tools.ranker.fused import FusedRanker, FusedRecipe
 from fitroom.tools.ranker.itemknn import ItemKNN
 from fitroom.tools.ranker.mf import BprMF
 from fitroom.tools.ranker.popularity import Popularity
@@ -118,12 +118,14 @@ def test_mf_learns_ids_in_one_epoch_and_cannot_rank_unbought_items() -> None:
 
 def test_fused_trains_one_epoch_and_scores_cold_items_through_content() -> None:
     bought = [p for p in PURCHASES if p.item_id != "i4"]  # i4 is cold: nobody bought it
-    fused = FusedRanker(_content(), dim=4, epochs=1, seed=0)
+    fused = FusedRanker(_content(), FusedRecipe(id_dim=4, epochs=1, batch_size=2, seed=0))
     fused.fit(bought, ITEMS)
+    assert len(fused.losses) == 1 and np.isfinite(fused.losses[0])
+    assert fused.examples == 5  # every purchase after its buyer's first date
     scores = fused.score("u2", ITEMS)
     assert np.isfinite(scores).all()
     # u2 bought i3; the cold i4 looks like i3, so it outranks i2, which is popular but looks
     # like nothing u2 bought. ID-only MF could not tell i4 from any other unbought item.
     assert scores[4] > scores[2]
-    user = fused.user_vector_from_content(_content()[3])
-    assert user.shape == (4,)
+    assert fused.user_vectors.shape == (4, 4)  # every buyer, one-date ones too
+    assert not fused.item_vectors[4].any()  # an unbought item has no ID to learn

@@ -10,6 +10,7 @@ import numpy as np
 
 from fitroom.tools.catalog import Interaction, Item
 from fitroom.tools.embedder import Embedder, Vectors, normalise
+from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.lit_data import text_targets
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
 
@@ -52,3 +53,21 @@ class ContentRanker(CatalogueRanker):
             self.content @ self.profile(rows) + _TIE_BREAK * self.popularity, dtype=np.float32
         )
         return scores
+
+
+def content_vector(dim: int, text: Vectors | None = None, image: Vectors | None = None) -> Vectors:
+    """A query in the layout of `content_matrix` rows (text first, photo last), from a text
+    vector, a photo vector, or both; what is missing stays zero."""
+    out = np.zeros(dim, dtype=np.float32)
+    if text is not None:
+        if len(text) > dim:
+            raise InvalidQueryError(f"A {len(text)}-d text vector does not fit {dim}-d content.")
+        out[: len(text)] = normalise(text.reshape(1, -1))[0]
+    if image is not None:
+        if len(image) >= dim:
+            raise InvalidQueryError(
+                f"This ranker's {dim}-d content has no photo part for a {len(image)}-d vector."
+            )
+        out[dim - len(image) :] = normalise(image.reshape(1, -1))[0]
+    result: Vectors = normalise(out.reshape(1, -1))[0]
+    return result
