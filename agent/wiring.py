@@ -129,13 +129,15 @@ def build_parser(store: ChromaItemStore, embedder: Embedder) -> QueryParser:
     return QueryParser(store.vocabulary(), embedder)
 
 
-def ranker_content(settings: Settings, items: Sequence[Item]) -> tuple[Vectors, str]:
-    """The ranker's frozen content vectors (text, plus photos once the tower is trained) and a
-    description of the models that made them."""
+def ranker_content(
+    settings: Settings, items: Sequence[Item], *, photos: bool = True
+) -> tuple[Vectors, str]:
+    """The ranker's frozen content vectors (text, plus photos once the tower is trained and
+    `photos` is on) and a description of the models that made them."""
     from fitroom.tools.ranker.content import content_matrix
 
     text = build_embedder(settings)
-    images = image_embedder(settings, required=False)
+    images = image_embedder(settings, required=False) if photos else None
     content = content_matrix(items, text, images, settings.data_dir / "cache")
     return content, text.model_id + (f" + {images.model_id}" if images else "")
 

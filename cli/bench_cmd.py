@@ -66,16 +66,64 @@ def image_recipe(
     from fitroom.tools.lit_train import LitRecipe
 
     fields: dict[str, object] = {"minutes": minutes}
+    fields.update(_fields(overrides, set(LitRecipe.model_fields)))
+    figures = validate_recipe(settings(), LitRecipe.model_validate(fields))
+    _append(out, figures)
+    print(json.dumps(figures, indent=2))
+
+
+@app.command("ranker")
+@reports_errors
+def ranker(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+    out: Path = typer.Option(Path("reports"), help="Folder for ranker.md and its chart"),
+    seeds: int = typer.Option(3, min=1, help="Seeds for the seeded models (MF, fused)"),
+) -> None:
+    """Every ranker on the per-user and global time splits: Recall@20, NDCG@20, HR@10, overall
+    and on cold items, plus the fused ranker's run-time speed."""
+    from fitroom.eval.ranker_bench import run_ranker_bench
+
+    figures = run_ranker_bench(settings(), out, seeds=seeds)
+    if as_json:
+        shown = ("models", "cold", "spread", "goals", "latency_ms_200_candidates", "splits")
+        print(json.dumps({k: figures[k] for k in shown}, indent=2))
+    else:
+        recall = ", ".join(f"{n} {m['recall@20']:.4f}" for n, m in figures["models"].items())
+        console.print(f"Recall@20: {recall}; wrote {out / 'ranker.md'}")
+
+
+@app.command("ranker-recipe")
+@reports_errors
+def ranker_recipe(
+    overrides: list[str] = typer.Option(
+        [], "--set", help="Recipe field=value (JSON value), e.g. --set id_dim=8; repeatable"
+    ),
+    out: Path = typer.Option(Path("reports/ranker_recipes.jsonl"), help="Append the result here"),
+) -> None:
+    """Score a fused-ranker recipe on a validation carve-out of the train split (never test)."""
+    from fitroom.eval.ranker_validation import validate_recipe
+    from fitroom.tools.ranker.fused import FusedRecipe
+
+    recipe = FusedRecipe.model_validate(_fields(overrides, set(FusedRecipe.model_fields)))
+    figures = validate_recipe(settings(), recipe)
+    _append(out, figures)
+    print(json.dumps(figures, indent=2))
+
+
+def _fields(overrides: list[str], known: set[str]) -> dict[str, object]:
+    fields: dict[str, object] = {}
     for item in overrides:
         key, sep, value = item.partition("=")
-        if not sep or key not in LitRecipe.model_fields:
-            raise typer.BadParameter(f"--set {item!r}: use field=value with a LitRecipe field")
+        if not sep or key not in known:
+            raise typer.BadParameter(f"--set {item!r}: use field=value with a recipe field")
         try:
             fields[key] = json.loads(value)
         except json.JSONDecodeError:
             fields[key] = value
-    figures = validate_recipe(settings(), LitRecipe.model_validate(fields))
+    return fields
+
+
+def _append(out: Path, figures: dict[str, object]) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("a") as handle:
         handle.write(json.dumps(figures) + "\n")
-    print(json.dumps(figures, indent=2))
