@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from rich.console import Console
 from rich.progress import track
 
 from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
 from fitroom.eval.ranker_eval import held_out_figures
+from fitroom.eval.ranker_metrics import paired_difference, per_user_metrics
 from fitroom.eval.ranker_report import write_report
 from fitroom.tools.embedder import Vectors
 from fitroom.tools.ranker.base import CatalogueRanker
@@ -40,19 +43,35 @@ def _models(content: Vectors, seed: int) -> dict[str, Callable[[], CatalogueRank
     }
 
 
-def _runs(
-    split: PurchaseSplit, ids: list[str], content: Vectors, seeds: int
-) -> tuple[dict[str, list[dict[str, Any]]], FusedRanker | None]:
-    runs: dict[str, list[dict[str, Any]]] = {}
+@dataclass
+class _Runs:
+    figures: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    seed0_recall: dict[str, NDArray[np.float64]] = field(default_factory=dict)
     fused: FusedRanker | None = None
+
+    def paired(self) -> dict[str, dict[str, float]]:
+        """Fused minus each single-signal model, user by user (seed 0)."""
+        fused = self.seed0_recall["fused"]
+        return {
+            name: paired_difference(fused, recall)
+            for name, recall in self.seed0_recall.items()
+            if name != "fused"
+        }
+
+
+def _runs(split: PurchaseSplit, ids: list[str], content: Vectors, seeds: int) -> _Runs:
+    out = _Runs()
+    baskets = split.test_baskets()
     jobs = [(seed, name) for seed in range(seeds) for name in _models(content, seed)]
     for seed, name in track(jobs, f"rankers on {split.name}", console=Console(stderr=True)):
         ranker = _models(content, seed)[name]()
         ranker.fit(split.train, ids)
-        runs.setdefault(name, []).append(held_out_figures(ranker, split))
-        if isinstance(ranker, FusedRanker) and seed == 0:
-            fused = ranker
-    return runs, fused
+        out.figures.setdefault(name, []).append(held_out_figures(ranker, split))
+        if seed == 0:
+            out.seed0_recall[name] = per_user_metrics(ranker, baskets)["recall@20"]
+            if isinstance(ranker, FusedRanker):
+                out.fused = ranker
+    return out
 
 
 def _summary(runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
@@ -71,6 +90,7 @@ def _summary(runs: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
         "spread": {
             n: {
                 "recall@20_std": std(n, "recall@20"),
+                "recall@20_se": mean(n, "recall@20_se"),
                 "cold_recall@20_std": std(n, "recall@20", cold=True),
                 "recall@20_min": round(min(values(n, "recall@20")), 4),
             }
@@ -110,8 +130,9 @@ def run_ranker_bench(settings: Settings, out: Path, seeds: int = 3) -> dict[str,
     per_user = per_user_time_split(catalog.interactions)
     cut = global_time_split(catalog.interactions)
     start = time.perf_counter()
-    runs, fused = _runs(per_user, ids, content, seeds)
-    global_runs, _ = _runs(cut, ids, content, 1)
+    per_user_runs = _runs(per_user, ids, content, seeds)
+    global_runs = _runs(cut, ids, content, 1)
+    runs, fused = per_user_runs.figures, per_user_runs.fused
     assert fused is not None
     photos: dict[str, Any] = {}
     if "+" in content_model:  # photos are in: what do they add over text alone?
@@ -127,10 +148,11 @@ def run_ranker_bench(settings: Settings, out: Path, seeds: int = 3) -> dict[str,
             }
     figures: dict[str, Any] = {
         **_summary(runs),
+        "paired_seed0": per_user_runs.paired(),
         "seeds": seeds,
         "content_model": content_model,
         "splits": {per_user.name: per_user.counts(), cut.name: cut.counts()},
-        "global": _summary(global_runs),
+        "global": {**_summary(global_runs.figures), "paired_seed0": global_runs.paired()},
         "photos_seed0": photos,
         "latency_ms_200_candidates": _latency(fused, per_user),
         "recipe": FusedRecipe().model_dump(),

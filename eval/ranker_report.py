@@ -56,8 +56,8 @@ def _chart(figures: dict[str, Any], path: Path) -> None:
 
 def _table(summary: dict[str, Any], spread: bool) -> list[str]:
     lines = [
-        "| model | Recall@20 | NDCG@20 | HR@10 | cold Recall@20 |",
-        "|---|---|---|---|---|",
+        "| model | Recall@20 | s.e. over users | NDCG@20 | HR@10 | cold Recall@20 |",
+        "|---|---|---|---|---|---|",
     ]
     for name, m in summary["models"].items():
         s = summary["spread"][name]
@@ -67,8 +67,25 @@ def _table(summary: dict[str, Any], spread: bool) -> list[str]:
             else ("", "")
         )
         lines.append(
-            f"| {name} | {m['recall@20']:.4f}{std} | {m['ndcg@20']:.4f} | {m['hr@10']:.4f} | "
+            f"| {name} | {m['recall@20']:.4f}{std} | {s['recall@20_se']:.4f} | "
+            f"{m['ndcg@20']:.4f} | {m['hr@10']:.4f} | "
             f"{summary['cold'][name]['recall@20']:.4f}{cold_std} |"
+        )
+    return [*lines, "", *_paired(summary["paired_seed0"])]
+
+
+def _paired(paired: dict[str, dict[str, float]]) -> list[str]:
+    lines = [
+        "Fused minus each single signal, user by user (seed 0): a difference is clear when it",
+        "is well over twice its standard error.",
+        "",
+        "| fused minus | Recall@20 difference | s.e. | users better | users worse |",
+        "|---|---|---|---|---|",
+    ]
+    for name, d in paired.items():
+        lines.append(
+            f"| {name} | {d['mean']:+.4f} | {d['se']:.4f} | {d['users_better']} | "
+            f"{d['users_worse']} |"
         )
     return lines
 
@@ -78,8 +95,9 @@ def _validation_rows(out: Path) -> list[str]:
     if not path.is_file():
         return ["(no validation rows yet: `fitroom bench ranker-recipe`)"]
     lines = [
-        "| recipe changes from the default | fused Recall@20 | cold | content-only |",
-        "|---|---|---|---|",
+        "| recipe changes from the default | fused Recall@20 (± s.e.) | cold | a, b, c after"
+        " training | content-only |",
+        "|---|---|---|---|---|",
     ]
     default = None
     for raw in path.read_text().splitlines():
@@ -91,8 +109,10 @@ def _validation_rows(out: Path) -> list[str]:
         changed = {k: v for k, v in row["recipe"].items() if default.get(k) != v}
         label = ", ".join(f"{k}={v}" for k, v in changed.items()) or "default"
         lines.append(
-            f"| {label} | {row['fused']['recall@20']:.4f} | {row['fused']['cold']['recall@20']:.4f}"
-            f" | {row['content_only']['recall@20']:.4f} |"
+            f"| {label} | {row['fused']['recall@20']:.4f} ± {row['fused']['recall@20_se']:.4f} | "
+            f"{row['fused']['cold']['recall@20']:.4f} | "
+            f"{', '.join(f'{w:g}' for w in row.get('fused_weights', []))} | "
+            f"{row['content_only']['recall@20']:.4f} |"
         )
     return lines
 
@@ -146,7 +166,9 @@ def write_report(figures: dict[str, Any], out: Path) -> Path:
             f"## Per-user time split (each user's last date), mean ± std over {figures['seeds']}"
             " seeds",
             "",
-            "Full-catalogue ranking; only MF and the fused ranker depend on the seed.",
+            "Full-catalogue ranking; only MF and the fused ranker depend on the seed. ± is the",
+            "spread over seeds; the standard error over users says how much a different set",
+            "of shoppers could move a figure.",
             "",
             *_table(figures, spread=True),
             "",

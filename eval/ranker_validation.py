@@ -28,5 +28,6 @@ def validate_recipe(settings: Settings, recipe: FusedRecipe) -> dict[str, Any]:
         "content_model": content_model,
         "validation": validation.counts(),
         "fused": held_out_figures(fused, validation),
+        "fused_weights": [round(float(w), 3) for w in fused.weights],
         "content_only": held_out_figures(baseline, validation),
     }

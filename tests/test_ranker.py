@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 import pytest
 
-from fitroom.eval.ranker_metrics import ranking_metrics
+from fitroom.eval.ranker_metrics import paired_difference, ranking_metrics
 from fitroom.tools.catalog import Interaction
 from fitroom.tools.embedder import normalise
 from fitroom.tools.errors import InvalidQueryError
@@ -129,3 +129,17 @@ def test_fused_trains_one_epoch_and_scores_cold_items_through_content() -> None:
     assert scores[4] > scores[2]
     assert fused.user_vectors.shape == (4, 4)  # every buyer, one-date ones too
     assert not fused.item_vectors[4].any()  # an unbought item has no ID to learn
+
+
+def test_paired_difference_and_standard_error() -> None:
+    a = np.array([1.0, 0.0, 1.0, 1.0])
+    b = np.array([0.0, 0.0, 1.0, 0.0])
+    d = paired_difference(a, b)
+    assert d["mean"] == pytest.approx(0.5)
+    assert d["se"] == pytest.approx(0.5 / 2)  # std of [1, 0, 0, 1] over sqrt(4)
+    assert (d["users_better"], d["users_worse"]) == (2, 0)
+    ranker = Popularity(None)
+    ranker.fit(PURCHASES, ITEMS)
+    metrics = ranking_metrics(ranker, {"a": {"i2"}, "b": {"i4"}}, k=1)
+    assert metrics["recall@1"] == pytest.approx(0.5)
+    assert metrics["recall@1_se"] == pytest.approx(0.5 / np.sqrt(2))

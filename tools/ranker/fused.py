@@ -1,9 +1,9 @@
 """The fused ranker (the survey's adaptation stage): frozen content vectors, ID embeddings,
 co-purchases and popularity in one score.
 
-    score(u, i) = a * cos(profile_u, content_i)              content, frozen
+    score(u, i) = a * cos(profile_u, content_i)              frozen content
                 + b * copurchase_u(i)                         bought items only
-                + c * log(1 + purchases_i)                    popularity
+                + c * log(1 + purchases_i)                    popularity, c fixed
                 + <id_u, id_i>                                bought items only, trained
                 + <A profile_u, B content_i - mean>           unbought items only, trained
 
@@ -13,9 +13,13 @@ transfer plus adapter tuning. Training hides a share of bought items' IDs and co
 too, so the adapter learns from every item, not only the few new ones. The adapter's item side
 is centred over the catalogue: it may reorder cold items but not bury them all at once.
 
-The weights a, b, c were chosen on a validation carve-out of the train split (see
-reports/ranker.md); the IDs and the adapter train by full-catalogue softmax on causal examples
-(`examples.py`).
+Everything marked trained learns by full-catalogue softmax on causal examples (`examples.py`);
+the IDs and the adapter start at zero, so training starts from the fixed part. The weights a, b
+and c were chosen on a validation carve-out of the train split (reports/ranker.md). a and b
+can train too (`weight_lr`): they then settle near the same ratio b/a = 0.3, with validation
+recall no better. c stays fixed either way: learned, it grows large, because popularity as of
+an example's date predicts that date's purchases far better than whole-history counts predict
+a test date's, and validation recall drops.
 """
 
 from __future__ import annotations
@@ -39,8 +43,10 @@ class FusedRecipe(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    content_weight: float = Field(default=10.0, ge=0)
-    copurchase_weight: float = Field(default=3.0, ge=0)
+    content_weight: float = Field(default=10.0, ge=0, description="a, or its start value.")
+    copurchase_weight: float = Field(default=3.0, ge=0, description="b, or its start value.")
+    weight_lr: float = Field(default=0.0, ge=0, description="Step size for a and b; 0: fixed.")
+    learn_popularity: bool = Field(default=False, description="Train c as well (weight_lr).")
     popularity_weight: float = Field(default=0.0, ge=0)
     # Learned ID embeddings lowered validation recall at every size tried (8, 32): the
     # co-purchase term already carries what IDs know here. Kept as an option; see the report.
@@ -57,7 +63,7 @@ class FusedRecipe(BaseModel):
 
 class FusedRanker(CatalogueRanker):
     name = "fused"
-    TRAINED = ("user_vectors", "item_vectors", "adapter_users", "adapter_items")
+    TRAINED = ("weights", "user_vectors", "item_vectors", "adapter_users", "adapter_items")
 
     def __init__(
         self,
@@ -76,6 +82,10 @@ class FusedRanker(CatalogueRanker):
         self.item_vectors = np.zeros((0, self.recipe.id_dim), dtype=np.float32)
         self.adapter_users = np.zeros((content.shape[1], self.recipe.adapter_rank), np.float32)
         self.adapter_items = np.zeros((0, self.recipe.adapter_rank), dtype=np.float32)
+        r = self.recipe
+        self.weights = np.array(
+            [r.content_weight, r.copurchase_weight, r.popularity_weight], dtype=np.float32
+        )
         self.losses: list[float] = []
         self.examples = 0
 
@@ -110,7 +120,12 @@ class FusedRanker(CatalogueRanker):
         adapt_i = torch.nn.Linear(width, r.adapter_rank, bias=False)
         torch.nn.init.zeros_(adapt_i.weight)
         modules = (user_ids, item_ids, adapt_u, adapt_i)
-        opt = torch.optim.Adam([p for m in modules for p in m.parameters()], lr=r.lr)
+        weights = torch.nn.Parameter(torch.as_tensor(self.weights.copy()))
+        groups: list[dict[str, Any]] = [
+            {"params": [p for m in modules for p in m.parameters()]},
+            {"params": [weights], "lr": r.weight_lr},
+        ]
+        opt = torch.optim.Adam(groups, lr=r.lr)
         bought = torch.as_tensor(~self.cold).unsqueeze(1).float()
         log_before = torch.as_tensor(np.log1p(examples.counts_before))
         profiles = (
@@ -131,10 +146,11 @@ class FusedRanker(CatalogueRanker):
                 hidden = (before == 0) | (torch.rand(1, n_items, generator=gen) < r.drop_share)
                 shown = (~hidden).float()
                 near = self.copurchase_rows([examples.histories[e] for e in rows], users[batch])
+                pop_weight = weights[2] if r.learn_popularity else weights[2].detach()
                 fixed = (
-                    r.content_weight * profiles[batch] @ content.T
-                    + r.copurchase_weight * torch.as_tensor(near) * shown
-                    + r.popularity_weight * before
+                    weights[0] * profiles[batch] @ content.T
+                    + weights[1] * torch.as_tensor(near) * shown
+                    + pop_weight * before
                 )
                 items = adapt_i(content)
                 adapter = adapt_u(profiles[batch]) @ (items - items.mean(0)).T
@@ -149,6 +165,7 @@ class FusedRanker(CatalogueRanker):
             if self.on_epoch:
                 self.on_epoch(len(self.losses) / r.epochs)
         with torch.no_grad():
+            self.weights = weights.detach().numpy().copy()
             items = adapt_i(content)
             self.adapter_items = (items - items.mean(0)).numpy()
             self.adapter_users = adapt_u.weight.T.numpy().copy()
@@ -203,16 +220,16 @@ class FusedRanker(CatalogueRanker):
     ) -> Scores:
         """Scores of `candidates` (default: the whole catalogue) for a history of catalogue
         rows, an optional trained user row, and an optional context vector in content space."""
-        r = self.recipe
         pick: Any = slice(None) if candidates is None else candidates
         profile = self.profile(rows, context)
         if profile is None:  # nothing known about this shopper: what sells
             return np.asarray(self.log_pop[pick], dtype=np.float32)
         warm = ~self.cold[pick]
-        scores = r.content_weight * (self.content[pick] @ profile)
-        scores = scores + r.popularity_weight * self.log_pop[pick]
+        content_w, copurchase_w, pop_w = self.weights
+        scores = content_w * (self.content[pick] @ profile)
+        scores = scores + pop_w * self.log_pop[pick]
         if len(rows):
-            scores = scores + r.copurchase_weight * self.copurchase_rows([rows])[0][pick] * warm
+            scores = scores + copurchase_w * self.copurchase_rows([rows])[0][pick] * warm
         if user_row is not None:
             scores = scores + (self.item_vectors[pick] @ self.user_vectors[user_row]) * warm
         adapter = self.adapter_items[pick] @ (profile @ self.adapter_users)
