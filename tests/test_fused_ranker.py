@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from safetensors.numpy import load_file, save_file
 
 from fitroom.tools.catalog import Interaction
 from fitroom.tools.embedder import normalise
@@ -16,7 +17,7 @@ from fitroom.tools.ranker.content import content_vector
 from fitroom.tools.ranker.copurchase import CoPurchase
 from fitroom.tools.ranker.examples import causal_examples
 from fitroom.tools.ranker.fused import FusedRanker, FusedRecipe
-from fitroom.tools.ranker.pipeline import load_ranker, train_and_save
+from fitroom.tools.ranker.pipeline import checkpoint_path, load_ranker, train_and_save
 from fitroom.tools.ranker.service import rank_items
 from tests.test_ranker import ITEMS, PURCHASES, _buy, _content
 
@@ -133,3 +134,7 @@ def test_checkpoint_round_trip_and_stale_data(tmp_path: Path) -> None:
         load_ranker(tmp_path, newer, ITEMS)
     with pytest.raises(ConfigError, match="No trained ranker"):
         load_ranker(tmp_path / "elsewhere", purchases, ITEMS)
+    arrays = load_file(str(checkpoint_path(tmp_path)))
+    save_file({k: v for k, v in arrays.items() if k != "weights"}, str(checkpoint_path(tmp_path)))
+    with pytest.raises(ConfigError, match="lacks weights"):
+        load_ranker(tmp_path, purchases, ITEMS)

@@ -106,6 +106,12 @@ def load_ranker(
             "run `fitroom train ranker` again."
         )
     arrays = load_file(str(path))
+    missing = [name for name in ("content", *FusedRanker.TRAINED) if name not in arrays]
+    if missing:
+        raise ConfigError(
+            f"The ranker in {path.parent} lacks {', '.join(missing)} (saved by an older "
+            "fitroom); run `fitroom train ranker` again."
+        )
     ranker = FusedRanker(arrays["content"], FusedRecipe.model_validate(card["recipe"]))
     ranker.restore(purchases, item_ids, arrays)
     return ranker
