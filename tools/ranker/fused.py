@@ -3,7 +3,7 @@ co-purchases and popularity in one score.
 
     score(u, i) = a * cos(profile_u, content_i)              frozen content
                 + b * copurchase_u(i)                         bought items only
-                + c * log(1 + purchases_i)                    popularity, c fixed
+                + c * log(1 + purchases_i)                    popularity
                 + <id_u, id_i>                                bought items only, trained
                 + <A profile_u, B content_i - mean>           unbought items only, trained
 
@@ -17,9 +17,9 @@ Everything marked trained learns by full-catalogue softmax on causal examples (`
 the IDs and the adapter start at zero, so training starts from the fixed part. The weights a, b
 and c were chosen on a validation carve-out of the train split (reports/ranker.md). a and b
 can train too (`weight_lr`): they then settle near the same ratio b/a = 0.3, with validation
-recall no better. c stays fixed either way: learned, it grows large, because popularity as of
-an example's date predicts that date's purchases far better than whole-history counts predict
-a test date's, and validation recall drops.
+recall no better. c can as well (`learn_popularity`), but it then grows large, because
+popularity as of an example's date predicts that date's purchases far better than
+whole-history counts predict a test date's, and validation recall drops by a third.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class FusedRecipe(BaseModel):
 
     content_weight: float = Field(default=10.0, ge=0, description="a, or its start value.")
     copurchase_weight: float = Field(default=3.0, ge=0, description="b, or its start value.")
-    weight_lr: float = Field(default=0.0, ge=0, description="Step size for a and b; 0: fixed.")
+    weight_lr: float = Field(default=0.0, ge=0, description="Step size for a, b (and c); 0: fixed.")
     learn_popularity: bool = Field(default=False, description="Train c as well (weight_lr).")
     popularity_weight: float = Field(default=0.0, ge=0)
     # Learned ID embeddings lowered validation recall at every size tried (8, 32): the
