@@ -1,0 +1,73 @@
+"""Explanations state only facts: the template always passes the checker, on every real H&M
+item, and invented colours, types, patterns, materials and numbers are caught."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fitroom.tools.catalog import Item, load_catalog
+from fitroom.tools.explain import check_explanation, explain_item, template_explanation
+from fitroom.tools.preferences import Preferences
+from fitroom.tools.vocabulary import Vocabulary
+
+DRESS = Item(
+    item_id="1",
+    title="Lola dress",
+    gender="Women",
+    category="Garment Full body",
+    article_type="Dress",
+    colour="Dark Blue",
+    colour_master="Blue",
+    pattern="Stripe",
+    price=0.05,
+    description="Short dress in woven cotton with thin stripes.",
+)
+OTHER = DRESS.model_copy(
+    update={"item_id": "2", "article_type": "Skirt", "colour": "Black", "colour_master": "Black"}
+)
+VOCAB = Vocabulary.from_items([DRESS, OTHER])
+WANTS = Preferences(wanted={"colour_master": ["Blue"], "article_type": ["Dress"]}, max_price=0.1)
+
+
+def test_template_names_the_facts_and_the_matched_wants() -> None:
+    text = template_explanation(DRESS, WANTS)
+    assert text == (
+        "Lola dress: dress in dark blue, with a stripe pattern. It matches what you asked for: "
+        "blue, dress, within your budget."
+    )
+    assert check_explanation(text, DRESS, VOCAB) == []
+
+
+@pytest.mark.parametrize(
+    ("draft", "problem"),
+    [
+        ("A black dress for the party.", "colour_master 'Black'"),
+        ("This skirt is a great pick.", "article_type 'Skirt'"),
+        ("Breathable and light for summer.", "claim 'breathable'"),
+        ("Yours for only 19.99.", "number 19.99"),
+    ],
+)
+def test_checker_catches_what_the_record_does_not_say(draft: str, problem: str) -> None:
+    assert problem in check_explanation(draft, DRESS, VOCAB)
+    shown = explain_item(DRESS, WANTS, VOCAB, draft=draft)
+    assert shown.source == "template" and problem in shown.rejected
+    assert shown.text == template_explanation(DRESS, WANTS)
+
+
+def test_a_true_draft_is_kept() -> None:
+    draft = "A striped blue dress in cotton, priced 0.05."
+    shown = explain_item(DRESS, WANTS, VOCAB, draft=draft)
+    assert (shown.source, shown.text, shown.rejected) == ("llm", draft, [])
+
+
+@pytest.mark.integration
+def test_template_is_grounded_for_every_real_item(hm_dir: Path) -> None:
+    items = load_catalog(hm_dir).items
+    vocab = Vocabulary.from_items(items)
+    wants = Preferences(wanted={"colour_master": ["Black"], "pattern": ["Solid"]}, max_price=0.05)
+    failing = [
+        i.item_id for i in items if check_explanation(template_explanation(i, wants), i, vocab)
+    ]
+    assert failing == []

@@ -1,0 +1,103 @@
+"""Explain a pick with true facts only: a grounded template, and a checker for any other text."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from fitroom.tools.catalog import Item
+from fitroom.tools.preferences import Preferences
+from fitroom.tools.vocabulary import Vocabulary
+
+_CHECKED = ("colour", "colour_master", "article_type", "pattern")
+_VAGUE = {"unknown", "undefined", "other", "solid", "other structure", "other pattern"}
+# Material and property claims a small LLM likes to invent; each must be in the item's record.
+CLAIMS = frozenset(
+    {"breathable", "lightweight", "cotton", "linen", "wool", "silk", "satin", "leather"}
+    | {"denim", "waterproof", "water-repellent", "stretchy", "warm", "cosy", "organic"}
+    | {"recycled", "cashmere", "velvet"}
+)
+_PHRASES = {"pattern": "{} pattern", "gender": "for {}"}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+class Explanation(BaseModel):
+    """The shown text, where it came from, and what a rejected draft got wrong."""
+
+    item_id: str
+    text: str
+    source: str  # "template" or "llm"
+    rejected: list[str] = []  # unsupported claims of a draft that was replaced by the template
+
+
+def _words(text: str) -> str:
+    """Lower-case words between single spaces; punctuation becomes a "|" that no label phrase
+    can span ("Greta tote: bag" must not read as "tote bag")."""
+    marked = re.sub(r"[,:;!?()\[\]\"]|\.(?!\d)", " | ", text.casefold())
+    return " " + " ".join(re.sub(r"[^a-z0-9.|/-]+", " ", marked).split()) + " "
+
+
+def template_explanation(item: Item, prefs: Preferences) -> str:
+    """One or two sentences built from the item's record and the matching stated wants."""
+    look = f"{item.article_type.lower()} in {item.colour.lower()}"
+    if item.pattern and item.pattern.casefold() not in _VAGUE:
+        look += f", with a {item.pattern.lower()} pattern"
+    matched = [
+        _PHRASES.get(attribute, "{}").format(label.lower())
+        for attribute, labels in prefs.wanted.items()
+        for label in labels
+        if getattr(item, attribute, None) == label
+    ]
+    if prefs.max_price is not None and item.price is not None and item.price <= prefs.max_price:
+        matched.append("within your budget")
+    text = f"{item.title}: {look}."
+    if matched:
+        text += f" It matches what you asked for: {', '.join(dict.fromkeys(matched))}."
+    return text
+
+
+def check_explanation(text: str, item: Item, vocabulary: Vocabulary) -> list[str]:
+    """The claims in `text` that the item's record does not support (empty: grounded)."""
+    said = _words(text)
+    # The record: every fact the catalogue holds about the item, in words.
+    record = _words(" ".join(str(getattr(item, a)) for a in (*_CHECKED, "title", "description")))
+    true = {_words(str(getattr(item, a))).strip() for a in _CHECKED}
+    problems = []
+    for attribute in _CHECKED:
+        for label in vocabulary.values.get(attribute, []):
+            name = _words(label).strip()
+            if name in _VAGUE or f" {name} " not in said:
+                continue
+            if not any(f" {name} " in f" {t} " for t in true) and f" {name} " not in record:
+                problems.append(f"{attribute} {label!r}")
+    problems += [
+        f"claim {w!r}" for w in sorted(CLAIMS) if f" {w} " in said and f" {w} " not in record
+    ]
+    prices = {f"{item.price:g}", f"{item.price:.2f}"} if item.price is not None else set()
+    problems += [
+        f"number {n}" for n in _NUMBER.findall(text) if n not in prices and n not in record
+    ]
+    return problems
+
+
+def explain_item(
+    item: Item, prefs: Preferences, vocabulary: Vocabulary, draft: str | None = None
+) -> Explanation:
+    """Explain why `item` was picked.
+
+    Args:
+        item: The shown item.
+        prefs: What the shopper asked for.
+        vocabulary: The catalogue's labels, to recognise attribute words in `draft`.
+        draft: Optional text from an LLM; used only if every claim in it checks out.
+
+    Returns:
+        The draft when every claim in it checks out, else the grounded template (with the
+        draft's unsupported claims in `rejected`, for the groundedness rate).
+    """
+    problems = check_explanation(draft, item, vocabulary) if draft else []
+    if draft and not problems:
+        return Explanation(item_id=item.item_id, text=draft.strip(), source="llm")
+    text = template_explanation(item, prefs)
+    return Explanation(item_id=item.item_id, text=text, source="template", rejected=problems)
