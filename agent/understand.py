@@ -1,0 +1,111 @@
+"""Read one shopper turn into the preference state: the parser's catalogue labels (with
+negation), a price cap, and feedback on the items just shown. Deterministic: no LLM needed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from pydantic import BaseModel
+
+from fitroom.tools.catalog import Item
+from fitroom.tools.preferences import Preferences
+from fitroom.tools.query_parser import ParsedQuery
+
+_PRICE = re.compile(
+    r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"
+    r"[$€£]?\s*(\d+(?:[.,]\d+)?)"
+)
+_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3}
+_ORDINALS |= {"4th": 3, "fifth": 4, "5th": 4, "last": -1}
+_JUST_SHOW = re.compile(
+    r"\b(just show|show me (?:what|anything)|anything(?: is)? fine|whatever|don'?t mind|"
+    r"surprise me|no preference|doesn'?t matter)\b"
+)
+_REJECT = re.compile(r"\b(not (?:that|this|the \w+)(?: one)?|don'?t like|no thanks)\b")
+_MORE_LIKE = re.compile(r"\bmore like\b|\blike the \w+ one\b|\bsimilar to\b")
+_CHEAPER = re.compile(r"\b(cheaper|less expensive|too expensive|lower price)\b")
+_OTHER_COLOUR = re.compile(r"\b(another|other|different) colou?r\b")
+
+
+class Turn(BaseModel):
+    """What a turn asked for beyond the preference update itself."""
+
+    just_show: bool = False
+    feedback: list[str] = []  # "rejected", "liked", "cheaper", "other colour"
+
+
+def _referenced(text: str, shown: Sequence[Item]) -> Item | None:
+    """The shown item a message points at ("the second", "that one"); the first by default."""
+    if not shown:
+        return None
+    for word, index in _ORDINALS.items():
+        if re.search(rf"\b{word}\b", text) and -len(shown) <= index < len(shown):
+            return shown[index]
+    return shown[0]
+
+
+def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
+    said: dict[str, list[str]] = {}
+    for m in parsed.matches:
+        if m.negated:
+            prefs.excluded.setdefault(m.attribute, [])
+            if m.label not in prefs.excluded[m.attribute]:
+                prefs.excluded[m.attribute].append(m.label)
+            if m.label in prefs.wanted.get(m.attribute, []):
+                prefs.wanted[m.attribute].remove(m.label)
+        else:
+            said.setdefault(m.attribute, []).append(m.label)
+    for attribute, labels in said.items():
+        prefs.wanted[attribute] = list(dict.fromkeys(labels))  # a new statement replaces the old
+        excluded = prefs.excluded.get(attribute, [])
+        prefs.excluded[attribute] = [x for x in excluded if x not in labels]  # "black is fine now"
+        # A colour family and a shade are one choice: the newer one wins.
+        other = {"colour": "colour_master", "colour_master": "colour"}.get(attribute)
+        if other:
+            prefs.wanted.pop(other, None)
+
+
+def understand(
+    text: str,
+    prefs: Preferences,
+    parse: Callable[[str], ParsedQuery],
+    shown: Sequence[Item] = (),
+    price_scale: float = 1.0,
+) -> tuple[Preferences, Turn]:
+    """The preferences after this message, and any feedback it carried.
+
+    Args:
+        text: The shopper's message.
+        prefs: The preferences before it (not modified).
+        parse: Maps words onto catalogue labels (`QueryParser.parse`).
+        shown: The items shown last turn, in order, for feedback such as "not the second".
+        price_scale: Currency units per catalogue price unit, to read "under 40".
+    """
+    prefs = prefs.model_copy(deep=True)
+    lowered = text.casefold()
+    turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
+    _apply_labels(prefs, parse(text))
+    if price := _PRICE.search(lowered):
+        prefs.max_price = float(price.group(1).replace(",", ".")) / price_scale
+    target = _referenced(lowered, shown)
+    if target and _REJECT.search(lowered):
+        prefs.rejected.append(target.item_id)
+        turn.feedback.append("rejected")
+    if target and _MORE_LIKE.search(lowered):
+        prefs.liked.append(target.item_id)
+        turn.feedback.append("liked")
+    if shown and _CHEAPER.search(lowered):
+        prices = [i.price for i in shown if i.price is not None]
+        if prices:
+            prefs.max_price = min(prices) * 0.999  # strictly cheaper than anything shown
+            turn.feedback.append("cheaper")
+    if target and _OTHER_COLOUR.search(lowered):
+        family = target.colour_master or target.colour
+        prefs.excluded.setdefault("colour_master", [])
+        if family not in prefs.excluded["colour_master"]:
+            prefs.excluded["colour_master"].append(family)
+        prefs.wanted.pop("colour_master", None)
+        prefs.wanted.pop("colour", None)
+        turn.feedback.append("other colour")
+    return prefs, turn

@@ -1,0 +1,89 @@
+"""Long-term memory: what each shopper likes and dislikes, kept across sessions in a LangGraph
+Store under that shopper's own namespace."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from langgraph.store.base import BaseStore
+from pydantic import BaseModel, Field
+
+from fitroom.tools.errors import InvalidQueryError
+from fitroom.tools.preferences import Preferences
+
+_KEY = "profile"
+_PLAIN_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
+
+Counts = dict[str, dict[str, int]]  # attribute -> label -> times said
+
+
+class UserMemory(BaseModel):
+    """Everything remembered about one shopper."""
+
+    liked: Counts = Field(default_factory=dict)
+    disliked: Counts = Field(default_factory=dict)
+    liked_items: list[str] = Field(default_factory=list)
+    rejected_items: list[str] = Field(default_factory=list)
+
+    def is_empty(self) -> bool:
+        return not (self.liked or self.disliked or self.liked_items or self.rejected_items)
+
+
+def namespace(user_id: str) -> tuple[str, str]:
+    """The user's own namespace; ids the store cannot hold as a label are hashed, never mixed."""
+    user_id = user_id.strip()
+    if not user_id:
+        raise InvalidQueryError("The user id is empty; give any name, for example --user alex.")
+    if _PLAIN_ID.match(user_id):
+        return ("users", user_id)
+    return ("users", "h-" + hashlib.sha256(user_id.encode()).hexdigest()[:32])
+
+
+def load_memory(store: BaseStore, user_id: str) -> UserMemory:
+    found = store.get(namespace(user_id), _KEY)
+    return UserMemory.model_validate(found.value) if found else UserMemory()
+
+
+def save_memory(store: BaseStore, user_id: str, memory: UserMemory) -> None:
+    store.put(namespace(user_id), _KEY, memory.model_dump())
+
+
+def forget_memory(store: BaseStore, user_id: str) -> None:
+    store.delete(namespace(user_id), _KEY)
+
+
+def _bump(counts: Counts, attribute: str, label: str) -> None:
+    counts.setdefault(attribute, {})
+    counts[attribute][label] = counts[attribute].get(label, 0) + 1
+
+
+def _drop(counts: Counts, attribute: str, label: str) -> None:
+    counts.get(attribute, {}).pop(label, None)
+
+
+def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -> UserMemory:
+    """Memory after a turn moved the preferences from `before` to `after`: new wants count as
+    likes and lift an old dislike; new exclusions count as dislikes until said otherwise."""
+    memory = memory.model_copy(deep=True)
+    for attribute, labels in after.wanted.items():
+        for label in set(labels) - set(before.wanted.get(attribute, [])):
+            _bump(memory.liked, attribute, label)
+            _drop(memory.disliked, attribute, label)
+    for attribute, labels in after.excluded.items():
+        for label in set(labels) - set(before.excluded.get(attribute, [])):
+            _bump(memory.disliked, attribute, label)
+            _drop(memory.liked, attribute, label)
+    memory.liked_items = list(dict.fromkeys([*memory.liked_items, *after.liked]))
+    memory.rejected_items = list(dict.fromkeys([*memory.rejected_items, *after.rejected]))
+    return memory
+
+
+def starting_preferences(memory: UserMemory) -> Preferences:
+    """A new session starts from the remembered dislikes and rejections (wants are per
+    session: yesterday's dress does not make today's request a dress)."""
+    return Preferences(
+        excluded={a: sorted(labels) for a, labels in memory.disliked.items() if labels},
+        rejected=list(memory.rejected_items),
+        liked=list(memory.liked_items),
+    )

@@ -1,0 +1,45 @@
+"""Long-term memory: counts, persistence across sessions, isolation, forgetting."""
+
+from __future__ import annotations
+
+import pytest
+from langgraph.store.memory import InMemoryStore
+
+from fitroom.memory.long_term import (
+    UserMemory,
+    forget_memory,
+    load_memory,
+    namespace,
+    remember_turn,
+    save_memory,
+    starting_preferences,
+)
+from fitroom.tools.errors import InvalidQueryError
+from fitroom.tools.preferences import Preferences
+
+
+def test_a_dislike_persists_until_said_otherwise() -> None:
+    store = InMemoryStore()
+    no_stripes = Preferences(excluded={"pattern": ["Stripe"]}, rejected=["i9"])
+    save_memory(store, "ana", remember_turn(UserMemory(), Preferences(), no_stripes))
+    tomorrow = starting_preferences(load_memory(store, "ana"))
+    assert tomorrow.excluded == {"pattern": ["Stripe"]} and tomorrow.rejected == ["i9"]
+    assert tomorrow.wanted == {}
+    stripes_ok = Preferences(wanted={"pattern": ["Stripe"]})
+    memory = remember_turn(load_memory(store, "ana"), tomorrow, stripes_ok)
+    assert memory.liked == {"pattern": {"Stripe": 1}} and memory.disliked == {"pattern": {}}
+    assert starting_preferences(memory).excluded == {}
+
+
+def test_users_never_see_each_other_and_forget_is_per_user() -> None:
+    store = InMemoryStore()
+    save_memory(store, "ana", UserMemory(liked_items=["i1"]))
+    save_memory(store, "a.b@x", UserMemory(liked_items=["i2"]))  # not a plain label: hashed
+    assert load_memory(store, "bob").is_empty()
+    assert load_memory(store, "a.b@x").liked_items == ["i2"]
+    forget_memory(store, "ana")
+    assert load_memory(store, "ana").is_empty()
+    assert load_memory(store, "a.b@x").liked_items == ["i2"]
+    assert namespace("a.b@x") != namespace("a_b_x")
+    with pytest.raises(InvalidQueryError, match="user id is empty"):
+        namespace("  ")

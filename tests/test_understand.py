@@ -1,0 +1,68 @@
+"""The deterministic understanding step: labels, negation, prices and feedback on shown items."""
+
+from __future__ import annotations
+
+from fitroom.agent.understand import understand
+from fitroom.tools.catalog import Item
+from fitroom.tools.preferences import Preferences
+from fitroom.tools.query_parser import QueryParser
+from fitroom.tools.vocabulary import Vocabulary
+
+
+def _item(n: int, article_type: str, colour: str, pattern: str, price: float) -> Item:
+    return Item(
+        item_id=f"i{n}",
+        title=f"item {n}",
+        gender="Women",
+        category="Garment Full body",
+        article_type=article_type,
+        colour=colour,
+        colour_master=colour,
+        pattern=pattern,
+        price=price,
+    )
+
+
+SHOWN = [
+    _item(0, "Dress", "Black", "Solid", 30.0),
+    _item(1, "Dress", "Blue", "Stripe", 20.0),
+    _item(2, "Skirt", "Beige", "Solid", 25.0),
+]
+PARSE = QueryParser(Vocabulary.from_items(SHOWN)).parse
+
+
+def test_labels_negation_and_price() -> None:
+    prefs, turn = understand("a black dress, no stripes, under 40", Preferences(), PARSE)
+    assert prefs.wanted == {"colour_master": ["Black"], "article_type": ["Dress"]}
+    assert prefs.excluded["pattern"] == ["Stripe"]
+    assert prefs.max_price == 40.0
+    assert not turn.just_show and turn.feedback == []
+
+
+def test_a_new_statement_replaces_the_old_and_lifts_a_dislike() -> None:
+    prefs, _ = understand("not black", Preferences(wanted={"colour_master": ["Black"]}), PARSE)
+    assert "Black" not in prefs.wanted.get("colour_master", [])
+    prefs, _ = understand("actually black is good", prefs, PARSE)
+    assert prefs.wanted["colour_master"] == ["Black"] and prefs.excluded["colour_master"] == []
+    prefs, _ = understand("a skirt", prefs, PARSE)
+    assert prefs.wanted["article_type"] == ["Skirt"]
+
+
+def test_feedback_on_shown_items() -> None:
+    start = Preferences()
+    rejected, turn = understand("not the second one", start, PARSE, SHOWN)
+    assert rejected.rejected == ["i1"] and turn.feedback == ["rejected"]
+    liked, turn = understand("more like the third", start, PARSE, SHOWN)
+    assert liked.liked == ["i2"] and turn.feedback == ["liked"]
+    cheaper, turn = understand("cheaper please", start, PARSE, SHOWN)
+    assert cheaper.max_price is not None and cheaper.max_price < 20.0
+    recoloured, turn = understand("the first in another colour", start, PARSE, SHOWN)
+    assert recoloured.excluded["colour_master"] == ["Black"] and turn.feedback == ["other colour"]
+    assert start == Preferences()  # the input state is never modified
+
+
+def test_just_show_me_and_price_scale() -> None:
+    _, turn = understand("anything is fine, just show me", Preferences(), PARSE)
+    assert turn.just_show
+    prefs, _ = understand("under 59", Preferences(), PARSE, price_scale=590.0)
+    assert prefs.max_price == 0.1
