@@ -9,11 +9,29 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from fitroom.tools.catalog import Item
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.text_embedder import MiniLMEmbedder
 from tests.fakes import FakeEmbedder
 
 HM_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "hm"
+HM_TYPES = ("Dress", "Sweater", "T-shirt", "Trousers", "Shirt", "Skirt", "Blouse")
+
+
+def hm_subset(items: list[Item], per_group: int = 22) -> list[Item]:
+    """Up to `per_group` women's and men's items of each common type, lowest ids first: a few
+    hundred real items, small enough to index in seconds."""
+    picked: list[Item] = []
+    for kind in HM_TYPES:
+        for gender in ("Women", "Men"):
+            pool = sorted(
+                (i for i in items if i.article_type == kind and i.gender == gender),
+                key=lambda i: i.item_id,
+            )
+            picked += pool[:per_group]
+    return picked
+
+
 COLUMNS = [
     "item_id",
     "title",

@@ -13,32 +13,17 @@ from fitroom.tools.indexing import index_items
 from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.search import SearchItem, SearchRequest, search_items
 from fitroom.tools.text_embedder import MiniLMEmbedder
+from tests.conftest import HM_DIR, hm_subset
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
-TYPES = ("Dress", "Sweater", "T-shirt", "Trousers", "Shirt", "Skirt", "Blouse")
 Search = Callable[..., list[SearchItem]]
-
-
-def _subset(items: list[Item]) -> list[Item]:
-    """Up to 22 women's and 22 men's items of each common type, lowest ids first."""
-    picked: list[Item] = []
-    for kind in TYPES:
-        for gender in ("Women", "Men"):
-            pool = sorted(
-                (i for i in items if i.article_type == kind and i.gender == gender),
-                key=lambda i: i.item_id,
-            )
-            picked += pool[:22]
-    return picked
 
 
 @pytest.fixture(scope="module")
 def subset() -> list[Item]:
-    from tests.conftest import HM_DIR
-
     if not HM_DIR.is_dir():
         pytest.fail(f"The sample catalogue is missing at {HM_DIR}.")
-    return _subset(load_catalog(HM_DIR).items)
+    return hm_subset(load_catalog(HM_DIR).items)
 
 
 @pytest.fixture(scope="module")

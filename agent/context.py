@@ -1,0 +1,33 @@
+"""Everything the graph's nodes need besides the state, passed in once per run."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fitroom.tools.catalog import Item
+from fitroom.tools.embedder import Vectors
+from fitroom.tools.query_parser import ParsedQuery
+from fitroom.tools.search import SearchRequest, SearchResult
+from fitroom.tools.vocabulary import Vocabulary
+
+if TYPE_CHECKING:  # the ranker pulls in scipy; only a run needs it
+    from fitroom.tools.ranker.fused import FusedRanker
+
+
+@dataclass(frozen=True)
+class AgentContext:
+    """The catalogue, the tools bound to their backends, and the turn policy's limits."""
+
+    items: Mapping[str, Item]
+    vocabulary: Vocabulary
+    search: Callable[[SearchRequest], SearchResult]
+    parse: Callable[[str], ParsedQuery]
+    embed_text: Callable[[list[str]], Vectors]
+    ranker: FusedRanker | None = None
+    shown_k: int = 6
+    pool_k: int = 50  # candidates retrieved, ranked, and read by the clarifying policy
+    max_questions: int = 3
+    max_chars: int = 500
+    price_scale: float = 1.0  # currency units per catalogue price unit

@@ -1,0 +1,58 @@
+"""The agent graph, top to bottom:
+
+    understand → retrieve → decide → clarify ──────────────→ remember
+                                    └→ rank → explain ──────→ remember
+
+A turn that cannot go on (an empty message, an unreadable photo, nothing matching) carries its
+reply straight to remember. Retrieval comes before the decision because the clarifying policy
+reads the live candidates: it asks only when they disagree on something the shopper has not
+said.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.graph import END, START, StateGraph
+from langgraph.graph.state import CompiledStateGraph
+from langgraph.store.base import BaseStore
+
+from fitroom.agent.context import AgentContext
+from fitroom.agent.nodes import clarify, decide, retrieve, understand_turn
+from fitroom.agent.recommend import explain, rank, remember
+from fitroom.agent.state import AgentState
+
+
+def _replied_or(next_node: str) -> Any:
+    def route(state: AgentState) -> str:
+        return "remember" if state.get("reply") is not None else next_node
+
+    return route
+
+
+def _asks(state: AgentState) -> str:
+    return "clarify" if state.get("question") is not None else "rank"
+
+
+def build_graph(
+    checkpointer: BaseCheckpointSaver[Any] | None, store: BaseStore | None
+) -> CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]:
+    """Compile the graph over the given short-term (checkpointer) and long-term (store) memory."""
+    graph = StateGraph(AgentState, context_schema=AgentContext)
+    graph.add_node("understand", understand_turn)
+    graph.add_node("retrieve", retrieve)
+    graph.add_node("decide", decide)
+    graph.add_node("clarify", clarify)
+    graph.add_node("rank", rank)
+    graph.add_node("explain", explain)
+    graph.add_node("remember", remember)
+    graph.add_edge(START, "understand")
+    graph.add_conditional_edges("understand", _replied_or("retrieve"), ["retrieve", "remember"])
+    graph.add_conditional_edges("retrieve", _replied_or("decide"), ["decide", "remember"])
+    graph.add_conditional_edges("decide", _asks, ["clarify", "rank"])
+    graph.add_edge("clarify", "remember")
+    graph.add_edge("rank", "explain")
+    graph.add_edge("explain", "remember")
+    graph.add_edge("remember", END)
+    return graph.compile(checkpointer=checkpointer, store=store)

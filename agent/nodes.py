@@ -1,0 +1,116 @@
+"""The graph's input side: understand the turn, retrieve candidates, decide, clarify."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from fitroom.agent.context import AgentContext
+from fitroom.agent.state import AgentState, Reply
+from fitroom.agent.understand import understand
+from fitroom.memory.long_term import load_memory, starting_preferences
+from fitroom.tools.clarify import ask_clarifying_question
+from fitroom.tools.errors import FitroomError
+from fitroom.tools.filters import Filters
+from fitroom.tools.images import open_rgb
+from fitroom.tools.preferences import Preferences
+from fitroom.tools.search import SearchRequest
+
+Update = dict[str, Any]
+_OFF_TOPIC = re.compile(
+    r"(ignore (?:all |any |the )?(?:previous|above|your) instructions|system prompt|"
+    r"reveal (?:your|the) (?:prompt|instructions)|other (?:users?|people)'?s? (?:data|memory)|"
+    r"(?:delete|change|edit) (?:the )?(?:memory|data) of)",
+    re.IGNORECASE,
+)
+
+
+def _message(text: str) -> Update:
+    return {"reply": Reply(type="message", text=text)}
+
+
+def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+    ctx = runtime.context
+    prefs = state.get("prefs") or Preferences()
+    if not state.get("started"):
+        memory = load_memory(runtime.store, state["user_id"]) if runtime.store else None
+        prefs = starting_preferences(memory) if memory else prefs
+    # "before" == "prefs" until understanding changes them, so a turn that stops early
+    # remembers nothing twice.
+    update: Update = {"reply": None, "question": None, "prefs": prefs, "before": prefs}
+    if not state.get("started"):
+        update |= {"started": True, "asked": [], "just_show": False}
+    text = state.get("text", "").strip()
+    if not text and not state.get("image"):
+        return update | _message("Tell me what you are looking for, or send a photo.")
+    if image := state.get("image"):
+        try:  # say what is wrong with the photo before any search is attempted
+            open_rgb(Path(image), min_size=(16, 16)).close()
+        except FitroomError as error:
+            return update | _message(str(error))
+    if _OFF_TOPIC.search(text):
+        return update | _message(
+            "I can only help you find clothes from this catalogue, and I only see your own "
+            "preferences. What are you looking for?"
+        )
+    shown = [ctx.items[i] for i in state.get("shown", []) if i in ctx.items]
+    after, turn = understand(text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale)
+    # Feedback on shown items wants a new list, not a question; "just show me" holds for the
+    # rest of the session.
+    just_show = state.get("just_show", False) or turn.just_show or bool(turn.feedback)
+    return update | {"prefs": after, "before": prefs, "just_show": just_show}
+
+
+def _query(prefs: Preferences, text: str) -> str:
+    labels = [label for labels in prefs.wanted.values() for label in labels]
+    return " ".join([*labels, prefs.occasion or "", text]).strip()
+
+
+def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+    ctx = runtime.context
+    prefs = state["prefs"]
+    image = state.get("image")
+    try:  # an unreadable photo or an impossible filter is said, and the conversation goes on
+        found = ctx.search(
+            SearchRequest(
+                query=_query(prefs, state.get("text", "")[: ctx.max_chars]),
+                image=Path(image) if image else None,
+                k=ctx.pool_k,
+                filters=Filters(
+                    include={k: v for k, v in prefs.wanted.items() if v},
+                    exclude={k: v for k, v in prefs.excluded.items() if v},
+                    price_max=prefs.max_price,
+                ),
+                interpret=False,
+            )
+        )
+    except FitroomError as error:
+        return _message(str(error))
+    ids = [i.item_id for i in found.items if i.item_id not in prefs.rejected]
+    if not ids:
+        return _message(
+            "Nothing in the catalogue matches all of that. Try dropping a colour, a pattern or "
+            "the price limit."
+        )
+    return {"candidates": ids}
+
+
+def decide(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+    ctx = runtime.context
+    asked = state.get("asked", [])
+    if state.get("just_show") or len(asked) >= ctx.max_questions:
+        return {"question": None}
+    candidates = [ctx.items[i] for i in state["candidates"] if i in ctx.items]
+    return {"question": ask_clarifying_question(candidates, state["prefs"].given(), asked)}
+
+
+def clarify(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+    question = state["question"]
+    assert question is not None
+    return {
+        "reply": Reply(type="question", text=question.text),
+        "asked": [*state.get("asked", []), question.attribute],
+    }

@@ -1,0 +1,73 @@
+"""The graph's output side: rank the candidates, show a diverse few, explain each, remember."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langgraph.runtime import Runtime
+
+from fitroom.agent.context import AgentContext
+from fitroom.agent.state import AgentState, Reply, ShownItem
+from fitroom.memory.long_term import load_memory, remember_turn, save_memory
+from fitroom.tools.catalog import Item
+from fitroom.tools.explain import explain_item
+
+Update = dict[str, Any]
+
+
+def _diverse(ranked: list[Item], k: int, colour_variants: bool) -> list[Item]:
+    """The first `k`, skipping further colour variants of a product already shown."""
+    shown: list[Item] = []
+    products: set[str] = set()
+    for item in ranked:
+        product = item.product_code or item.item_id
+        if product in products and not colour_variants:
+            continue
+        products.add(product)
+        shown.append(item)
+        if len(shown) == k:
+            break
+    return shown
+
+
+def rank(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+    ctx = runtime.context
+    candidates = [i for i in state["candidates"] if i in ctx.items]
+    if ctx.ranker is not None:
+        from fitroom.tools.ranker.content import content_vector
+        from fitroom.tools.ranker.service import rank_items
+
+        text = " ".join(label for labels in state["prefs"].wanted.values() for label in labels)
+        text = f"{text} {state.get('text', '')}".strip()
+        context = content_vector(ctx.ranker.content.shape[1], text=ctx.embed_text([text])[0])
+        liked = [i for i in state["prefs"].liked if i in ctx.items]
+        who = state["user_id"] if state["user_id"] in ctx.ranker.users or not liked else liked
+        candidates = [i for i, _ in rank_items(ctx.ranker, who, candidates, context)]
+    return {"candidates": candidates}
+
+
+def explain(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+    ctx = runtime.context
+    prefs = state["prefs"]
+    # "In another colour" asks for variants of one product; otherwise one colour each.
+    variants = bool(prefs.excluded.get("colour_master")) and bool(state.get("shown"))
+    picks = _diverse([ctx.items[i] for i in state["candidates"]], ctx.shown_k, variants)
+    shown = []
+    for item in picks:
+        explanation = explain_item(item, prefs, ctx.vocabulary)
+        fields = item.model_dump(include=set(ShownItem.model_fields) - {"image", "explanation"})
+        shown.append(ShownItem(**fields, image=str(item.image or ""), explanation=explanation.text))
+    text = f"Here are {len(shown)} picks." if shown else "I found nothing to show."
+    return {"reply": Reply(type="recommendations", text=text, items=shown)}
+
+
+def remember(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+    reply = state.get("reply")
+    update: Update = {}
+    if reply is not None and reply.type == "recommendations":
+        update["shown"] = [i.item_id for i in reply.items]
+    if runtime.store is not None and "before" in state and "prefs" in state:
+        user = state["user_id"]
+        memory = remember_turn(load_memory(runtime.store, user), state["before"], state["prefs"])
+        save_memory(runtime.store, user, memory)
+    return update

@@ -1,0 +1,59 @@
+"""The agent graph's typed state and what one turn replies."""
+
+from __future__ import annotations
+
+from typing import Literal, TypedDict
+
+from pydantic import BaseModel
+
+from fitroom.tools.clarify import Question
+from fitroom.tools.preferences import Preferences
+
+
+class ShownItem(BaseModel):
+    """One recommended item as the shopper sees it."""
+
+    item_id: str
+    title: str
+    article_type: str
+    colour: str
+    pattern: str
+    gender: str
+    price: float | None
+    image: str
+    explanation: str
+
+
+class Reply(BaseModel):
+    """What the agent says back: a question, recommendations, a try-on, or a plain message."""
+
+    type: Literal["question", "recommendations", "tryon", "message"]
+    text: str
+    items: list[ShownItem] = []
+    notes: list[str] = []
+
+
+class AgentState(TypedDict, total=False):
+    """One conversation thread; the checkpointer keeps it between turns."""
+
+    user_id: str
+    text: str
+    image: str | None
+    started: bool
+    prefs: Preferences
+    before: Preferences  # the preferences at the start of this turn, for memory
+    just_show: bool
+    asked: list[str]  # attributes asked about this conversation
+    candidates: list[str]  # retrieved item ids, retrieval order
+    question: Question | None
+    shown: list[str]  # item ids shown last turn
+    reply: Reply | None
+
+
+# Models the checkpointer may rebuild from its stored bytes, and nothing else.
+CHECKPOINTED = [
+    ("fitroom.tools.preferences", "Preferences"),
+    ("fitroom.tools.clarify", "Question"),
+    ("fitroom.agent.state", "Reply"),
+    ("fitroom.agent.state", "ShownItem"),
+]
