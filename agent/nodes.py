@@ -12,6 +12,7 @@ from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply
 from fitroom.agent.understand import understand
 from fitroom.memory.long_term import load_memory, starting_preferences
+from fitroom.tools.catalog import Item
 from fitroom.tools.clarify import ask_clarifying_question
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.filters import Filters
@@ -69,6 +70,10 @@ def _query(prefs: Preferences, text: str) -> str:
     return " ".join([*labels, prefs.occasion or "", text]).strip()
 
 
+def _product(item: Item) -> str:
+    return item.product_code or item.item_id
+
+
 def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     ctx = runtime.context
     prefs = state["prefs"]
@@ -89,7 +94,14 @@ def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
         )
     except FitroomError as error:
         return _message(str(error))
-    ids = [i.item_id for i in found.items if i.item_id not in prefs.rejected]
+    # "Not that one" rules out its colour variants too: the same garment, another dye.
+    rejected = {_product(ctx.items[i]) for i in prefs.rejected if i in ctx.items}
+    ids = [
+        i.item_id
+        for i in found.items
+        if i.item_id not in prefs.rejected
+        and (i.item_id not in ctx.items or _product(ctx.items[i.item_id]) not in rejected)
+    ]
     if not ids:
         return _message(
             "Nothing in the catalogue matches all of that. Try dropping a colour, a pattern or "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,12 +11,16 @@ from fitroom.agent.settings import Settings
 from fitroom.tools.catalog import Catalog, Item, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.embedder import Embedder, Vectors
-from fitroom.tools.errors import CatalogError, ConfigError, StoreMismatchError
+from fitroom.tools.errors import CatalogError, ConfigError, StoreError, StoreMismatchError
 from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import ImageSearch
+from fitroom.tools.search import ImageSearch, search_items
 from fitroom.tools.text_embedder import MiniLMEmbedder
 
-if TYPE_CHECKING:  # scipy and the ranker load only when a ranker is asked for
+if TYPE_CHECKING:  # scipy, the ranker and langgraph load only when asked for
+    from langgraph.store.base import BaseStore
+
+    from fitroom.agent.context import AgentContext
+    from fitroom.agent.session import Graph
     from fitroom.tools.ranker.fused import FusedRanker
 
 
@@ -142,9 +146,57 @@ def ranker_content(
     return content, text.model_id + (f" + {images.model_id}" if images else "")
 
 
-def ranker(settings: Settings) -> FusedRanker:
+def ranker(settings: Settings, catalog: Catalog | None = None) -> FusedRanker:
     """The trained fused ranker over the configured catalogue's purchases."""
     from fitroom.tools.ranker.pipeline import load_ranker
 
-    catalog = open_catalog(settings)
+    catalog = catalog or open_catalog(settings)
     return load_ranker(settings.data_dir, catalog.interactions, [i.item_id for i in catalog.items])
+
+
+def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
+    """The agent's tools bound to the configured backends, and one line for each optional part
+    that is missing (the agent works without it, and says so)."""
+    from fitroom.agent.context import AgentContext
+
+    catalog = open_catalog(settings)
+    embedder = build_embedder(settings)
+    store = open_store(settings, embedder)
+    if store.count() == 0:
+        raise StoreError("The item store is empty; build it with `fitroom index` first.")
+    parser = build_parser(store, embedder)
+    notes: list[str] = []
+    images: ImageSearch | None = None
+    try:
+        images = image_search(settings)
+    except ConfigError as error:
+        notes.append(f"Photo queries are off: {error}")
+    fitted: FusedRanker | None = None
+    try:
+        fitted = ranker(settings, catalog)
+    except ConfigError as error:
+        notes.append(f"Picks come in retrieval order: {error}")
+    notes.append("No LLM is configured: questions and explanations use templates.")
+    context = AgentContext(
+        items=catalog.by_id(),
+        vocabulary=store.vocabulary(),
+        search=partial(search_items, embedder=embedder, store=store, parser=parser, images=images),
+        parse=parser.parse,
+        embed_text=embedder.embed_texts,
+        ranker=fitted,
+    )
+    return context, notes
+
+
+def agent_graph(settings: Settings) -> Graph:
+    """The compiled graph over SQLite short- and long-term memory in the data directory."""
+    from fitroom.agent.graph import build_graph
+    from fitroom.agent.session import sqlite_memory
+
+    return build_graph(*sqlite_memory(settings.data_dir / "memory"))
+
+
+def memory_store(settings: Settings) -> BaseStore:
+    from fitroom.agent.session import sqlite_memory
+
+    return sqlite_memory(settings.data_dir / "memory")[1]

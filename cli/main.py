@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from fitroom.cli import bench_cmd, catalog_cmd, train_cmd
+from fitroom.cli import bench_cmd, catalog_cmd, memory_cmd, train_cmd
+from fitroom.cli.chat_cmd import chat
 from fitroom.cli.index_cmd import index
 from fitroom.cli.search_cmd import search
 
@@ -16,8 +17,10 @@ app = typer.Typer(
 app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(bench_cmd.app, name="bench")
 app.add_typer(train_cmd.app, name="train")
+app.add_typer(memory_cmd.app, name="memory")
 app.command()(index)
 app.command()(search)
+app.command()(chat)
 
 if __name__ == "__main__":
     app()

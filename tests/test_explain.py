@@ -34,8 +34,8 @@ WANTS = Preferences(wanted={"colour_master": ["Blue"], "article_type": ["Dress"]
 def test_template_names_the_facts_and_the_matched_wants() -> None:
     text = template_explanation(DRESS, WANTS)
     assert text == (
-        "Lola dress: dress in dark blue, with a stripe pattern. It matches what you asked for: "
-        "blue, dress, within your budget."
+        "Lola dress: dress in dark blue (stripe). It matches what you asked for: blue, dress, "
+        "within your budget."
     )
     assert check_explanation(text, DRESS, VOCAB) == []
 

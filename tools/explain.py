@@ -18,7 +18,7 @@ CLAIMS = frozenset(
     | {"denim", "waterproof", "water-repellent", "stretchy", "warm", "cosy", "organic"}
     | {"recycled", "cashmere", "velvet"}
 )
-_PHRASES = {"pattern": "{} pattern", "gender": "for {}"}
+_PHRASES = {"gender": "for {}"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -42,7 +42,7 @@ def template_explanation(item: Item, prefs: Preferences) -> str:
     """One or two sentences built from the item's record and the matching stated wants."""
     look = f"{item.article_type.lower()} in {item.colour.lower()}"
     if item.pattern and item.pattern.casefold() not in _VAGUE:
-        look += f", with a {item.pattern.lower()} pattern"
+        look += f" ({item.pattern.lower()})"
     matched = [
         _PHRASES.get(attribute, "{}").format(label.lower())
         for attribute, labels in prefs.wanted.items()

@@ -1,0 +1,77 @@
+"""`fitroom chat --script` and `fitroom memory` end to end: the real MiniLM, embedded Chroma and
+SQLite memory in a temporary data directory, on the tiny catalogue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from fitroom.cli.main import app
+from tests.conftest import CatalogFactory
+
+pytestmark = pytest.mark.slow
+runner = CliRunner()
+SHOWN_FIELDS = {
+    "item_id",
+    "title",
+    "article_type",
+    "colour",
+    "pattern",
+    "gender",
+    "price",
+    "image",
+    "explanation",
+}
+
+
+@pytest.fixture
+def env(tmp_path: Path, make_catalog: CatalogFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("FITROOM_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("FITROOM_CATALOG", str(make_catalog()))
+    monkeypatch.setenv("FITROOM_IMAGE_MODEL", "none")
+    monkeypatch.delenv("FITROOM_CHROMA", raising=False)
+    assert runner.invoke(app, ["index"]).exit_code == 0
+    return tmp_path / "data"
+
+
+def _chat(user: str, session: str, *lines: dict[str, str]) -> list[dict[str, Any]]:
+    script = "\n".join(json.dumps(line) for line in lines)
+    args = ["chat", "--user", user, "--session", session, "--script", "-", "--json"]
+    result = runner.invoke(app, args, input=script)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_script_gives_one_json_line_per_turn(env: Path) -> None:
+    turns = _chat("ana", "s1", {"text": "a sweater, just show me"}, {"text": ""})
+    assert [t["type"] for t in turns] == ["recommendations", "message"]
+    items = turns[0]["items"]
+    assert isinstance(items, list) and items
+    assert all(set(i) == SHOWN_FIELDS for i in items)
+    assert items[0]["article_type"] == "Sweater"
+
+
+def test_memory_show_and_forget_touch_one_user_only(env: Path) -> None:
+    _chat("ana", "s1", {"text": "no stripes, just show me"})
+    _chat("bob", "s1", {"text": "something black, just show me"})
+    shown = runner.invoke(app, ["memory", "show", "--user", "ana"])
+    assert json.loads(shown.stdout)["disliked"] == {"pattern": {"Stripe": 1}}
+    # The next session starts without stripes, from memory alone.
+    later = _chat("ana", "s2", {"text": "something blue, just show me"})
+    assert all(i["pattern"] != "Stripe" for i in later[0]["items"])
+    assert "forgot ana" in runner.invoke(app, ["memory", "forget", "--user", "ana"]).output
+    assert (
+        json.loads(runner.invoke(app, ["memory", "show", "--user", "ana"]).stdout)["disliked"] == {}
+    )
+    bob = json.loads(runner.invoke(app, ["memory", "show", "--user", "bob"]).stdout)
+    assert bob["liked"] == {"colour_master": {"Black": 1}}
+
+
+def test_a_bad_script_line_is_one_clear_error(env: Path) -> None:
+    result = runner.invoke(app, ["chat", "--script", "-", "--json"], input='{"text": 3}\n')
+    assert result.exit_code == 2
+    assert "Line 1 of the script" in result.output and "Traceback" not in result.output
