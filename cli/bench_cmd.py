@@ -110,6 +110,26 @@ def ranker_recipe(
     print(json.dumps(figures, indent=2))
 
 
+@app.command("agent")
+@reports_errors
+def agent(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+    out: Path = typer.Option(Path("reports"), help="Folder for agent.md"),
+) -> None:
+    """Turn time of scripted conversations through the agent graph, and explanation
+    groundedness."""
+    from fitroom.eval.agent_bench import run_agent_bench
+
+    figures = run_agent_bench(settings(), out)
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        console.print(
+            f"{figures['turns']} turns: p50 {figures['turn_ms_p50']} ms, p95 "
+            f"{figures['turn_ms_p95']} ms; wrote {out / 'agent.md'}"
+        )
+
+
 def _fields(overrides: list[str], known: set[str]) -> dict[str, object]:
     fields: dict[str, object] = {}
     for item in overrides:

@@ -75,3 +75,14 @@ def test_a_bad_script_line_is_one_clear_error(env: Path) -> None:
     result = runner.invoke(app, ["chat", "--script", "-", "--json"], input='{"text": 3}\n')
     assert result.exit_code == 2
     assert "Line 1 of the script" in result.output and "Traceback" not in result.output
+
+
+def test_bench_agent_times_turns_and_checks_explanations(env: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reports"
+    result = runner.invoke(app, ["bench", "agent", "--json", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["turns"] == sum(v["turns"] for v in figures["by_reply"].values()) > 0
+    assert figures["turn_ms_p95"] >= figures["turn_ms_p50"] > 0
+    assert figures["groundedness"] in (None, 1.0)  # templates only: every one must pass
+    assert "| **all** |" in (out / "agent.md").read_text()
