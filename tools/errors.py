@@ -27,3 +27,7 @@ class StoreMismatchError(StoreError):
 
 class ConfigError(FitroomError):
     """A setting names a backend that does not exist or is not installed."""
+
+
+class LLMError(FitroomError):
+    """The language model cannot be reached or failed mid-reply."""
