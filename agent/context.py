@@ -13,6 +13,7 @@ from fitroom.tools.search import SearchRequest, SearchResult
 from fitroom.tools.vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # the ranker pulls in scipy; only a run needs it
+    from fitroom.tools.llm import ChatModel
     from fitroom.tools.ranker.fused import FusedRanker
 
 
@@ -26,6 +27,8 @@ class AgentContext:
     parse: Callable[[str], ParsedQuery]
     embed_text: Callable[[list[str]], Vectors]
     ranker: FusedRanker | None = None
+    chat: ChatModel | None = None  # None: templates phrase everything
+    llm_explanations: int = 1  # shown items that get an LLM draft (each checked)
     shown_k: int = 6
     pool_k: int = 50  # candidates retrieved, ranked, and read by the clarifying policy
     max_questions: int = 3

@@ -10,7 +10,9 @@ from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply, ShownItem
 from fitroom.memory.long_term import load_memory, remember_turn, save_memory
 from fitroom.tools.catalog import Item
-from fitroom.tools.explain import explain_item
+from fitroom.tools.errors import FitroomError
+from fitroom.tools.explain import explain_item, explanation_prompt
+from fitroom.tools.llm import complete
 
 Update = dict[str, Any]
 
@@ -53,12 +55,30 @@ def explain(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     variants = bool(prefs.excluded.get("colour_master")) and bool(state.get("shown"))
     picks = _diverse([ctx.items[i] for i in state["candidates"]], ctx.shown_k, variants)
     shown = []
-    for item in picks:
-        explanation = explain_item(item, prefs, ctx.vocabulary)
+    drafts = grounded = 0
+    notes: list[str] = []
+    for n, item in enumerate(picks):
+        draft = None
+        if ctx.chat is not None and n < ctx.llm_explanations and not notes:
+            try:
+                draft = complete(ctx.chat, explanation_prompt(item, prefs), max_tokens=40)
+                drafts += 1
+            except FitroomError as error:  # the reply still goes out, with template text
+                notes.append(f"The LLM failed, so explanations use templates: {error}")
+        explanation = explain_item(item, prefs, ctx.vocabulary, draft=draft)
+        grounded += explanation.source == "llm"
         fields = item.model_dump(include=set(ShownItem.model_fields) - {"image", "explanation"})
         shown.append(ShownItem(**fields, image=str(item.image or ""), explanation=explanation.text))
     text = f"Here are {len(shown)} picks." if shown else "I found nothing to show."
-    return {"reply": Reply(type="recommendations", text=text, items=shown)}
+    reply = Reply(
+        type="recommendations",
+        text=text,
+        items=shown,
+        notes=notes,
+        llm_drafts=drafts,
+        llm_grounded=grounded,
+    )
+    return {"reply": reply}
 
 
 def remember(state: AgentState, runtime: Runtime[AgentContext]) -> Update:

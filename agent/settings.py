@@ -52,6 +52,17 @@ class Settings(BaseSettings):
         "open_clip:<arch>:<file> for real pretrained open_clip weights, or none.",
     )
     hnsw: HnswParams = HnswParams()
+    llm: str = Field(
+        default="llamacpp",
+        description="llamacpp (the model `fitroom llm install` joined), llamacpp:<file.gguf>, "
+        "openai:<base url>#<model> for any OpenAI-compatible server such as vLLM, or none.",
+    )
+    # 2 threads on 2 idle cores; other CPU work collapses that to ~0.6 tokens/s, so use 1
+    # while images are being encoded.
+    llm_threads: int = Field(default=2, ge=1)
+    llm_explanations: int = Field(
+        default=1, ge=0, description="How many shown items get an LLM-written explanation."
+    )
 
     @property
     def image_collection(self) -> str:

@@ -31,6 +31,8 @@ class Reply(BaseModel):
     text: str
     items: list[ShownItem] = []
     notes: list[str] = []
+    llm_drafts: int = 0  # explanations the LLM wrote this turn
+    llm_grounded: int = 0  # of those, the ones every claim of which checked out
 
 
 class AgentState(TypedDict, total=False):

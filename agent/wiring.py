@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # scipy, the ranker and langgraph load only when asked for
 
     from fitroom.agent.context import AgentContext
     from fitroom.agent.session import Graph
+    from fitroom.tools.llm import ChatModel
     from fitroom.tools.ranker.fused import FusedRanker
 
 
@@ -176,7 +177,13 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         fitted = ranker(settings, catalog)
     except ConfigError as error:
         notes.append(f"Picks come in retrieval order: {error}")
-    notes.append("No LLM is configured: questions and explanations use templates.")
+    chat: ChatModel | None = None
+    try:
+        chat = chat_model(settings)
+    except ConfigError as error:
+        notes.append(f"No LLM: {error} Explanations use templates.")
+    if chat is None and settings.llm == "none":
+        notes.append("No LLM is configured (FITROOM_LLM=none): explanations use templates.")
     context = AgentContext(
         items=catalog.by_id(),
         vocabulary=store.vocabulary(),
@@ -184,6 +191,8 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         parse=parser.parse,
         embed_text=embedder.embed_texts,
         ranker=fitted,
+        chat=chat,
+        llm_explanations=settings.llm_explanations,
     )
     return context, notes
 
@@ -200,3 +209,25 @@ def memory_store(settings: Settings) -> BaseStore:
     from fitroom.agent.session import sqlite_memory
 
     return sqlite_memory(settings.data_dir / "memory")[1]
+
+
+def chat_model(settings: Settings) -> ChatModel | None:
+    """The configured LLM, or None for `none`; an error that says how to fix a broken one."""
+    from fitroom.tools.llm_llamacpp import LlamaCppChat
+    from fitroom.tools.llm_openai import OpenAIChat
+    from fitroom.tools.llm_weights import gguf_path
+
+    kind, _, arg = settings.llm.partition(":")
+    if kind == "none":
+        return None
+    if kind == "llamacpp":
+        path = Path(arg) if arg else gguf_path(settings.data_dir)
+        return LlamaCppChat(path, threads=settings.llm_threads)
+    if kind == "openai":
+        url, _, model = arg.partition("#")
+        if url and model:
+            return OpenAIChat(url, model)
+    raise ConfigError(
+        f"FITROOM_LLM={settings.llm!r} is unknown; use llamacpp, llamacpp:<file.gguf>, "
+        "openai:<base url>#<model> or none."
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from fitroom.cli import bench_cmd, catalog_cmd, memory_cmd, train_cmd
+from fitroom.cli import bench_cmd, catalog_cmd, llm_cmd, memory_cmd, train_cmd
 from fitroom.cli.chat_cmd import chat
 from fitroom.cli.index_cmd import index
 from fitroom.cli.search_cmd import search
@@ -18,6 +18,7 @@ app.add_typer(catalog_cmd.app, name="catalog")
 app.add_typer(bench_cmd.app, name="bench")
 app.add_typer(train_cmd.app, name="train")
 app.add_typer(memory_cmd.app, name="memory")
+app.add_typer(llm_cmd.app, name="llm")
 app.command()(index)
 app.command()(search)
 app.command()(chat)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from fitroom.tools.embedder import Vectors, normalise
+from fitroom.tools.errors import LLMError
 
 
 class FakeEmbedder:
@@ -49,3 +51,21 @@ class FakePhotoEmbedder(FakeEmbedder):
             self.photos += 1
             out[row, :3] = load_pixels(path, 8, 12).reshape(-1, 3).mean(0) / 255.0 + 1e-3
         return normalise(out)
+
+
+class FakeChat:
+    """A chat model that replies with scripted texts in turn, or fails when told to."""
+
+    model_id = "fake-chat"
+
+    def __init__(self, replies: Sequence[str], fail: bool = False) -> None:
+        self.replies = list(replies)
+        self.fail = fail
+        self.prompts: list[list[dict[str, str]]] = []
+
+    def stream(self, messages: Sequence[Any], max_tokens: int) -> Iterator[str]:
+        self.prompts.append([dict(m) for m in messages])
+        if self.fail:
+            raise LLMError("The fake LLM is down.")
+        reply = self.replies[(len(self.prompts) - 1) % len(self.replies)]
+        yield from (word + " " for word in reply.split())

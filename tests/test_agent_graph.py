@@ -161,3 +161,27 @@ def test_the_fused_ranker_orders_the_shortlist_for_a_real_shopper(
     assert [i.item_id for i in mine.items] != [i.item_id for i in plain.items]
     stranger = run_turn(graph, ranked, "someone-new", "s1", "trousers, just show me")
     assert stranger.type == "recommendations" and stranger.items
+
+
+def test_llm_drafts_are_shown_only_when_every_claim_checks_out(
+    graph: Graph, context: AgentContext
+) -> None:
+    from dataclasses import replace
+
+    from tests.fakes import FakeChat
+
+    liar = FakeChat(["A breathable linen dress for 19.99."])
+    reply = run_turn(
+        graph, replace(context, chat=liar, llm_explanations=2), "hal", "a", "a dress, just show me"
+    )
+    assert (reply.llm_drafts, reply.llm_grounded) == (2, 0)
+    assert all("breathable" not in i.explanation for i in reply.items)
+    assert liar.prompts[0][0]["role"] == "system" and "Dress" in liar.prompts[0][1]["content"]
+    honest = FakeChat(["A dress you asked for."])
+    reply = run_turn(graph, replace(context, chat=honest), "hal", "b", "a dress, just show me")
+    assert (reply.llm_drafts, reply.llm_grounded) == (1, 1)
+    assert reply.items[0].explanation == "A dress you asked for."
+    down = replace(context, chat=FakeChat([], fail=True))
+    reply = run_turn(graph, down, "hal", "c", "a dress, just show me")
+    assert reply.type == "recommendations" and reply.items
+    assert reply.notes and "LLM failed" in reply.notes[0]
