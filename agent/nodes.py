@@ -41,7 +41,13 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         prefs = starting_preferences(memory) if memory else prefs
     # "before" == "prefs" until understanding changes them, so a turn that stops early
     # remembers nothing twice.
-    update: Update = {"reply": None, "question": None, "prefs": prefs, "before": prefs}
+    update: Update = {
+        "reply": None,
+        "question": None,
+        "prefs": prefs,
+        "before": prefs,
+        "feedback": [],
+    }
     if not state.get("started"):
         update |= {"started": True, "asked": [], "just_show": False}
     text = state.get("text", "").strip()
@@ -62,7 +68,12 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
     # Feedback on shown items wants a new list, not a question; "just show me" holds for the
     # rest of the session.
     just_show = state.get("just_show", False) or turn.just_show or bool(turn.feedback)
-    return update | {"prefs": after, "before": prefs, "just_show": just_show}
+    return update | {
+        "prefs": after,
+        "before": prefs,
+        "just_show": just_show,
+        "feedback": turn.feedback,
+    }
 
 
 def _query(prefs: Preferences, text: str) -> str:

@@ -52,7 +52,7 @@ def explain(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     ctx = runtime.context
     prefs = state["prefs"]
     # "In another colour" asks for variants of one product; otherwise one colour each.
-    variants = bool(prefs.excluded.get("colour_master")) and bool(state.get("shown"))
+    variants = "other colour" in state.get("feedback", [])
     picks = _diverse([ctx.items[i] for i in state["candidates"]], ctx.shown_k, variants)
     shown = []
     drafts = grounded = 0

