@@ -47,6 +47,7 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         "prefs": prefs,
         "before": prefs,
         "feedback": [],
+        "turn_notes": [],
     }
     if not state.get("started"):
         update |= {"started": True, "asked": [], "just_show": False}
@@ -63,6 +64,10 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
             "I can only help you find clothes from this catalogue, and I only see your own "
             "preferences. What are you looking for?"
         )
+    if len(text) > ctx.max_chars:
+        update["turn_notes"] = [
+            f"Your message was long; I read its first {ctx.max_chars} characters."
+        ]
     shown = [ctx.items[i] for i in state.get("shown", []) if i in ctx.items]
     after, turn = understand(text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale)
     # Feedback on shown items wants a new list, not a question; "just show me" holds for the

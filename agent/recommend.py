@@ -86,6 +86,10 @@ def remember(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     update: Update = {}
     if reply is not None and reply.type == "recommendations":
         update["shown"] = [i.item_id for i in reply.items]
+    if reply is not None and state.get("turn_notes"):
+        update["reply"] = reply.model_copy(
+            update={"notes": [*state.get("turn_notes", []), *reply.notes]}
+        )
     if runtime.store is not None and "before" in state and "prefs" in state:
         user = state["user_id"]
         memory = remember_turn(load_memory(runtime.store, user), state["before"], state["prefs"])

@@ -46,6 +46,7 @@ class AgentState(TypedDict, total=False):
     before: Preferences  # the preferences at the start of this turn, for memory
     just_show: bool
     feedback: list[str]  # what this turn said about the items shown last
+    turn_notes: list[str]  # said alongside this turn's reply, whatever path it took
     asked: list[str]  # attributes asked about this conversation
     candidates: list[str]  # retrieved item ids, retrieval order
     question: Question | None

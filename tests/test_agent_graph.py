@@ -129,6 +129,17 @@ def test_bad_input_gets_a_clear_reply_and_the_session_goes_on(
     assert turn("a skirt, just show me").type == "recommendations"
 
 
+def test_a_very_long_message_is_read_in_part_and_said_so(
+    graph: Graph, context: AgentContext
+) -> None:
+    reply = run_turn(graph, context, "ivy", "s1", "a skirt, just show me " + "please " * 400)
+    assert reply.type == "recommendations" and reply.items
+    assert reply.notes == [
+        f"Your message was long; I read its first {context.max_chars} characters."
+    ]
+    assert run_turn(graph, context, "ivy", "s1", "not the first one").notes == []
+
+
 def test_sqlite_memory_survives_a_restart(context: AgentContext, tmp_path: Path) -> None:
     saver, store = sqlite_memory(tmp_path)
     run_turn(build_graph(saver, store), context, "gus", "s1", "trousers, not black, just show me")
