@@ -86,3 +86,9 @@ def test_bench_agent_times_turns_and_checks_explanations(env: Path, tmp_path: Pa
     assert figures["turn_ms_p95"] >= figures["turn_ms_p50"] > 0
     assert figures["groundedness"] in (None, 1.0)  # templates only: every one must pass
     assert "| **all** |" in (out / "agent.md").read_text()
+
+
+def test_interactive_chat_until_quit(env: Path) -> None:
+    result = runner.invoke(app, ["chat", "--user", "ana"], input="a sweater, just show me\n/quit\n")
+    assert result.exit_code == 0, result.output
+    assert "fitroom: Here are" in result.output and "Knit jumper" in result.output
