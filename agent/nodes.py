@@ -73,6 +73,9 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
     # Feedback on shown items wants a new list, not a question; "just show me" holds for the
     # rest of the session.
     just_show = state.get("just_show", False) or turn.just_show or bool(turn.feedback)
+    kind = prefs.wanted.get("article_type")
+    if kind and after.wanted.get("article_type") != kind:
+        update["asked"] = []  # another kind of garment may deserve its own questions
     return update | {
         "prefs": after,
         "before": prefs,

@@ -56,6 +56,13 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
                 prefs.wanted[m.attribute].remove(m.label)
         else:
             said.setdefault(m.attribute, []).append(m.label)
+    old_kind, new_kind = prefs.wanted.get("article_type"), said.get("article_type")
+    if old_kind and new_kind and new_kind != old_kind:
+        # Another kind of garment is a new request: yesterday's colour for trousers says
+        # nothing about today's shirt. Who it is for, dislikes and the budget carry over.
+        for attribute in ("colour", "colour_master", "pattern"):
+            if attribute not in said:
+                prefs.wanted.pop(attribute, None)
     for attribute, labels in said.items():
         prefs.wanted[attribute] = list(dict.fromkeys(labels))  # a new statement replaces the old
         excluded = prefs.excluded.get(attribute, [])

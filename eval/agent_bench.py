@@ -7,7 +7,7 @@ import json
 import platform
 import tempfile
 import time
-from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from fitroom.tools.explain import check_explanation, explanation_prompt
 from fitroom.tools.preferences import Preferences
 
 GOAL_P95_MS = 300.0
+GOAL_TTFT_S = 1.5
 TYPES = ("Dress", "Sweater", "Trousers", "T-shirt", "Skirt", "Shirt", "Jacket", "Blouse")
 COLOURS = ("black", "blue", "white", "beige", "pink")
 
@@ -72,65 +73,102 @@ def _llm_speed(context: AgentContext, runs: int = 8) -> dict[str, float]:
     }
 
 
-def run_agent_bench(settings: Settings, out: Path) -> dict[str, Any]:
-    context, notes = wiring.agent_context(settings)
-    photos = [str(i.image) for i in list(context.items.values())[:400:50] if i.image]
-    photos = photos if not any(n.startswith("Photo queries are off") for n in notes) else []
-    times: dict[str, list[float]] = {}
-    shown = grounded = drafts = drafts_ok = 0
-    kinds: Counter[str] = Counter()
+@dataclass
+class _Pass:
+    """One run of every scripted conversation."""
+
+    times: dict[str, list[float]] = field(default_factory=dict)
+    shown: int = 0
+    grounded: int = 0
+    drafts: int = 0
+    drafts_ok: int = 0
+
+    def percentiles(self) -> dict[str, Any]:
+        every = [t for ts in self.times.values() for t in ts]
+        return {
+            "turns": len(every),
+            "turn_ms_p50": round(float(np.percentile(every, 50)), 1),
+            "turn_ms_p95": round(float(np.percentile(every, 95)), 1),
+            "by_reply": {
+                k: {
+                    "turns": len(v),
+                    "p50": round(float(np.percentile(v, 50)), 1),
+                    "p95": round(float(np.percentile(v, 95)), 1),
+                }
+                for k, v in self.times.items()
+            },
+        }
+
+
+def _run(context: AgentContext, scripts: list[list[tuple[str, str | None]]], label: str) -> _Pass:
+    out = _Pass()
     with tempfile.TemporaryDirectory() as folder:
         graph = build_graph(*sqlite_memory(Path(folder)))
         run_turn(graph, context, "warm-up", "w", "a dress, just show me")  # loads the models
-        scripts = _scripts(photos)
-        for n, script in enumerate(track(scripts, "conversations", console=Console(stderr=True))):
+        for n, script in enumerate(track(scripts, label, console=Console(stderr=True))):
             for text, image in script:
                 start = time.perf_counter()
                 reply = run_turn(graph, context, f"bench-{n}", "s", text, image)
-                times.setdefault(reply.type, []).append(1000 * (time.perf_counter() - start))
-                kinds[reply.type] += 1
-                drafts += reply.llm_drafts
-                drafts_ok += reply.llm_grounded
+                out.times.setdefault(reply.type, []).append(1000 * (time.perf_counter() - start))
+                out.drafts += reply.llm_drafts
+                out.drafts_ok += reply.llm_grounded
                 for item in reply.items:
-                    shown += 1
+                    out.shown += 1
                     real = context.items[item.item_id]
-                    grounded += not check_explanation(item.explanation, real, context.vocabulary)
-    every = [t for ts in times.values() for t in ts]
+                    out.grounded += not check_explanation(
+                        item.explanation, real, context.vocabulary
+                    )
+    return out
+
+
+def run_agent_bench(settings: Settings, out: Path) -> dict[str, Any]:
+    """Time every scripted conversation without the LLM (the turn-time goal), then, when an
+    LLM is configured, again with its explanation drafts, plus its own speed."""
+    context, notes = wiring.agent_context(settings)
+    photos = [str(i.image) for i in list(context.items.values())[:400:50] if i.image]
+    photos = photos if not any(n.startswith("Photo queries are off") for n in notes) else []
+    scripts = _scripts(photos)
+    plain = _run(replace(context, chat=None), scripts, "conversations, no LLM")
     figures: dict[str, Any] = {
-        "turns": len(every),
-        "turn_ms_p50": round(float(np.percentile(every, 50)), 1),
-        "turn_ms_p95": round(float(np.percentile(every, 95)), 1),
-        "by_reply": {
-            k: {
-                "turns": len(v),
-                "p50": round(float(np.percentile(v, 50)), 1),
-                "p95": round(float(np.percentile(v, 95)), 1),
-            }
-            for k, v in times.items()
-        },
-        "explanations_shown": shown,
-        "groundedness": round(grounded / shown, 4) if shown else None,
+        **plain.percentiles(),
+        "explanations_shown": plain.shown,
+        "groundedness": round(plain.grounded / plain.shown, 4) if plain.shown else None,
         "llm": context.chat.model_id if context.chat else None,
-        "llm_drafts": drafts,
-        "llm_groundedness": round(drafts_ok / drafts, 4) if drafts else None,
-        "llm_speed": _llm_speed(context) if context.chat else None,
         "notes": notes,
     }
     figures["goal_p95_met"] = figures["turn_ms_p95"] <= GOAL_P95_MS
+    if context.chat is not None:
+        with_llm = _run(context, scripts, "conversations, with the LLM")
+        figures["with_llm"] = {
+            **with_llm.percentiles(),
+            "llm_drafts": with_llm.drafts,
+            "llm_groundedness": round(with_llm.drafts_ok / with_llm.drafts, 4)
+            if with_llm.drafts
+            else None,
+            "shown_groundedness": round(with_llm.grounded / with_llm.shown, 4)
+            if with_llm.shown
+            else None,
+        }
+        figures["llm_speed"] = _llm_speed(context)
+        figures["goal_ttft_met"] = figures["llm_speed"]["ttft_s_p95"] <= GOAL_TTFT_S
     _write(figures, out)
     return figures
 
 
-def _llm_line(figures: dict[str, Any]) -> str:
-    speed = figures["llm_speed"]
-    if not speed:
-        return "- LLM: none configured or installed; questions and explanations are templates."
-    return (
+def _llm_line(figures: dict[str, Any]) -> list[str]:
+    if "llm_speed" not in figures:
+        return ["- LLM: none configured or installed; questions and explanations are templates."]
+    speed, runs = figures["llm_speed"], figures["with_llm"]
+    met = "met" if figures["goal_ttft_met"] else "not met"
+    return [
         f"- LLM {figures['llm']}: time to first token p50 {speed['ttft_s_p50']} s, p95 "
-        f"{speed['ttft_s_p95']} s (warm); {speed['tokens_per_s']} tokens/s; "
-        f"{figures['llm_drafts']} explanation drafts, {figures['llm_groundedness']} passed the "
-        "checker (the rest were replaced by the template)."
-    )
+        f"{speed['ttft_s_p95']} s, warm (goal ≤ {GOAL_TTFT_S} s: {met}); "
+        f"{speed['tokens_per_s']} tokens/s.",
+        f"- With the LLM drafting the top pick's explanation: turn p50 {runs['turn_ms_p50']} ms, "
+        f"p95 {runs['turn_ms_p95']} ms; {runs['llm_drafts']} drafts, "
+        f"{runs['llm_groundedness']} of them passed the checker (the rest were replaced by the "
+        f"template); every shown explanation re-checked: {runs['shown_groundedness']}.",
+    ]
 
 
 def _write(figures: dict[str, Any], out: Path) -> None:
@@ -144,17 +182,17 @@ def _write(figures: dict[str, Any], out: Path) -> None:
         "",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} by "
         "`fitroom bench agent`: scripted conversations on the sample catalogue through the "
-        "compiled graph with SQLite memory, timed per turn.",
+        "compiled graph with SQLite memory, timed per turn; the table is without the LLM.",
         "",
         "| reply | turns | p50 ms | p95 ms |",
         "|---|---|---|---|",
         *rows,
         f"| **all** | {figures['turns']} | {figures['turn_ms_p50']} | {figures['turn_ms_p95']} |",
         "",
-        f"- Goal: p95 ≤ {GOAL_P95_MS:.0f} ms without the LLM: {met}.",
+        f"- Goal: p95 ≤ {GOAL_P95_MS:.0f} ms for a turn without the LLM: {met}.",
         f"- Explanations shown: {figures['explanations_shown']}; share passing the checker: "
         f"{figures['groundedness']}.",
-        _llm_line(figures),
+        *_llm_line(figures),
         "",
         "```json",
         json.dumps(figures, indent=2),

@@ -66,3 +66,15 @@ def test_just_show_me_and_price_scale() -> None:
     assert turn.just_show
     prefs, _ = understand("under 59", Preferences(), PARSE, price_scale=590.0)
     assert prefs.max_price == 0.1
+
+
+def test_another_kind_of_garment_is_a_new_request() -> None:
+    first, _ = understand("black", Preferences(), PARSE)
+    first, _ = understand("a dress", first, PARSE)  # the first kind named keeps the colour
+    assert first.wanted == {"colour_master": ["Black"], "article_type": ["Dress"]}
+    prefs, _ = understand("a black striped dress under 40", Preferences(), PARSE)
+    prefs, _ = understand("now a skirt", prefs, PARSE)
+    assert prefs.wanted == {"article_type": ["Skirt"]}
+    assert prefs.max_price == 40.0  # the budget carries over
+    prefs, _ = understand("a beige dress", prefs, PARSE)
+    assert prefs.wanted == {"article_type": ["Dress"], "colour_master": ["Beige"]}

@@ -85,9 +85,18 @@ def check_explanation(text: str, item: Item, vocabulary: Vocabulary) -> list[str
 # Identical on every call, so llama.cpp reuses the cached prefix; short, because 2 CPU cores
 # read about 69 prompt tokens a second.
 SYSTEM = (
-    "You are a shop assistant. Write one sentence of at most 25 words on why the item suits "
-    "the shopper. Use only the facts given; never add materials, fit or prices."
+    "You are a shop assistant talking to a shopper. In one sentence of at most 20 words, "
+    "addressed to them as 'you', say why the item matches what they asked for. Use only the "
+    "facts given; never mention fabric, fit, comfort or price."
 )
+
+
+# One worked example fixes the voice ("you") better than instructions do for a 1.5B model.
+# The item's name is left out: the card shows it, and a small model copies names it has seen.
+_EXAMPLE: list[ChatMessage] = [
+    {"role": "user", "content": "Item: Dress, Black. Shopper wants: Black, Dress."},
+    {"role": "assistant", "content": "You asked for a black dress, and this one is exactly that."},
+]
 
 
 def explanation_prompt(item: Item, prefs: Preferences) -> list[ChatMessage]:
@@ -95,15 +104,14 @@ def explanation_prompt(item: Item, prefs: Preferences) -> list[ChatMessage]:
     wants = [label for labels in prefs.wanted.values() for label in labels]
     if prefs.occasion:
         wants.append(prefs.occasion)
-    facts = f"{item.title}: {item.article_type}, {item.colour}"
+    facts = f"{item.article_type}, {item.colour}"
     if item.pattern and item.pattern.casefold() not in _VAGUE:
         facts += f", {item.pattern}"
+    asked = ", ".join(wants) or "ideas"
     return [
         {"role": "system", "content": SYSTEM},
-        {
-            "role": "user",
-            "content": f"Item: {facts}. Shopper wants: {', '.join(wants) or 'ideas'}.",
-        },
+        *_EXAMPLE,
+        {"role": "user", "content": f"Item: {facts}. Shopper wants: {asked}."},
     ]
 
 
