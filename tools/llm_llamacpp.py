@@ -20,8 +20,8 @@ class LlamaCppChat:
             raise ConfigError(f"No LLM weights at {path}; run `fitroom llm install` first.")
         if importlib.util.find_spec("llama_cpp") is None:
             raise ConfigError(
-                "llama-cpp-python is not installed; run `.venv/bin/pip install -e '.[llm]'` "
-                "(it compiles for about 13 minutes on 2 cores)."
+                "llama-cpp-python is not installed; install it with `pip install -e '.[llm]'` and "
+                "the CMAKE_ARGS the README gives (it compiles for a few minutes)."
             )
         self.path = path
         self.threads = threads
