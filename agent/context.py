@@ -34,3 +34,4 @@ class AgentContext:
     max_questions: int = 3
     max_chars: int = 500
     price_scale: float = 1.0  # currency units per catalogue price unit
+    currency_prices: bool = True  # False: prices are normalised units, "under 40" cannot apply

@@ -28,6 +28,11 @@ _OFF_TOPIC = re.compile(
     re.IGNORECASE,
 )
 
+_NO_CURRENCY = (
+    "This catalogue lists prices in normalised units, not a currency, so I cannot apply a price "
+    "limit; say 'cheaper' to go below what you see."
+)
+
 
 def _message(text: str) -> Update:
     return {"reply": Reply(type="message", text=text)}
@@ -70,6 +75,10 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         ]
     shown = [ctx.items[i] for i in state.get("shown", []) if i in ctx.items]
     after, turn = understand(text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale)
+    stated_cap = after.max_price != prefs.max_price and "cheaper" not in turn.feedback
+    if stated_cap and not ctx.currency_prices:
+        after = after.model_copy(update={"max_price": prefs.max_price})
+        update["turn_notes"] = [*update["turn_notes"], _NO_CURRENCY]
     # Feedback on shown items wants a new list, not a question; "just show me" holds for the
     # rest of the session.
     just_show = state.get("just_show", False) or turn.just_show or bool(turn.feedback)

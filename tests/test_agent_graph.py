@@ -140,6 +140,21 @@ def test_a_very_long_message_is_read_in_part_and_said_so(
     assert run_turn(graph, context, "ivy", "s1", "not the first one").notes == []
 
 
+def test_a_currency_limit_on_normalised_prices_is_refused_clearly(
+    graph: Graph, context: AgentContext
+) -> None:
+    from dataclasses import replace
+
+    normalised = replace(context, currency_prices=False)
+    reply = run_turn(graph, normalised, "jo", "s1", "a dress under 40, just show me")
+    assert reply.type == "recommendations" and reply.items
+    assert "normalised units" in reply.notes[0]
+    priced = [context.items[i.item_id].price for i in reply.items]
+    cheaper = run_turn(graph, normalised, "jo", "s1", "cheaper")
+    cap = min(p for p in priced if p is not None)
+    assert all((context.items[i.item_id].price or 0) < cap for i in cheaper.items)
+
+
 def test_sqlite_memory_survives_a_restart(context: AgentContext, tmp_path: Path) -> None:
     saver, store = sqlite_memory(tmp_path)
     run_turn(build_graph(saver, store), context, "gus", "s1", "trousers, not black, just show me")

@@ -104,3 +104,11 @@ def test_real_sample_catalogue(hm_dir: Path) -> None:
     assert len(catalog.interactions) == 9925
     assert catalog.missing_images == []
     assert len({i.product_code for i in catalog.items}) < len(catalog.items)
+
+
+def test_the_price_unit_follows_the_price_column(make_catalog: CatalogFactory) -> None:
+    assert load_catalog(make_catalog()).price_unit == "normalised"  # H&M's price_mean_norm
+    currency = [c if c != "price_mean_norm" else "price" for c in COLUMNS]
+    assert load_catalog(make_catalog(columns=currency)).price_unit == "currency"
+    unpriced = [row[:-1] for row in TINY_ROWS]
+    assert load_catalog(make_catalog(unpriced, columns=COLUMNS[:-1])).price_unit == "none"

@@ -72,6 +72,8 @@ class Catalog:
     interactions: list[Interaction] = field(default_factory=list)
     user_ids: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # "currency" (a `price` column), "normalised" (H&M's `price_mean_norm`, no currency), "none".
+    price_unit: str = "currency"
 
     @property
     def missing_images(self) -> list[str]:
@@ -142,7 +144,7 @@ def _ragged(row: dict[str, str]) -> bool:
     return None in row or any(value is None for value in row.values())
 
 
-def _read_items(folder: Path, problems: list[Problem]) -> list[Item]:
+def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], str | None]:
     columns, rows = _read_rows(folder / "items.csv")
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
@@ -203,7 +205,7 @@ def _read_items(folder: Path, problems: list[Problem]) -> list[Item]:
                 "shown or searched by photo."
             )
         )
-    return list(items.values())
+    return list(items.values()), price_column
 
 
 def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -> list[Interaction]:
@@ -283,13 +285,14 @@ def read_catalog(folder: Path) -> Catalog:
             f"The catalogue folder {folder} has no items.csv; see the README's catalogue format."
         )
     problems: list[Problem] = []
-    items = _read_items(folder, problems)
+    items, price_column = _read_items(folder, problems)
     interactions = _read_interactions(folder, {i.item_id for i in items}, problems)
     user_ids: list[str] = []
     if (folder / "users.csv").is_file():
         _, users = _read_rows(folder / "users.csv")
         user_ids = [u["user_id"] for u in users if u.get("user_id")]
-    return Catalog(folder, items, interactions, user_ids, problems)
+    unit = {"price": "currency", "price_mean_norm": "normalised"}.get(price_column or "", "none")
+    return Catalog(folder, items, interactions, user_ids, problems, price_unit=unit)
 
 
 def load_catalog(folder: Path) -> Catalog:
