@@ -29,6 +29,7 @@ class AgentContext:
     ranker: FusedRanker | None = None
     chat: ChatModel | None = None  # None: templates phrase everything
     llm_explanations: int = 1  # shown items that get an LLM draft (each checked)
+    llm_extraction: bool = False  # also read each message with the LLM (validated; slow on CPU)
     shown_k: int = 6
     pool_k: int = 50  # candidates retrieved, ranked, and read by the clarifying policy
     max_questions: int = 3

@@ -10,13 +10,14 @@ from langgraph.runtime import Runtime
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply
-from fitroom.agent.understand import understand
+from fitroom.agent.understand import merge_extraction, understand
 from fitroom.memory.long_term import load_memory, starting_preferences
 from fitroom.tools.catalog import Item
 from fitroom.tools.clarify import ask_clarifying_question
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.filters import Filters
 from fitroom.tools.images import open_rgb
+from fitroom.tools.llm_extract import extract_wants
 from fitroom.tools.preferences import Preferences
 from fitroom.tools.search import SearchRequest
 
@@ -32,6 +33,8 @@ _NO_CURRENCY = (
     "This catalogue lists prices in normalised units, not a currency, so I cannot apply a price "
     "limit; say 'cheaper' to go below what you see."
 )
+
+_NO_LLM_READING = "The LLM failed, so I read your message without it."
 
 
 def _message(text: str) -> Update:
@@ -75,6 +78,13 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         ]
     shown = [ctx.items[i] for i in state.get("shown", []) if i in ctx.items]
     after, turn = understand(text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale)
+    if ctx.chat is not None and ctx.llm_extraction:
+        try:
+            after = merge_extraction(
+                after, extract_wants(ctx.chat, text[: ctx.max_chars], ctx.parse)
+            )
+        except FitroomError:  # the parser's reading stands on its own
+            update["turn_notes"] = [*update["turn_notes"], _NO_LLM_READING]
     stated_cap = after.max_price != prefs.max_price and "cheaper" not in turn.feedback
     if stated_cap and not ctx.currency_prices:
         after = after.model_copy(update={"max_price": prefs.max_price})

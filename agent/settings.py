@@ -63,6 +63,11 @@ class Settings(BaseSettings):
     llm_explanations: int = Field(
         default=1, ge=0, description="How many shown items get an LLM-written explanation."
     )
+    # Off by default: the parser handles the common cases, and on 2 CPU cores an LLM reading
+    # adds seconds to every turn.
+    llm_extraction: bool = Field(
+        default=False, description="Also read each message with the LLM (validated)."
+    )
 
     @property
     def image_collection(self) -> str:

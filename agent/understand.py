@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pydantic import BaseModel
 
 from fitroom.tools.catalog import Item
+from fitroom.tools.llm_extract import Extraction
 from fitroom.tools.preferences import Preferences
 from fitroom.tools.query_parser import ParsedQuery
 
@@ -116,3 +117,19 @@ def understand(
         prefs.wanted.pop("colour", None)
         turn.feedback.append("other colour")
     return prefs, turn
+
+
+def merge_extraction(prefs: Preferences, extraction: Extraction) -> Preferences:
+    """Add what a validated LLM reading found and the parser did not: it never overrides a
+    stated want or a dislike."""
+    prefs = prefs.model_copy(deep=True)
+    colour_given = bool(prefs.wanted.get("colour") or prefs.wanted.get("colour_master"))
+    for attribute, label in extraction.wanted.items():
+        if prefs.wanted.get(attribute) or label in prefs.excluded.get(attribute, []):
+            continue
+        if attribute in ("colour", "colour_master") and colour_given:
+            continue
+        prefs.wanted[attribute] = [label]
+    if extraction.occasion and not prefs.occasion:
+        prefs.occasion = extraction.occasion
+    return prefs

@@ -193,6 +193,7 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         ranker=fitted,
         chat=chat,
         llm_explanations=settings.llm_explanations,
+        llm_extraction=settings.llm_extraction,
         currency_prices=catalog.price_unit == "currency",
     )
     return context, notes

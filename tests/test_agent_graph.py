@@ -211,3 +211,20 @@ def test_llm_drafts_are_shown_only_when_every_claim_checks_out(
     reply = run_turn(graph, down, "hal", "c", "a dress, just show me")
     assert reply.type == "recommendations" and reply.items
     assert reply.notes and "LLM failed" in reply.notes[0]
+
+
+def test_an_llm_reading_adds_the_occasion_and_survives_a_failure(
+    graph: Graph, context: AgentContext
+) -> None:
+    from dataclasses import replace
+
+    from tests.fakes import FakeChat
+
+    reading = '{"colour": null, "garment": "skirt", "pattern": null, "occasion": "beach"}'
+    reader = replace(context, chat=FakeChat([reading]), llm_extraction=True, llm_explanations=0)
+    reply = run_turn(graph, reader, "kim", "s1", "something for the beach, just show me")
+    assert reply.type == "recommendations"
+    assert all(context.items[i.item_id].article_type == "Skirt" for i in reply.items)
+    down = replace(context, chat=FakeChat([], fail=True), llm_extraction=True)
+    reply = run_turn(graph, down, "kim", "s2", "a skirt, just show me")
+    assert reply.type == "recommendations" and "read your message without it" in reply.notes[0]

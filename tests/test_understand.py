@@ -78,3 +78,17 @@ def test_another_kind_of_garment_is_a_new_request() -> None:
     assert prefs.max_price == 40.0  # the budget carries over
     prefs, _ = understand("a beige dress", prefs, PARSE)
     assert prefs.wanted == {"article_type": ["Dress"], "colour_master": ["Beige"]}
+
+
+def test_a_validated_llm_reading_only_fills_gaps() -> None:
+    from fitroom.agent.understand import merge_extraction
+    from fitroom.tools.llm_extract import Extraction
+
+    prefs = Preferences(wanted={"colour_master": ["Blue"]}, excluded={"pattern": ["Stripe"]})
+    reading = Extraction(
+        wanted={"colour_master": "Black", "article_type": "Dress", "pattern": "Stripe"},
+        occasion="summer wedding",
+    )
+    merged = merge_extraction(prefs, reading)
+    assert merged.wanted == {"colour_master": ["Blue"], "article_type": ["Dress"]}
+    assert merged.occasion == "summer wedding" and merged.excluded == {"pattern": ["Stripe"]}
