@@ -27,3 +27,11 @@ def test_an_occasion_the_shopper_never_wrote_is_dropped() -> None:
 def test_a_reply_that_is_not_json_adds_nothing() -> None:
     got = extract_wants(FakeChat(["I think a dress would be lovely!"]), "a dress", PARSE)
     assert got.wanted == {} and got.dropped == ["reply"]
+
+
+def test_a_gender_needs_a_word_that_says_it() -> None:
+    reply = '{"colour": null, "garment": "dress", "pattern": null, "gender": "Women"}'
+    guessed = extract_wants(FakeChat([reply]), "a dress for the office", PARSE)
+    assert guessed.wanted == {"article_type": "Dress"} and guessed.dropped == ["gender=Women"]
+    said = extract_wants(FakeChat([reply]), "a dress for my wife", PARSE)
+    assert said.wanted == {"article_type": "Dress", "gender": "Women"}

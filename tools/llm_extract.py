@@ -24,6 +24,13 @@ _FIELDS = {
     "gender": ("gender",),
 }
 _OBJECT = re.compile(r"\{.*\}", re.DOTALL)
+# A small model guesses a gender from nothing ("office trousers" → Men): one is kept only when
+# the message has a word that says it.
+_GENDER_CUES = {
+    "Men": {"men", "mens", "man", "male", "him", "his", "husband", "boyfriend", "dad", "father"},
+    "Women": {"women", "womens", "woman", "female", "her", "wife", "girlfriend", "mum", "mother"},
+    "Kids": {"kid", "kids", "child", "children", "son", "daughter", "baby", "boy", "girl"},
+}
 
 
 class Extraction(BaseModel):
@@ -55,6 +62,8 @@ def extract_wants(chat: ChatModel, text: str, parse: Callable[[str], ParsedQuery
         if not isinstance(value, str) or not value.strip():
             continue
         labels = [m for m in parse(value).matches if m.attribute in attributes and not m.negated]
+        if labels and field == "gender" and not _GENDER_CUES.get(labels[0].label, set()) & said:
+            labels = []
         if labels:
             out.wanted[labels[0].attribute] = labels[0].label
         else:
