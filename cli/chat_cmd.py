@@ -6,16 +6,18 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from pydantic import BaseModel, ValidationError
 from rich.table import Table
 
 from fitroom.agent import wiring
-from fitroom.agent.session import run_turn
-from fitroom.agent.state import Reply
 from fitroom.cli.common import console, err_console, reports_errors, settings
 from fitroom.tools.errors import InvalidQueryError
+
+if TYPE_CHECKING:  # langgraph loads only when a chat starts, not for every command
+    from fitroom.agent.state import Reply
 
 
 class ScriptLine(BaseModel):
@@ -86,6 +88,8 @@ def chat(
 ) -> None:
     """Talk to the agent. Interactive by default (/photo PATH [words], /quit); with --script,
     one reply per line."""
+    from fitroom.agent.session import run_turn
+
     config = settings()
     context, notes = wiring.agent_context(config)
     graph = wiring.agent_graph(config)

@@ -8,7 +8,14 @@ from typing import ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from fitroom.agent.settings import Settings
 from fitroom.tools.errors import FitroomError
@@ -31,6 +38,18 @@ def progress() -> Progress:
         TimeRemainingColumn(),
         console=err_console,
     )
+
+
+def stage_bars(bar: Progress) -> Callable[[str, float], None]:
+    """A progress callback that gives each named stage its own bar, added when it starts."""
+    tasks: dict[str, TaskID] = {}
+
+    def report(stage: str, done: float) -> None:
+        if stage not in tasks:
+            tasks[stage] = bar.add_task(stage, total=100)
+        bar.update(tasks[stage], completed=round(100 * done))
+
+    return report
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:

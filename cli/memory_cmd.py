@@ -8,7 +8,6 @@ import typer
 
 from fitroom.agent import wiring
 from fitroom.cli.common import console, reports_errors, settings
-from fitroom.memory.long_term import forget_memory, load_memory
 
 app = typer.Typer(help="See or erase what the agent remembers about a user.", no_args_is_help=True)
 
@@ -17,6 +16,8 @@ app = typer.Typer(help="See or erase what the agent remembers about a user.", no
 @reports_errors
 def show(user: str = typer.Option(..., help="The user id")) -> None:
     """Print the user's long-term memory as JSON."""
+    from fitroom.memory.long_term import load_memory
+
     memory = load_memory(wiring.memory_store(settings()), user)
     print(json.dumps(memory.model_dump(), indent=2))
 
@@ -25,6 +26,8 @@ def show(user: str = typer.Option(..., help="The user id")) -> None:
 @reports_errors
 def forget(user: str = typer.Option(..., help="The user id")) -> None:
     """Erase the user's long-term memory (likes, dislikes, liked and rejected items)."""
+    from fitroom.memory.long_term import forget_memory, load_memory
+
     store = wiring.memory_store(settings())
     had = not load_memory(store, user).is_empty()
     forget_memory(store, user)

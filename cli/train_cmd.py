@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.progress import TaskID
 
 from fitroom.agent import wiring
-from fitroom.cli.common import console, progress, reports_errors, settings
+from fitroom.cli.common import console, progress, reports_errors, settings, stage_bars
 
 app = typer.Typer(help="Train a model on the catalogue.", no_args_is_help=True)
 
@@ -34,13 +33,7 @@ def image_tower(
     if not shape_pretraining:
         recipe = recipe.model_copy(update={"shape_pretrain_share": 0.0})
     with progress() as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def report(stage: str, done: float) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=100)
-            bar.update(tasks[stage], completed=round(100 * done))
-
+        report = stage_bars(bar)
         card = train_and_save(
             cat.items,
             wiring.build_embedder(config),
@@ -82,13 +75,7 @@ def ranker(
     with console.status("content vectors (text, and photos once the image tower is trained)"):
         content, content_model = wiring.ranker_content(config, cat.items)
     with progress() as bar:
-        tasks: dict[str, TaskID] = {}
-
-        def report(stage: str, done: float) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=100)
-            bar.update(tasks[stage], completed=round(100 * done))
-
+        report = stage_bars(bar)
         card = train_and_save(
             cat.interactions,
             [i.item_id for i in cat.items],

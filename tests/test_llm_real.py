@@ -8,13 +8,13 @@ import importlib.util
 import pytest
 
 from fitroom.agent.settings import Settings
-from fitroom.tools.catalog import Item
 from fitroom.tools.explain import check_explanation, explain_item, explanation_prompt
 from fitroom.tools.llm import complete
 from fitroom.tools.llm_llamacpp import LlamaCppChat
 from fitroom.tools.llm_weights import gguf_path
 from fitroom.tools.preferences import Preferences
 from fitroom.tools.vocabulary import Vocabulary
+from tests.test_explain import DRESS
 
 WEIGHTS = gguf_path(Settings().data_dir)
 pytestmark = [
@@ -25,22 +25,11 @@ pytestmark = [
         reason="the default LLM is not installed (pip install -e '.[llm]'; fitroom llm install)",
     ),
 ]
-DRESS = Item(
-    item_id="1",
-    title="Lola dress",
-    gender="Women",
-    category="Garment Full body",
-    article_type="Dress",
-    colour="Black",
-    colour_master="Black",
-    pattern="Solid",
-    description="Short dress in jersey.",
-)
 
 
 def test_the_default_llm_drafts_a_short_explanation_the_checker_can_judge() -> None:
     chat = LlamaCppChat(WEIGHTS, threads=2)
-    prefs = Preferences(wanted={"colour_master": ["Black"], "article_type": ["Dress"]})
+    prefs = Preferences(wanted={"colour_master": ["Blue"], "article_type": ["Dress"]})
     pieces = list(chat.stream(explanation_prompt(DRESS, prefs), max_tokens=40))
     draft = "".join(pieces).strip()
     assert draft and len(pieces) <= 40
