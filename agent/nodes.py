@@ -11,7 +11,13 @@ from langgraph.runtime import Runtime
 from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply
 from fitroom.agent.understand import merge_extraction, understand
-from fitroom.memory.long_term import load_memory, starting_preferences
+from fitroom.memory.long_term import (
+    UserMemory,
+    load_memory,
+    save_memory,
+    starting_preferences,
+    with_purchases,
+)
 from fitroom.tools.catalog import Item
 from fitroom.tools.clarify import ask_clarifying_question
 from fitroom.tools.errors import FitroomError
@@ -41,11 +47,26 @@ def _message(text: str) -> Update:
     return {"reply": Reply(type="message", text=text)}
 
 
+def _memory(user_id: str, runtime: Runtime[AgentContext]) -> UserMemory | None:
+    """The shopper's long-term memory; a customer seen for the first time starts from their
+    purchase history (the ranker's, which comes from the interactions file)."""
+    if runtime.store is None:
+        return None
+    memory = load_memory(runtime.store, user_id)
+    ranker = runtime.context.ranker
+    if not memory.with_purchases and ranker is not None and user_id in ranker.history:
+        items = runtime.context.items
+        ids = [ranker.item_ids[row] for row in ranker.history[user_id]]
+        memory = with_purchases(memory, [items[i] for i in ids if i in items])
+        save_memory(runtime.store, user_id, memory)
+    return memory
+
+
 def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     ctx = runtime.context
     prefs = state.get("prefs") or Preferences()
     if not state.get("started"):
-        memory = load_memory(runtime.store, state["user_id"]) if runtime.store else None
+        memory = _memory(state["user_id"], runtime)
         prefs = starting_preferences(memory) if memory else prefs
     # "before" == "prefs" until understanding changes them, so a turn that stops early
     # remembers nothing twice.

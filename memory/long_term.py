@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 from langgraph.store.base import BaseStore
 from pydantic import BaseModel, Field
 
+from fitroom.tools.catalog import ItemFacts
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.preferences import Preferences
 
@@ -25,6 +27,7 @@ class UserMemory(BaseModel):
     disliked: Counts = Field(default_factory=dict)
     liked_items: list[str] = Field(default_factory=list)
     rejected_items: list[str] = Field(default_factory=list)
+    with_purchases: bool = False  # the customer's purchase history has been counted in
 
     def is_empty(self) -> bool:
         return not (self.liked or self.disliked or self.liked_items or self.rejected_items)
@@ -87,3 +90,19 @@ def starting_preferences(memory: UserMemory) -> Preferences:
         rejected=list(memory.rejected_items),
         liked=list(memory.liked_items),
     )
+
+
+def with_purchases(memory: UserMemory, bought: Sequence[ItemFacts]) -> UserMemory:
+    """A known customer's memory with what their purchases say they like counted in, once."""
+    if memory.with_purchases:
+        return memory
+    memory = memory.model_copy(deep=True)
+    memory.with_purchases = True
+    ids = [i.item_id for i in bought]
+    memory.liked_items = list(dict.fromkeys([*ids, *memory.liked_items]))
+    for item in bought:
+        for attribute in ("article_type", "colour_master", "pattern"):
+            label = getattr(item, attribute)
+            if label:
+                _bump(memory.liked, attribute, label)
+    return memory

@@ -14,6 +14,7 @@ from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
 from fitroom.agent.session import Graph, run_turn, serializer, sqlite_memory
 from fitroom.agent.state import Reply
+from fitroom.memory.long_term import load_memory
 from fitroom.tools.catalog import Item, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.indexing import index_items
@@ -187,6 +188,12 @@ def test_the_fused_ranker_orders_the_shortlist_for_a_real_shopper(
     assert [i.item_id for i in mine.items] != [i.item_id for i in plain.items]
     stranger = run_turn(graph, ranked, "someone-new", "s1", "trousers, just show me")
     assert stranger.type == "recommendations" and stranger.items
+    # A customer's long-term memory starts from their purchases.
+    memory = load_memory(graph.store, shopper)  # type: ignore[arg-type]
+    bought = {ranker.item_ids[row] for row in ranker.history[shopper]}
+    assert bought <= set(memory.liked_items) and memory.with_purchases
+    # Purchases are counted in once; each of the two sessions also asked for trousers.
+    assert sum(memory.liked["article_type"].values()) == len(ranker.history[shopper]) + 2
 
 
 def test_llm_drafts_are_shown_only_when_every_claim_checks_out(

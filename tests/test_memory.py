@@ -43,3 +43,22 @@ def test_users_never_see_each_other_and_forget_is_per_user() -> None:
     assert namespace("a.b@x") != namespace("a_b_x")
     with pytest.raises(InvalidQueryError, match="user id is empty"):
         namespace("  ")
+
+
+def test_purchases_are_counted_in_once() -> None:
+    from fitroom.memory.long_term import with_purchases
+    from fitroom.tools.catalog import ItemFacts
+
+    tee = ItemFacts(
+        item_id="t1",
+        title="Tee",
+        gender="Men",
+        category="Garment Upper body",
+        article_type="T-shirt",
+        colour="Black",
+        colour_master="Black",
+        pattern="Solid",
+    )
+    once = with_purchases(UserMemory(rejected_items=["x"]), [tee, tee])
+    assert once.liked["article_type"] == {"T-shirt": 2} and once.liked_items == ["t1"]
+    assert with_purchases(once, [tee]) == once and once.rejected_items == ["x"]
