@@ -3,12 +3,9 @@ whether every shown explanation passes the checker."""
 
 from __future__ import annotations
 
-import json
-import platform
 import tempfile
 import time
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +18,10 @@ from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
 from fitroom.agent.session import run_turn, sqlite_memory
 from fitroom.agent.settings import Settings
+from fitroom.eval.agent_report import GOAL_P95_MS, GOAL_TTFT_S, write_report
 from fitroom.tools.explain import check_explanation, explanation_prompt
 from fitroom.tools.preferences import Preferences
 
-GOAL_P95_MS = 300.0
-GOAL_TTFT_S = 1.5
 TYPES = ("Dress", "Sweater", "Trousers", "T-shirt", "Skirt", "Shirt", "Jacket", "Blouse")
 COLOURS = ("black", "blue", "white", "beige", "pink")
 
@@ -151,52 +147,5 @@ def run_agent_bench(settings: Settings, out: Path) -> dict[str, Any]:
         }
         figures["llm_speed"] = _llm_speed(context)
         figures["goal_ttft_met"] = figures["llm_speed"]["ttft_s_p95"] <= GOAL_TTFT_S
-    _write(figures, out)
+    write_report(figures, out)
     return figures
-
-
-def _llm_line(figures: dict[str, Any]) -> list[str]:
-    if "llm_speed" not in figures:
-        return ["- LLM: none configured or installed; questions and explanations are templates."]
-    speed, runs = figures["llm_speed"], figures["with_llm"]
-    met = "met" if figures["goal_ttft_met"] else "not met"
-    return [
-        f"- LLM {figures['llm']}: time to first token p50 {speed['ttft_s_p50']} s, p95 "
-        f"{speed['ttft_s_p95']} s, warm (goal ≤ {GOAL_TTFT_S} s: {met}); "
-        f"{speed['tokens_per_s']} tokens/s.",
-        f"- With the LLM drafting the top pick's explanation: turn p50 {runs['turn_ms_p50']} ms, "
-        f"p95 {runs['turn_ms_p95']} ms; {runs['llm_drafts']} drafts, "
-        f"{runs['llm_groundedness']} of them passed the checker (the rest were replaced by the "
-        f"template); every shown explanation re-checked: {runs['shown_groundedness']}.",
-    ]
-
-
-def _write(figures: dict[str, Any], out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    rows = [
-        f"| {k} | {v['turns']} | {v['p50']} | {v['p95']} |" for k, v in figures["by_reply"].items()
-    ]
-    met = "met" if figures["goal_p95_met"] else "not met"
-    lines = [
-        "# Agent benchmark",
-        "",
-        f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} by "
-        "`fitroom bench agent`: scripted conversations on the sample catalogue through the "
-        "compiled graph with SQLite memory, timed per turn; the table is without the LLM.",
-        "",
-        "| reply | turns | p50 ms | p95 ms |",
-        "|---|---|---|---|",
-        *rows,
-        f"| **all** | {figures['turns']} | {figures['turn_ms_p50']} | {figures['turn_ms_p95']} |",
-        "",
-        f"- Goal: p95 ≤ {GOAL_P95_MS:.0f} ms for a turn without the LLM: {met}.",
-        f"- Explanations shown: {figures['explanations_shown']}; share passing the checker: "
-        f"{figures['groundedness']}.",
-        *_llm_line(figures),
-        "",
-        "```json",
-        json.dumps(figures, indent=2),
-        "```",
-        "",
-    ]
-    (out / "agent.md").write_text("\n".join(lines))
