@@ -8,18 +8,12 @@ from pydantic import BaseModel
 
 from fitroom.tools.clarify import Question
 from fitroom.tools.preferences import Preferences
+from fitroom.tools.search import ItemCard
 
 
-class ShownItem(BaseModel):
+class ShownItem(ItemCard):
     """One recommended item as the shopper sees it."""
 
-    item_id: str
-    title: str
-    article_type: str
-    colour: str
-    pattern: str
-    gender: str
-    price: float | None
     image: str
     explanation: str
 
@@ -60,4 +54,5 @@ CHECKPOINTED = [
     ("fitroom.tools.clarify", "Question"),
     ("fitroom.agent.state", "Reply"),
     ("fitroom.agent.state", "ShownItem"),
+    ("fitroom.tools.search", "ItemCard"),
 ]

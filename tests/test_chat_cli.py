@@ -12,20 +12,12 @@ from typer.testing import CliRunner
 
 from fitroom.cli.main import app
 from tests.conftest import CatalogFactory
+from tests.test_cli import SHOWN_FIELDS as SEARCH_FIELDS
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()
-SHOWN_FIELDS = {
-    "item_id",
-    "title",
-    "article_type",
-    "colour",
-    "pattern",
-    "gender",
-    "price",
-    "image",
-    "explanation",
-}
+# The search result's fields, less its score, plus the explanation.
+SHOWN_FIELDS = (SEARCH_FIELDS - {"score"}) | {"explanation"}
 
 
 @pytest.fixture

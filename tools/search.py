@@ -50,8 +50,8 @@ class SearchRequest(BaseModel):
         return value
 
 
-class SearchItem(BaseModel):
-    """One result as shown to a shopper or another agent."""
+class ItemCard(BaseModel):
+    """The facts every view of an item shows: search results and the agent's picks."""
 
     item_id: str
     title: str
@@ -60,6 +60,11 @@ class SearchItem(BaseModel):
     pattern: str
     gender: str
     price: float | None
+
+
+class SearchItem(ItemCard):
+    """One result as shown to a shopper or another agent."""
+
     score: float
     image: str
 
