@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fitroom.tools.catalog import Item
@@ -28,6 +29,9 @@ class AgentContext:
     embed_text: Callable[[list[str]], Vectors]
     ranker: FusedRanker | None = None
     chat: ChatModel | None = None  # None: templates phrase everything
+    # Renders a shown garment onto the shopper's photo and returns the saved picture; None
+    # where try-on is not installed.
+    try_on: Callable[[Path, Item], Path] | None = None
     llm_explanations: int = 1  # shown items that get an LLM draft (each checked)
     llm_extraction: bool = False  # also read each message with the LLM (validated; slow on CPU)
     shown_k: int = 6

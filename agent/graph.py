@@ -1,12 +1,16 @@
 """The agent graph, top to bottom:
 
-    understand → retrieve → decide → clarify ──────────────→ remember
-                                    └→ rank → explain ──────→ remember
+    understand ─┬→ answer ──────────────────────────────────────→ remember
+                ├→ try_on ──────────────────────────────────────→ remember
+                └→ retrieve → decide ─┬→ clarify ───────────────→ remember
+                                      └→ rank → explain ────────→ remember
 
-A turn that cannot go on (an empty message, an unreadable photo, nothing matching) carries its
-reply straight to remember. Retrieval comes before the decision because the clarifying policy
-reads the live candidates: it asks only when they disagree on something the shopper has not
-said.
+The decision is made in two places. Whether a turn is about a shown item (a question to answer
+from its record, or a try-on) is known from the words alone, so it is routed straight after
+understanding. Whether to ask or to recommend waits for retrieval, because the clarifying
+policy reads the live candidates: it asks only when they disagree on something the shopper has
+not said. A turn that cannot go on (an empty message, an unreadable photo, nothing matching)
+carries its reply straight to remember.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.store.base import BaseStore
 
+from fitroom.agent.about import answer, try_on
 from fitroom.agent.context import AgentContext
 from fitroom.agent.nodes import clarify, decide, retrieve, understand_turn
 from fitroom.agent.recommend import explain, rank, remember
@@ -31,6 +36,12 @@ def _replied_or(next_node: str) -> Any:
     return route
 
 
+def _intent(state: AgentState) -> str:
+    if state.get("reply") is not None:
+        return "remember"
+    return {"answer": "answer", "tryon": "try_on"}.get(state.get("intent", "search"), "retrieve")
+
+
 def _asks(state: AgentState) -> str:
     return "clarify" if state.get("question") is not None else "rank"
 
@@ -41,6 +52,8 @@ def build_graph(
     """Compile the graph over the given short-term (checkpointer) and long-term (store) memory."""
     graph = StateGraph(AgentState, context_schema=AgentContext)
     graph.add_node("understand", understand_turn)
+    graph.add_node("answer", answer)
+    graph.add_node("try_on", try_on)
     graph.add_node("retrieve", retrieve)
     graph.add_node("decide", decide)
     graph.add_node("clarify", clarify)
@@ -48,7 +61,9 @@ def build_graph(
     graph.add_node("explain", explain)
     graph.add_node("remember", remember)
     graph.add_edge(START, "understand")
-    graph.add_conditional_edges("understand", _replied_or("retrieve"), ["retrieve", "remember"])
+    graph.add_conditional_edges("understand", _intent, ["answer", "try_on", "retrieve", "remember"])
+    graph.add_edge("answer", "remember")
+    graph.add_edge("try_on", "remember")
     graph.add_conditional_edges("retrieve", _replied_or("decide"), ["decide", "remember"])
     graph.add_conditional_edges("decide", _asks, ["clarify", "rank"])
     graph.add_edge("clarify", "remember")

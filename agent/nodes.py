@@ -40,6 +40,9 @@ _NO_CURRENCY = (
     "limit; say 'cheaper' to go below what you see."
 )
 
+_ORDINAL_NAMES = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+_ORDINAL_NAMES += ["ninth", "tenth"]
+
 _NO_LLM_READING = "The LLM failed, so I read your message without it."
 
 
@@ -83,6 +86,7 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
     text = state.get("text", "").strip()
     if not text and not state.get("image"):
         return update | _message("Tell me what you are looking for, or send a photo.")
+    update["intent"] = "search"
     if image := state.get("image"):
         try:  # say what is wrong with the photo before any search is attempted
             open_rgb(Path(image), min_size=(16, 16)).close()
@@ -99,6 +103,14 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         ]
     shown = [ctx.items[i] for i in state.get("shown", []) if i in ctx.items]
     after, turn = understand(text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale)
+    if turn.unknown_reference:
+        return update | _message(
+            f"I showed you {len(shown)} items, so there is no {turn.unknown_reference} one; "
+            f"say first to {_ORDINAL_NAMES[min(len(shown), 10) - 1]}, or describe what you want."
+        )
+    if turn.intent != "search":
+        photo = {"person_photo": state["image"]} if turn.intent == "tryon" and image else {}
+        return update | photo | {"intent": turn.intent, "target": turn.target, "topic": turn.topic}
     if ctx.chat is not None and ctx.llm_extraction:
         try:
             after = merge_extraction(

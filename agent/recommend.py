@@ -67,8 +67,7 @@ def explain(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
                 notes.append(f"The LLM failed, so explanations use templates: {error}")
         explanation = explain_item(item, prefs, ctx.vocabulary, draft=draft)
         grounded += explanation.source == "llm"
-        fields = item.model_dump(include=set(ShownItem.model_fields) - {"image", "explanation"})
-        shown.append(ShownItem(**fields, image=str(item.image or ""), explanation=explanation.text))
+        shown.append(ShownItem.of(item, explanation.text))
     text = f"Here are {len(shown)} picks." if shown else "I found nothing to show."
     reply = Reply(
         type="recommendations",

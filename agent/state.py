@@ -6,6 +6,8 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel
 
+from fitroom.tools.answer import Topic
+from fitroom.tools.catalog import Item
 from fitroom.tools.clarify import Question
 from fitroom.tools.preferences import Preferences
 from fitroom.tools.search import ItemCard
@@ -17,6 +19,11 @@ class ShownItem(ItemCard):
     image: str
     explanation: str
 
+    @classmethod
+    def of(cls, item: Item, explanation: str) -> ShownItem:
+        fields = item.model_dump(include=set(cls.model_fields) - {"image", "explanation"})
+        return cls(**fields, image=str(item.image or ""), explanation=explanation)
+
 
 class Reply(BaseModel):
     """What the agent says back: a question, recommendations, a try-on, or a plain message."""
@@ -24,6 +31,7 @@ class Reply(BaseModel):
     type: Literal["question", "recommendations", "tryon", "message"]
     text: str
     items: list[ShownItem] = []
+    image: str | None = None  # a try-on's rendered picture
     notes: list[str] = []
     llm_drafts: int = 0  # explanations the LLM wrote this turn
     llm_grounded: int = 0  # of those, the ones every claim of which checked out
@@ -39,6 +47,10 @@ class AgentState(TypedDict, total=False):
     prefs: Preferences
     before: Preferences  # the preferences at the start of this turn, for memory
     just_show: bool
+    intent: Literal["search", "answer", "tryon"]
+    target: str | None  # the shown item an "answer" or "tryon" turn is about
+    topic: Topic | None  # what an "answer" turn asks
+    person_photo: str | None  # the shopper's own photo, kept for further try-ons
     feedback: list[str]  # what this turn said about the items shown last
     turn_notes: list[str]  # said alongside this turn's reply, whatever path it took
     asked: list[str]  # attributes asked about this conversation

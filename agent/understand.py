@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Literal
 
 from pydantic import BaseModel
 
+from fitroom.tools.answer import Topic, question_topic
 from fitroom.tools.catalog import Item
 from fitroom.tools.llm_extract import Extraction
 from fitroom.tools.preferences import Preferences
@@ -17,8 +19,24 @@ _PRICE = re.compile(
     r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"
     r"[$€£]?\s*(\d+(?:[.,]\d+)?)"
 )
-_ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3}
-_ORDINALS |= {"4th": 3, "fifth": 4, "5th": 4, "last": -1}
+_ORDINALS = {
+    word: n
+    for n, words in enumerate(
+        [
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th"),
+            ("fifth", "5th"),
+            ("sixth", "6th"),
+            ("seventh", "7th"),
+            ("eighth", "8th"),
+            ("ninth", "9th"),
+            ("tenth", "10th"),
+        ]
+    )
+    for word in words
+} | {"last": -1}
 _JUST_SHOW = re.compile(
     r"\b(just show|show me (?:what|anything)|anything(?: is)? fine|whatever|don'?t mind|"
     r"surprise me|no preference|doesn'?t matter)\b"
@@ -27,23 +45,33 @@ _REJECT = re.compile(r"\b(not (?:that|this|the \w+)(?: one)?|don'?t like|no than
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the \w+ one\b|\bsimilar to\b")
 _CHEAPER = re.compile(r"\b(cheaper|less expensive|too expensive|lower price)\b")
 _OTHER_COLOUR = re.compile(r"\b(another|other|different) colou?r\b")
+_TRY_ON = re.compile(
+    r"\btry (?:\w+ ){0,3}?on\b|\b(?:look|looks|looked) on me\b|\bsee (?:\w+ ){0,3}?on me\b"
+)
 
 
 class Turn(BaseModel):
     """What a turn asked for beyond the preference update itself."""
 
+    intent: Literal["search", "answer", "tryon"] = "search"
+    topic: Topic | None = None  # what an "answer" turn asks about
+    target: str | None = None  # the shown item an "answer" or "tryon" turn means
+    unknown_reference: str | None = None  # "the ninth" when six were shown
     just_show: bool = False
     feedback: list[str] = []  # "rejected", "liked", "cheaper", "other colour"
 
 
-def _referenced(text: str, shown: Sequence[Item]) -> Item | None:
-    """The shown item a message points at ("the second", "that one"); the first by default."""
+def _referenced(text: str, shown: Sequence[Item]) -> tuple[Item | None, str | None]:
+    """The shown item a message points at ("the second", "that one"; the first by default),
+    or the ordinal it named that was not shown."""
     if not shown:
-        return None
+        return None, None
     for word, index in _ORDINALS.items():
-        if re.search(rf"\b{word}\b", text) and -len(shown) <= index < len(shown):
-            return shown[index]
-    return shown[0]
+        if re.search(rf"\b{word}\b", text):
+            if -len(shown) <= index < len(shown):
+                return shown[index], None
+            return None, word
+    return shown[0], None
 
 
 def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
@@ -92,11 +120,19 @@ def understand(
     """
     prefs = prefs.model_copy(deep=True)
     lowered = text.casefold()
+    target, unknown = _referenced(lowered, shown)
+    if unknown:
+        return prefs, Turn(unknown_reference=unknown)
+    # A question about, or a try-on of, a shown item leaves the preferences as they were.
+    if _TRY_ON.search(lowered):
+        return prefs, Turn(intent="tryon", target=target.item_id if target else None)
+    topic = question_topic(lowered) if target else None
+    if target and topic and not parse(text).matches:
+        return prefs, Turn(intent="answer", topic=topic, target=target.item_id)
     turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
     _apply_labels(prefs, parse(text))
     if price := _PRICE.search(lowered):
         prefs.max_price = float(price.group(1).replace(",", ".")) / price_scale
-    target = _referenced(lowered, shown)
     if target and _REJECT.search(lowered):
         prefs.rejected.append(target.item_id)
         turn.feedback.append("rejected")

@@ -46,6 +46,8 @@ def _script(source: Path) -> list[ScriptLine]:
 
 def _show(reply: Reply) -> None:
     console.print(f"[bold]fitroom:[/bold] {reply.text}", highlight=False)
+    if reply.image:
+        console.print(f"Picture: {reply.image}", highlight=False)
     if not reply.items:
         return
     table = Table("#", "title", "type", "colour", "pattern", "why", "item_id")

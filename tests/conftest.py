@@ -15,6 +15,7 @@ from fitroom.tools.text_embedder import MiniLMEmbedder
 from tests.fakes import FakeEmbedder
 
 HM_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "hm"
+TRYON_DIR = HM_DIR.parent / "tryon"
 HM_TYPES = ("Dress", "Sweater", "T-shirt", "Trousers", "Shirt", "Skirt", "Blouse")
 
 

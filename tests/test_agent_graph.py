@@ -17,11 +17,12 @@ from fitroom.agent.state import Reply
 from fitroom.memory.long_term import load_memory
 from fitroom.tools.catalog import Item, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.errors import FitroomError
 from fitroom.tools.indexing import index_items
 from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.search import search_items
 from fitroom.tools.text_embedder import MiniLMEmbedder
-from tests.conftest import HM_DIR, hm_subset
+from tests.conftest import HM_DIR, TRYON_DIR, hm_subset
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
@@ -235,3 +236,61 @@ def test_an_llm_reading_adds_the_occasion_and_survives_a_failure(
     down = replace(context, chat=FakeChat([], fail=True), llm_extraction=True)
     reply = run_turn(graph, down, "kim", "s2", "a skirt, just show me")
     assert reply.type == "recommendations" and "read your message without it" in reply.notes[0]
+
+
+def test_a_question_about_a_shown_item_is_answered_from_its_record(
+    graph: Graph, context: AgentContext
+) -> None:
+    turn = partial(run_turn, graph, context, "gus", "s1")
+    shown = _shown(turn("a dress, just show me"), context)
+    answer = turn("how much is the second one?")
+    assert answer.type == "message" and [i.item_id for i in answer.items] == [shown[1].item_id]
+    assert shown[1].title in answer.text and f"{shown[1].price:.2f}" in answer.text
+    details = turn("tell me more about the first one")
+    assert shown[0].description in details.text
+    unknown = turn("not the ninth one")
+    assert unknown.type == "message" and f"I showed you {len(shown)} items" in unknown.text
+    # Neither the answers nor the refusal replaced the list that "the second" points into.
+    again = turn("not the second one")
+    assert shown[1].product_code not in {i.product_code for i in _shown(again, context)}
+
+
+class RecordingTryOn:
+    """A try-on test double: copies the person photo and records what it was asked."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.calls: list[tuple[Path, str]] = []
+
+    def __call__(self, person: Path, item: Item) -> Path:
+        if item.article_type == "Trousers":
+            raise FitroomError(f"Try-on dresses upper-body garments, not {item.article_type}.")
+        self.calls.append((person, item.item_id))
+        out = self.folder / f"{item.item_id}.jpg"
+        out.write_bytes(person.read_bytes())
+        return out
+
+
+def test_try_on_dresses_a_shown_item_on_the_shoppers_own_photo(
+    graph: Graph, context: AgentContext, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    person = TRYON_DIR / "person" / "00055_00.jpg"
+    renderer = RecordingTryOn(tmp_path)
+    ctx = replace(context, try_on=renderer)
+    turn = partial(run_turn, graph, ctx, "hal", "s1")
+    assert "not shown you anything" in turn("try it on").text
+    shown = _shown(turn("a top, just show me"), ctx)
+    assert "Send a photo of yourself" in turn("try the first one on").text
+    tried = turn("can I try the second one on?", str(person))
+    assert tried.type == "tryon" and tried.image and Path(tried.image).read_bytes()
+    assert [i.item_id for i in tried.items] == [shown[1].item_id]
+    again = turn("how would the third one look on me")  # the photo is kept for the session
+    assert again.type == "tryon" and renderer.calls[-1] == (person, shown[2].item_id)
+    trousers = _shown(turn("trousers, just show me"), ctx)
+    refused = turn("try the first one on")
+    assert refused.type == "message" and trousers[0].article_type in refused.text
+    absent = run_turn(graph, context, "hal", "s2", "a top, just show me")
+    assert absent.type == "recommendations"
+    assert "not installed" in run_turn(graph, context, "hal", "s2", "try it on").text

@@ -92,3 +92,27 @@ def test_a_validated_llm_reading_only_fills_gaps() -> None:
     merged = merge_extraction(prefs, reading)
     assert merged.wanted == {"colour_master": ["Blue"], "article_type": ["Dress"]}
     assert merged.occasion == "summer wedding" and merged.excluded == {"pattern": ["Stripe"]}
+
+
+def test_questions_and_try_ons_about_shown_items_change_no_preference() -> None:
+    start = Preferences(wanted={"article_type": ["Dress"]})
+    for text, topic, target in [
+        ("how much is the second one?", "price", "i1"),
+        ("what is the third made of?", "material", "i2"),
+        ("tell me more about the last one", "details", "i2"),
+        ("what colour is it?", "colour", "i0"),
+    ]:
+        prefs, turn = understand(text, start, PARSE, SHOWN)
+        assert (turn.intent, turn.topic, turn.target) == ("answer", topic, target), text
+        assert prefs == start
+    prefs, turn = understand("can I try the second one on?", start, PARSE, SHOWN)
+    assert (turn.intent, turn.target, prefs) == ("tryon", "i1", start)
+    _, nothing_shown = understand("try it on", start, PARSE)
+    assert (nothing_shown.intent, nothing_shown.target) == ("tryon", None)
+
+
+def test_a_question_that_names_a_label_is_a_search_and_an_unshown_ordinal_is_refused() -> None:
+    _, turn = understand("do you have the first one in blue?", Preferences(), PARSE, SHOWN)
+    assert turn.intent == "search"
+    prefs, turn = understand("not the ninth one", Preferences(), PARSE, SHOWN)
+    assert turn.unknown_reference == "ninth" and prefs.rejected == []
