@@ -24,7 +24,7 @@ def answer(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     item = ctx.items[str(state["target"])]
     topic = state.get("topic") or "details"
     text = answer_about(item, topic, currency=ctx.currency_prices)
-    return {"reply": Reply(type="message", text=text, items=[ShownItem.of(item, text)])}
+    return {"reply": Reply(type="message", text=text, items=[ShownItem.of(item, "")])}
 
 
 def try_on(state: AgentState, runtime: Runtime[AgentContext]) -> Update:

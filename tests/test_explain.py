@@ -56,6 +56,20 @@ def test_checker_catches_what_the_record_does_not_say(draft: str, problem: str) 
     assert shown.text == template_explanation(DRESS, WANTS)
 
 
+def test_a_draft_may_not_put_words_in_the_shoppers_mouth() -> None:
+    # Blue is true of the dress, but the shopper asked for a dress only.
+    said_dress = Preferences(wanted={"article_type": ["Dress"]})
+    draft = "You asked for a blue dress, and this one is exactly that."
+    assert check_explanation(draft, DRESS, VOCAB) == []
+    assert check_explanation(draft, DRESS, VOCAB, said_dress) == [
+        "says the shopper asked for colour_master 'Blue'"
+    ]
+    assert explain_item(DRESS, said_dress, VOCAB, draft=draft).source == "template"
+    honest = "You asked for a dress, and this one is blue with stripes."
+    assert explain_item(DRESS, said_dress, VOCAB, draft=honest).source == "llm"
+    assert check_explanation(template_explanation(DRESS, WANTS), DRESS, VOCAB, WANTS) == []
+
+
 def test_a_true_draft_is_kept() -> None:
     draft = "A striped blue dress in cotton, priced 0.05."
     shown = explain_item(DRESS, WANTS, VOCAB, draft=draft)

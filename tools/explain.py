@@ -21,6 +21,10 @@ CLAIMS = frozenset(
 )
 _PHRASES = {"gender": "for {}"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_ATTRIBUTION = re.compile(
+    r"\byou(?:'re| are)? (?:asked|wanted|want|said|requested|looking|were looking)(?: for)?"
+    r"([^,.;!]*?)(?=\band\b|\bbut\b|[,.;!]|$)"
+)
 
 
 class Explanation(BaseModel):
@@ -58,9 +62,30 @@ def template_explanation(item: Item, prefs: Preferences) -> str:
     return text
 
 
-def check_explanation(text: str, item: Item, vocabulary: Vocabulary) -> list[str]:
-    """The claims in `text` that the item's record does not support (empty: grounded)."""
+def _attributed(text: str) -> list[str]:
+    """The clauses of `text` that say what the shopper asked for ("you asked for a black
+    dress")."""
+    return [m.group(1) for m in _ATTRIBUTION.finditer(text.casefold())]
+
+
+def check_explanation(
+    text: str, item: Item, vocabulary: Vocabulary, prefs: Preferences | None = None
+) -> list[str]:
+    """The claims in `text` that the item's record does not support (empty: grounded), and,
+    given `prefs`, any label it says the shopper asked for that they did not."""
     said = _words(text)
+    stated = {
+        _words(label).strip()
+        for labels in (prefs.wanted if prefs else {}).values()
+        for label in labels
+    }
+    for clause in _attributed(text) if prefs is not None else []:
+        words = _words(clause)
+        for attribute in _CHECKED:
+            for label in vocabulary.values.get(attribute, []):
+                name = _words(label).strip()
+                if name not in _VAGUE and f" {name} " in words and name not in stated:
+                    return [f"says the shopper asked for {attribute} {label!r}"]
     # The record: every fact the catalogue holds about the item, in words.
     record = _words(" ".join(str(getattr(item, a)) for a in (*_CHECKED, "title", "description")))
     true = {_words(str(getattr(item, a))).strip() for a in _CHECKED}
@@ -130,7 +155,7 @@ def explain_item(
         The draft when every claim in it checks out, else the grounded template (with the
         draft's unsupported claims in `rejected`, for the groundedness rate).
     """
-    problems = check_explanation(draft, item, vocabulary) if draft else []
+    problems = check_explanation(draft, item, vocabulary, prefs) if draft else []
     if draft and not problems:
         return Explanation(item_id=item.item_id, text=draft.strip(), source="llm")
     text = template_explanation(item, prefs)
