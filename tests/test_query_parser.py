@@ -47,6 +47,9 @@ def _read(parser: QueryParser, text: str) -> set[tuple[str, str, bool]]:
         ("tank top for ladies", {("article_type", "Vest top", False), ("gender", "Women", False)}),
         ("a raincoat", {("article_type", "Coat", False)}),
         ("necklaces", {("article_type", "Necklace", False)}),
+        ("a shirt for my husband", {("article_type", "Shirt", False), ("gender", "Men", False)}),
+        ("a dress for my wife", {("article_type", "Dress", False), ("gender", "Women", False)}),
+        ("boyfriend jeans", {("article_type", "Trousers", False)}),
     ],
 )
 def test_everyday_words(

@@ -14,6 +14,11 @@ def _many(attribute: str, label: str, *words: str) -> dict[str, tuple[str, str]]
 
 SYNONYMS: dict[str, tuple[str, str]] = {
     **_many("gender", "Men", "men", "mens", "man", "male", "guy", "guys", "gents", "menswear"),
+    # Who a gift is for says the department. "Boyfriend" is left out: a boyfriend shirt or
+    # boyfriend jeans are a women's cut.
+    **_many("gender", "Men", "husband", "dad", "father", "brother", "grandpa", "him"),
+    **_many("gender", "Women", "wife", "girlfriend", "mum", "mom", "mother", "sister", "her"),
+    **_many("gender", "Kids", "son", "daughter", "baby", "grandson", "granddaughter"),
     **_many(
         "gender",
         "Women",
