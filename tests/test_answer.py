@@ -42,7 +42,7 @@ def test_every_answer_is_made_of_the_record() -> None:
     assert answer_about(ITEM, "price") == "Shape Up 30 den 1p Tights. It costs 0.01."
     assert answer_about(ITEM, "colour") == "The Shape Up 30 den 1p Tights is black (black family)."
     material = answer_about(ITEM, "material")
-    assert "lists no fabric" in material and ITEM.description in material
+    assert "no fabric field" in material and ITEM.description in material
     assert "no sizes" in answer_about(ITEM, "size")
     details = answer_about(ITEM, "details")
     assert "leggings/tights in black, solid" in details and ITEM.description in details

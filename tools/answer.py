@@ -51,7 +51,7 @@ def _price(item: Item, currency: bool) -> str:
 def _material(item: Item) -> str:
     if not item.description:
         return "The catalogue does not say what it is made of."
-    return f'The catalogue lists no fabric, but describes it as: "{item.description}"'
+    return f'The catalogue has no fabric field; its description reads: "{item.description}"'
 
 
 def answer_about(item: Item, topic: Topic, currency: bool = True) -> str:
