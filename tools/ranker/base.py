@@ -73,9 +73,9 @@ class CatalogueRanker:
     def full_sort(self, user_id: str, k: int) -> list[str]:
         """The `k` best catalogue items for `user_id`, best first."""
         scores = self.all_scores(user_id)
-        k = min(k, len(scores))
-        top = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
-        return [self.item_ids[i] for i in top[np.argsort(-scores[top], kind="stable")]]
+        # A full stable sort, not argpartition: which of several tied items argpartition keeps
+        # differs between NumPy releases, and ties must go to catalogue order everywhere.
+        return [self.item_ids[i] for i in np.argsort(-scores, kind="stable")[:k]]
 
     def all_scores(self, user_id: str) -> Scores:
         rows = self.history.get(user_id)
