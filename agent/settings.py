@@ -19,6 +19,13 @@ def default_catalog() -> Path | None:
     return next((c / "shared/data/hm" for c in candidates if (c / "shared/data/hm").is_dir()), None)
 
 
+def default_tryon_samples() -> Path | None:
+    """The VITON-HD person and garment photos beside the sample catalogue, where they exist."""
+    catalog = default_catalog()
+    samples = catalog.parent / "tryon" if catalog else None
+    return samples if samples and samples.is_dir() else None
+
+
 def default_data_dir() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "fitroom"
@@ -67,6 +74,19 @@ class Settings(BaseSettings):
     # adds seconds to every turn.
     llm_extraction: bool = Field(
         default=False, description="Also read each message with the LLM (validated)."
+    )
+
+    tryon: str = Field(
+        default="geometric",
+        description="geometric (the CPU renderer), diffusion:<folder> for a local Stable "
+        "Diffusion inpainting checkpoint refining the geometric result, or none.",
+    )
+    tryon_strength: float = Field(
+        default=0.35, gt=0, le=1, description="How much the diffusion pass may repaint."
+    )
+    tryon_samples: Path | None = Field(
+        default_factory=default_tryon_samples,
+        description="Folder of sample person/ and garment/ photos (the try-on benchmark's).",
     )
 
     @property

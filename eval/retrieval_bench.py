@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from rich.console import Console
 from rich.progress import Progress
 
@@ -60,7 +61,7 @@ def bench_queries(items: list[Item], n: int, seed: int = 0) -> list[str]:
 
 def _measure(
     figures: dict[str, Any], label: str, store: ChromaItemStore, matrix: Vectors, queries: Vectors
-) -> np.ndarray:
+) -> NDArray[Any]:
     """Time exact and Chroma search on the same queries; return the K-th exact score per query."""
     exact_t, exact_r = timed(exact_search(matrix), queries)
     chroma_t, chroma_r = timed(lambda q: [h.score for h in store.query(q, K)], queries)
@@ -101,7 +102,7 @@ def _grow(
     return vectors
 
 
-def _sweep(folder: Path, model_id: str, queries: Vectors, kth: np.ndarray) -> list[Any]:
+def _sweep(folder: Path, model_id: str, queries: Vectors, kth: NDArray[Any]) -> list[Any]:
     np.save(folder / "queries.npy", queries)
     np.save(folder / "kth.npy", kth)
     points = []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
+from numpy.typing import NDArray
 
 from fitroom.tools.embedder import Vectors
 
@@ -18,7 +19,7 @@ _WARMUP = 5
 T = TypeVar("T")
 
 
-def timed(search: Callable[[Vectors], T], queries: Vectors) -> tuple[np.ndarray, list[T]]:
+def timed(search: Callable[[Vectors], T], queries: Vectors) -> tuple[NDArray[Any], list[T]]:
     """Run every query once after a short warm-up; return per-query milliseconds and results."""
     for q in queries[:_WARMUP]:  # loads lazily opened index segments and caches
         search(q)
@@ -30,14 +31,14 @@ def timed(search: Callable[[Vectors], T], queries: Vectors) -> tuple[np.ndarray,
     return np.asarray(times), results
 
 
-def latency_stats(times: np.ndarray) -> dict[str, float]:
+def latency_stats(times: NDArray[Any]) -> dict[str, float]:
     return {"p50": float(np.percentile(times, 50)), "p95": float(np.percentile(times, 95))}
 
 
-def exact_search(matrix: Vectors) -> Callable[[Vectors], np.ndarray]:
+def exact_search(matrix: Vectors) -> Callable[[Vectors], NDArray[Any]]:
     """Top-K scores by a full matrix product, best first."""
 
-    def search(q: Vectors) -> np.ndarray:
+    def search(q: Vectors) -> NDArray[Any]:
         scores = matrix @ q
         top = np.argpartition(-scores, K)[:K]
         return np.sort(scores[top])[::-1]
@@ -45,7 +46,7 @@ def exact_search(matrix: Vectors) -> Callable[[Vectors], np.ndarray]:
     return search
 
 
-def tie_aware_recall(found_scores: Sequence[Sequence[float]], kth_exact: np.ndarray) -> float:
+def tie_aware_recall(found_scores: Sequence[Sequence[float]], kth_exact: NDArray[Any]) -> float:
     """Mean share of the K results that score at least the K-th exact score (minus TIE_EPS)."""
     hits = [
         sum(s >= kth - TIE_EPS for s in scores[:K]) / K

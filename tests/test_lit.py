@@ -5,9 +5,11 @@ from __future__ import annotations
 import gzip
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 
 from fitroom.tools import fashion_mnist
 from fitroom.tools.catalog import load_catalog
@@ -64,12 +66,12 @@ def test_training_pulls_photos_onto_their_texts(garments: Path) -> None:
     result = train_tower(data, QUICK)
     after = encode_pixels(result.tower, data.pixels)
 
-    def own_text_rank1(vectors: np.ndarray) -> float:
+    def own_text_rank1(vectors: NDArray[Any]) -> float:
         return float(
             np.mean(np.argmax(vectors @ data.texts.T, axis=1) == np.arange(len(data.items)))
         )
 
-    def same_colour_type(vectors: np.ndarray) -> float:
+    def same_colour_type(vectors: NDArray[Any]) -> float:
         nearest = np.argmax(vectors @ data.texts.T, axis=1)
         pairs = [(i.colour, i.article_type) for i in data.items]
         return float(np.mean([pairs[n] == pairs[i] for i, n in enumerate(nearest)]))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pytest
+from numpy.typing import NDArray
 
 from fitroom.eval.ranker_metrics import paired_difference, ranking_metrics
 from fitroom.tools.catalog import Interaction
@@ -95,7 +97,7 @@ def test_metrics_on_a_known_ranking() -> None:
     assert np.isclose(ranking_metrics(ranker, {})["recall@20"], 0.0)
 
 
-def _content() -> np.ndarray:
+def _content() -> NDArray[Any]:
     """i0 and i1 look alike, as do i3 and i4; i2 stands apart."""
     raw = np.array([[1, 0, 0], [0.9, 0.1, 0], [0, 1, 0], [0, 0, 1], [0.1, 0, 0.9]], np.float32)
     return normalise(raw)

@@ -31,3 +31,7 @@ class ConfigError(FitroomError):
 
 class LLMError(FitroomError):
     """The language model cannot be reached or failed mid-reply."""
+
+
+class TryOnError(FitroomError):
+    """A try-on cannot be rendered: no usable person in the photo, or a garment it cannot dress."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property
+from typing import Any
 
 import numpy as np
+from numpy.typing import NDArray
 from pydantic import BaseModel
 
 from fitroom.tools.embedder import Embedder
@@ -138,7 +140,7 @@ class QueryParser:
         return None
 
     @cached_property
-    def _type_vectors(self) -> tuple[list[str], np.ndarray]:
+    def _type_vectors(self) -> tuple[list[str], NDArray[Any]]:
         assert self._embedder is not None
         labels = [
             v
