@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # scipy, the ranker and langgraph load only when asked for
     from fitroom.agent.session import Graph
     from fitroom.tools.llm import ChatModel
     from fitroom.tools.ranker.fused import FusedRanker
+    from fitroom.tools.tryon.types import TryOnRenderer
 
 
 @lru_cache(maxsize=4)
@@ -195,8 +197,52 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         llm_explanations=settings.llm_explanations,
         llm_extraction=settings.llm_extraction,
         currency_prices=catalog.price_unit == "currency",
+        try_on=try_on_tool(settings, catalog.by_id()),
     )
     return context, notes
+
+
+def try_on_renderer(settings: Settings) -> TryOnRenderer | None:
+    """The configured try-on renderer (built lazily: mediapipe loads on the first render)."""
+    from fitroom.tools.tryon.service import default_renderer
+
+    kind, _, arg = settings.tryon.partition(":")
+    if kind == "none":
+        return None
+    if kind == "geometric" and not arg:
+        return default_renderer()
+    if kind == "diffusion" and arg:
+        from fitroom.tools.tryon.diffusion import DiffusionTryOn
+
+        return DiffusionTryOn.from_folder(Path(arg), strength=settings.tryon_strength)
+    raise ConfigError(
+        f"FITROOM_TRYON={settings.tryon!r} is unknown; use geometric, diffusion:<folder> or none."
+    )
+
+
+def try_on_tool(
+    settings: Settings, items: Mapping[str, Item]
+) -> Callable[[Path, Item], Path] | None:
+    """Render an item onto a shopper's photo and save it under `<data_dir>/tryon/`; the same
+    photo and item give the same file, so a repeated request costs nothing."""
+    if settings.tryon == "none":
+        return None
+    from fitroom.tools.tryon.service import render_try_on
+
+    folder = settings.data_dir / "tryon"
+    renderers: list[TryOnRenderer | None] = []  # built on the first try-on, then reused
+
+    def try_on(photo: Path, item: Item) -> Path:
+        key = hashlib.sha256(photo.read_bytes() + f"|{item.item_id}|{settings.tryon}".encode())
+        out = folder / f"{key.hexdigest()[:24]}.png"
+        if not out.is_file():
+            renderers[:] = renderers or [try_on_renderer(settings)]
+            result = render_try_on(photo, item.item_id, items=items, renderer=renderers[0])
+            folder.mkdir(parents=True, exist_ok=True)
+            result.image.save(out)
+        return out
+
+    return try_on
 
 
 def agent_graph(settings: Settings) -> Graph:

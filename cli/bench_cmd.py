@@ -130,6 +130,27 @@ def agent(
         )
 
 
+@app.command("tryon")
+@reports_errors
+def tryon(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+    out: Path = typer.Option(Path("reports"), help="Folder for tryon.md and its sheets"),
+) -> None:
+    """The geometric try-on against the paste baseline on the ground-truth pairs, render time,
+    and a contact sheet."""
+    from fitroom.eval.tryon_bench import run_tryon_bench
+
+    figures = run_tryon_bench(settings().tryon_samples, out)
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        console.print(
+            f"SSIM {figures['garment_ssim']} (paste {figures['baseline_garment_ssim']}), ΔE "
+            f"{figures['garment_delta_e']} (paste {figures['baseline_garment_delta_e']}), "
+            f"{figures['seconds_per_render_p50']} s a render; wrote {out / 'tryon.md'}"
+        )
+
+
 def _fields(overrides: list[str], known: set[str]) -> dict[str, object]:
     fields: dict[str, object] = {}
     for item in overrides:

@@ -8,6 +8,7 @@ from fitroom.cli import bench_cmd, catalog_cmd, llm_cmd, memory_cmd, train_cmd
 from fitroom.cli.chat_cmd import chat
 from fitroom.cli.index_cmd import index
 from fitroom.cli.search_cmd import search
+from fitroom.cli.tryon_cmd import tryon
 
 app = typer.Typer(
     help="fitroom: a conversational fashion recommender over a real catalogue.",
@@ -22,6 +23,7 @@ app.add_typer(llm_cmd.app, name="llm")
 app.command()(index)
 app.command()(search)
 app.command()(chat)
+app.command()(tryon)
 
 if __name__ == "__main__":
     app()

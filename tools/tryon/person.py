@@ -7,7 +7,11 @@ segmenter, the full-range face detector), so nothing is downloaded.
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -50,7 +54,10 @@ class PersonFinder:
     """Holds the three mediapipe graphs; build once and reuse (each `find` is ~0.2 s)."""
 
     def __init__(self) -> None:
-        os.environ.setdefault("GLOG_minloglevel", "2")  # mediapipe's C++ logs go to stderr
+        with _quiet_stderr():
+            self._build()
+
+    def _build(self) -> None:
         import mediapipe as mp
 
         self._pose = mp.solutions.pose.Pose(
@@ -65,14 +72,17 @@ class PersonFinder:
         """The person in `image`, or a TryOnError saying why there is no usable one."""
         pixels = np.ascontiguousarray(np.asarray(image.convert("RGB")))
         height, width = pixels.shape[:2]
-        pose: Any = self._pose.process(pixels)
+        with _quiet_stderr():
+            pose: Any = self._pose.process(pixels)
         if pose.pose_landmarks is None:
             raise TryOnError(
                 "I found no person in the photo; use a photo of one person facing the camera, "
                 "from head to hips."
             )
-        mask = self._segmenter.process(pixels).segmentation_mask > 0.5
-        people = max(_faces(self._faces.process(pixels)), _bodies(mask))
+        with _quiet_stderr():
+            mask = self._segmenter.process(pixels).segmentation_mask > 0.5
+            faces = _faces(self._faces.process(pixels))
+        people = max(faces, _bodies(mask))
         if people > 1:
             raise TryOnError(
                 f"The photo shows {people} people; use a photo of just the person to dress."
@@ -96,6 +106,21 @@ class PersonFinder:
                 inset = 0.15 * width_s * (1 if side == "l" else -1)
                 joints[f"hip_{side}"] = (x + inset, y + 1.5 * width_s)
         return Person(joints=joints, mask=mask, hips_estimated=estimated)
+
+
+@contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Silence the C++ side's start-up chatter (TFLite delegates, absl warnings), which writes
+    straight to file descriptor 2 where no Python logging setting reaches it."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with Path(os.devnull).open("w") as sink:
+            os.dup2(sink.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _as_seen(px: dict[str, Point]) -> dict[str, Point]:

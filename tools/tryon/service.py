@@ -44,8 +44,8 @@ def garment_photo(garment: str | Path | Image.Image, items: Mapping[str, Item]) 
         if not can_try_on(item.article_type):
             kinds = ", ".join(sorted(k.lower() for k in UPPER_BODY))
             raise TryOnError(
-                f"The {item.title} is a {item.article_type.lower()}; try-on dresses upper-body "
-                f"garments only ({kinds})."
+                f"The {item.title} ({item.article_type.lower()}) cannot be tried on; try-on "
+                f"dresses upper-body garments only ({kinds})."
             )
         if item.image is None:
             raise TryOnError(f"Item {item.item_id} has no photo to try on.")
