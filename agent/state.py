@@ -11,6 +11,7 @@ from fitroom.tools.catalog import Item
 from fitroom.tools.clarify import Question
 from fitroom.tools.preferences import Preferences
 from fitroom.tools.search import ItemCard
+from fitroom.tools.tryon.types import can_try_on
 
 
 class ShownItem(ItemCard):
@@ -22,7 +23,10 @@ class ShownItem(ItemCard):
     @classmethod
     def of(cls, item: Item, explanation: str) -> ShownItem:
         fields = item.model_dump(include=set(cls.model_fields) - {"image", "explanation"})
-        return cls(**fields, image=str(item.image or ""), explanation=explanation)
+        image = str(item.image or "")
+        return cls(
+            **fields, image=image, explanation=explanation, try_on=can_try_on(item.article_type)
+        )
 
 
 class Reply(BaseModel):

@@ -20,6 +20,7 @@ SHOWN_FIELDS = {
     "pattern",
     "gender",
     "price",
+    "try_on",
     "score",
     "image",
 }

@@ -11,6 +11,7 @@ from PIL import Image
 from fitroom.tools.catalog import Item, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.indexing import content_hash, index_items, item_document
+from fitroom.tools.tryon.types import UPPER_BODY
 from tests.conftest import CatalogFactory
 from tests.fakes import FakeEmbedder, FakePhotoEmbedder
 
@@ -110,3 +111,14 @@ def test_photo_indexing_leaves_out_items_without_a_photo(
     )
     report = index_items(catalog.items, photos, store, modality="image")
     assert report.embedded == 0 and store.count() == 0 and photos.photos == 0
+
+
+def test_the_store_marks_what_try_on_can_dress(
+    make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    items = load_catalog(make_catalog()).items
+    index_items(items, fake_embedder, store)
+    hits = store.query(fake_embedder.embed_texts(["anything"]), k=len(items))
+    marked = {hit.item.item_id: hit.item.try_on for hit in hits}
+    assert marked == {i.item_id: i.article_type in UPPER_BODY for i in items}
+    assert any(marked.values()) and not all(marked.values())

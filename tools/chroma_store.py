@@ -161,13 +161,19 @@ class ChromaItemStore:
         self._col.modify(metadata=meta)
 
 
-def _metadata(item: StoredItem) -> dict[str, str | float]:
-    meta: dict[str, str | float] = {key: getattr(item, key) for key in _META_FIELDS}
+def _metadata(item: StoredItem) -> dict[str, str | float | bool]:
+    meta: dict[str, str | float | bool] = {key: getattr(item, key) for key in _META_FIELDS}
     if item.price is not None:  # absent, not null, so a price filter excludes unpriced items
         meta["price"] = item.price
     return meta
 
 
 def _item(item_id: str, meta: dict[str, Any], document: str | None) -> StoredItem:
-    fields = {key: meta.get(key, "") for key in _META_FIELDS}
-    return StoredItem(item_id=item_id, price=meta.get("price"), document=document or "", **fields)
+    fields = {key: meta.get(key, "") for key in _META_FIELDS if key != "try_on"}
+    return StoredItem(
+        item_id=item_id,
+        price=meta.get("price"),
+        document=document or "",
+        try_on=bool(meta.get("try_on", False)),
+        **fields,
+    )

@@ -15,6 +15,7 @@ from fitroom.tools.catalog import Item, ItemFacts
 from fitroom.tools.embedder import Embedder, Vectors
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.item_store import ItemStore, StoredItem
+from fitroom.tools.tryon.types import can_try_on
 from fitroom.tools.vocabulary import Vocabulary
 
 # Small enough that an interrupted run loses little work, large enough to batch MiniLM well.
@@ -49,7 +50,9 @@ Modality = Literal["text", "image"]
 
 def content_hash(item: Item, model_id: str, modality: Modality = "text") -> str:
     """Changes whenever the item's stored record or its vector would change."""
-    payload = item.model_dump_json() + "\x00" + model_id
+    # The schema tag changes when the stored fields do (v2 added `try_on`), so an index built
+    # before re-stores every item once.
+    payload = item.model_dump_json() + "\x00" + model_id + "\x00v2"
     if modality == "image" and item.image and item.image.is_file():
         stat = item.image.stat()  # a replaced photo at the same path must be re-embedded
         payload += f"\x00{stat.st_size}:{stat.st_mtime_ns}"
@@ -60,6 +63,7 @@ def to_stored(item: Item, model_id: str, modality: Modality = "text") -> StoredI
     return StoredItem(
         **item.model_dump(include=set(ItemFacts.model_fields)),
         image=str(item.image) if item.image else "",
+        try_on=can_try_on(item.article_type),
         content_hash=content_hash(item, model_id, modality),
         document=item_document(item),
     )

@@ -17,6 +17,7 @@ class StoredItem(ItemFacts):
     """What the store keeps beside each vector: filterable fields plus what a result shows."""
 
     image: str = ""
+    try_on: bool = False  # an upper-body garment the try-on renderer can dress
     content_hash: str = ""
     document: str = ""
 

@@ -60,6 +60,7 @@ class ItemCard(BaseModel):
     pattern: str
     gender: str
     price: float | None
+    try_on: bool = False  # the try-on renderer can dress it
 
 
 class SearchItem(ItemCard):
