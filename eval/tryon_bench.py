@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 from PIL import Image
+from rich.console import Console
 from rich.progress import track
 
 from fitroom.eval.tryon_baseline import PasteTryOn
@@ -82,7 +83,8 @@ def run_tryon_bench(folder: Path | None, out: Path) -> dict[str, Any]:
         sheets.append((truth, cloth, ours_img, paste_img, region))
     cells, seconds, refused = [], [], []
     combos = [(folder / "person" / f"{p}.jpg", folder / "garment" / f"{p}.jpg") for p in PAIRS]
-    for person_path, garment_path in track(combos + _combos(people, garments), "rendering"):
+    jobs = combos + _combos(people, garments)
+    for person_path, garment_path in track(jobs, "rendering", console=Console(stderr=True)):
         person, cloth = _open(person_path), _open(garment_path)
         try:
             result = ours.render(person, cloth)
