@@ -102,7 +102,10 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
             f"Your message was long; I read its first {ctx.max_chars} characters."
         ]
     shown = [ctx.items[i] for i in state.get("shown", []) if i in ctx.items]
-    after, turn = understand(text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale)
+    after_try_on = state.get("intent") == "tryon"
+    after, turn = understand(
+        text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale, after_try_on
+    )
     if turn.unknown_reference:
         return update | _message(
             f"I showed you {len(shown)} items, so there is no {turn.unknown_reference} one; "

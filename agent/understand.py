@@ -45,6 +45,8 @@ _REJECT = re.compile(r"\b(not (?:that|this|the \w+)(?: one)?|don'?t like|no than
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the \w+ one\b|\bsimilar to\b")
 _CHEAPER = re.compile(r"\b(cheaper|less expensive|too expensive|lower price)\b")
 _OTHER_COLOUR = re.compile(r"\b(another|other|different) colou?r\b")
+# After a try-on, a bare pointer at another shown item means "try that one on too".
+_FOLLOW_UP = re.compile(r"^(?:and|what about|how about|now)?\s*(?:the\s+)?\w+(?:\s+one)?\s*\??$")
 _TRY_ON = re.compile(
     r"\btry (?:\w+ ){0,3}?on\b|\b(?:look|looks|looked) on me\b|\bsee (?:\w+ ){0,3}?on me\b"
 )
@@ -108,6 +110,7 @@ def understand(
     parse: Callable[[str], ParsedQuery],
     shown: Sequence[Item] = (),
     price_scale: float = 1.0,
+    after_try_on: bool = False,
 ) -> tuple[Preferences, Turn]:
     """The preferences after this message, and any feedback it carried.
 
@@ -117,6 +120,7 @@ def understand(
         parse: Maps words onto catalogue labels (`QueryParser.parse`).
         shown: The items shown last turn, in order, for feedback such as "not the second".
         price_scale: Currency units per catalogue price unit, to read "under 40".
+        after_try_on: The last turn was a try-on, so "and the second?" asks for another.
     """
     prefs = prefs.model_copy(deep=True)
     lowered = text.casefold()
@@ -124,7 +128,9 @@ def understand(
     if unknown:
         return prefs, Turn(unknown_reference=unknown)
     # A question about, or a try-on of, a shown item leaves the preferences as they were.
-    if _TRY_ON.search(lowered):
+    pointer = after_try_on and target and _FOLLOW_UP.match(lowered.strip())
+    named = any(re.search(rf"\b{word}\b", lowered) for word in _ORDINALS)
+    if _TRY_ON.search(lowered) or (pointer and named):
         return prefs, Turn(intent="tryon", target=target.item_id if target else None)
     topic = question_topic(lowered) if target else None
     if target and topic and not parse(text).matches:

@@ -288,6 +288,8 @@ def test_try_on_dresses_a_shown_item_on_the_shoppers_own_photo(
     assert [i.item_id for i in tried.items] == [shown[1].item_id]
     again = turn("how would the third one look on me")  # the photo is kept for the session
     assert again.type == "tryon" and renderer.calls[-1] == (person, shown[2].item_id)
+    assert turn("and the fourth?").type == "tryon"  # a bare pointer after a try-on
+    assert renderer.calls[-1] == (person, shown[3].item_id)
     trousers = _shown(turn("trousers, just show me"), ctx)
     refused = turn("try the first one on")
     assert refused.type == "message" and trousers[0].article_type in refused.text

@@ -116,3 +116,13 @@ def test_a_question_that_names_a_label_is_a_search_and_an_unshown_ordinal_is_ref
     assert turn.intent == "search"
     prefs, turn = understand("not the ninth one", Preferences(), PARSE, SHOWN)
     assert turn.unknown_reference == "ninth" and prefs.rejected == []
+
+
+def test_after_a_try_on_a_bare_pointer_asks_for_another() -> None:
+    start = Preferences()
+    _, turn = understand("and the second?", start, PARSE, SHOWN, after_try_on=True)
+    assert (turn.intent, turn.target) == ("tryon", "i1")
+    _, turn = understand("what about the last one", start, PARSE, SHOWN, after_try_on=True)
+    assert (turn.intent, turn.target) == ("tryon", "i2")
+    assert understand("and the second?", start, PARSE, SHOWN)[1].intent == "search"
+    assert understand("a skirt", start, PARSE, SHOWN, after_try_on=True)[1].intent == "search"

@@ -35,3 +35,7 @@ class LLMError(FitroomError):
 
 class TryOnError(FitroomError):
     """A try-on cannot be rendered: no usable person in the photo, or a garment it cannot dress."""
+
+
+class GarmentPhotoError(TryOnError):
+    """The garment cannot be cut out of its photo."""

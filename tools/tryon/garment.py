@@ -13,7 +13,7 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from fitroom.tools.errors import TryOnError
+from fitroom.tools.errors import GarmentPhotoError
 from fitroom.tools.tryon.types import Mask, Point
 
 _MIN_SHARE = 0.03  # a garment covers at least this share of its product photo
@@ -130,7 +130,7 @@ def _outline(pixels: NDArray[np.uint8]) -> Mask:
 
 
 def garment_mask(pixels: NDArray[np.uint8]) -> Mask:
-    """The garment's pixels in a product photo, or a TryOnError when none stand out."""
+    """The garment's pixels in a product photo, or a GarmentPhotoError when none stand out."""
     mask = _threshold(pixels)
     if mask.mean() < _MIN_SHARE or _solidity(mask) < _SOLID:
         refined = _grabcut(pixels, mask)
@@ -143,7 +143,7 @@ def garment_mask(pixels: NDArray[np.uint8]) -> Mask:
     if _MIN_SHARE <= outlined.mean() < 0.95 and (wider or _solidity(outlined) > _solidity(mask)):
         mask = outlined
     if mask.mean() < _MIN_SHARE:
-        raise TryOnError(
+        raise GarmentPhotoError(
             "I could not tell the garment from the background of its photo; use a product "
             "photo on a plain background."
         )

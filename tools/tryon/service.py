@@ -10,7 +10,7 @@ from pathlib import Path
 from PIL import Image
 
 from fitroom.tools.catalog import Item
-from fitroom.tools.errors import TryOnError
+from fitroom.tools.errors import GarmentPhotoError, TryOnError
 from fitroom.tools.images import open_rgb
 from fitroom.tools.tryon.types import UPPER_BODY, TryOnRenderer, TryOnResult, can_try_on
 
@@ -75,6 +75,15 @@ def render_try_on(
     Raises:
         TryOnError, InvalidQueryError: One sentence on what is wrong with either input.
     """
+    catalogue = items or {}
     person = person_image if isinstance(person_image, Image.Image) else open_rgb(person_image)
-    cloth = garment_photo(garment, items or {})
-    return (renderer or default_renderer()).render(_bounded(person), _bounded(cloth))
+    cloth = garment_photo(garment, catalogue)
+    try:
+        return (renderer or default_renderer()).render(_bounded(person), _bounded(cloth))
+    except GarmentPhotoError as error:
+        if isinstance(garment, str) and garment in catalogue:
+            raise GarmentPhotoError(
+                f"I cannot cut the {catalogue[garment].title} out of its catalogue photo (a "
+                "pale garment on a pale background), so I cannot show it on you; try another."
+            ) from error
+        raise

@@ -1,0 +1,71 @@
+"""The try-on tool's input handling, with a renderer test double (no mediapipe)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from fitroom.tools.catalog import Item
+from fitroom.tools.errors import GarmentPhotoError, TryOnError
+from fitroom.tools.tryon.service import MAX_SIDE, render_try_on
+from fitroom.tools.tryon.types import TryOnResult
+
+
+class Recording:
+    """Records the sizes it was given; raises `error` instead when set."""
+
+    name = "recording"
+
+    def __init__(self, error: Exception | None = None) -> None:
+        self.error = error
+        self.sizes: list[tuple[tuple[int, int], tuple[int, int]]] = []
+
+    def render(self, person: Image.Image, garment: Image.Image) -> TryOnResult:
+        if self.error:
+            raise self.error
+        self.sizes.append((person.size, garment.size))
+        return TryOnResult(image=person, renderer=self.name, landmarks={}, masks={}, seconds=0.0)
+
+
+def _item(tmp_path: Path, article_type: str) -> Item:
+    photo = tmp_path / f"{article_type}.jpg"
+    Image.new("RGB", (360, 540), "navy").save(photo)
+    return Item(
+        item_id="0123456789",
+        title="Pale tee",
+        gender="Women",
+        category="Garment Upper body",
+        article_type=article_type,
+        colour="White",
+        image=photo,
+    )
+
+
+def test_photos_are_bounded_and_items_are_looked_up(tmp_path: Path) -> None:
+    person = tmp_path / "person.jpg"
+    Image.new("RGB", (3000, 4000), "grey").save(person)
+    item = _item(tmp_path, "T-shirt")
+    renderer = Recording()
+    render_try_on(person, item.item_id, items={item.item_id: item}, renderer=renderer)
+    assert renderer.sizes == [((1200, MAX_SIDE), (360, 540))]
+
+
+def test_a_garment_that_cannot_be_cut_out_is_named_in_the_reply(tmp_path: Path) -> None:
+    item = _item(tmp_path, "T-shirt")
+    failing = Recording(GarmentPhotoError("I could not tell the garment from the background."))
+    person = Image.new("RGB", (300, 400))
+    with pytest.raises(GarmentPhotoError, match="cannot cut the Pale tee out of its catalogue"):
+        render_try_on(person, item.item_id, items={item.item_id: item}, renderer=failing)
+    with pytest.raises(GarmentPhotoError, match="could not tell the garment"):
+        render_try_on(person, Image.new("RGB", (300, 400)), renderer=failing)
+
+
+def test_lower_body_items_and_unknown_ids_are_refused(tmp_path: Path) -> None:
+    skirt = _item(tmp_path, "Skirt")
+    person = Image.new("RGB", (300, 400))
+    with pytest.raises(TryOnError, match=r"Pale tee \(skirt\) cannot be tried on"):
+        render_try_on(person, skirt.item_id, items={skirt.item_id: skirt}, renderer=Recording())
+    with pytest.raises(TryOnError, match="no item 0999999999 in the catalogue"):
+        render_try_on(person, "0999999999", items={}, renderer=Recording())
