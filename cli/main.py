@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from fitroom.cli import bench_cmd, catalog_cmd, llm_cmd, memory_cmd, train_cmd
+from fitroom.cli.app_cmd import app as serve
 from fitroom.cli.chat_cmd import chat
 from fitroom.cli.index_cmd import index
 from fitroom.cli.search_cmd import search
@@ -24,6 +25,7 @@ app.command()(index)
 app.command()(search)
 app.command()(chat)
 app.command()(tryon)
+app.command("app")(serve)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,104 @@
+"""Everything the app does besides drawing: the agent and its memory, built once per server.
+
+Kept free of Streamlit so the same functions serve the app, its tests and anything else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fitroom.agent import wiring
+from fitroom.agent.context import AgentContext
+from fitroom.agent.session import Graph, run_turn
+from fitroom.agent.settings import Settings
+from fitroom.agent.state import Reply
+from fitroom.memory.long_term import UserMemory, forget_memory, load_memory
+from fitroom.tools.errors import FitroomError
+from fitroom.tools.images import open_rgb
+from fitroom.tools.search import SearchRequest
+
+_NAMES = {"article_type": "type", "colour_master": "colour family", "colour": "shade"}
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+@dataclass
+class Backend:
+    """The agent bound to its backends, and what the sidebar says about them."""
+
+    context: AgentContext
+    graph: Graph
+    memory: Any  # a LangGraph BaseStore
+    notes: list[str] = field(default_factory=list)
+    llm: str = "none (templates)"
+    catalogue: str = ""
+    index_size: int = 0
+    samples: list[Path] = field(default_factory=list)  # sample person photos for try-on
+
+    def turn(self, user: str, session: str, text: str, image: Path | None = None) -> Reply:
+        return run_turn(
+            self.graph, self.context, user, session, text, str(image) if image else None
+        )
+
+    def remembered(self, user: str) -> UserMemory:
+        return load_memory(self.memory, user)
+
+    def forget(self, user: str) -> None:
+        forget_memory(self.memory, user)
+
+
+def build_backend(settings: Settings | None = None) -> Backend:
+    """The configured agent over SQLite memory in the data directory (seconds: MiniLM, the
+    index, the ranker; the LLM and the try-on models load on first use)."""
+    settings = settings or Settings()
+    context, notes = wiring.agent_context(settings)
+    # The first search pays for MiniLM's first forward pass and the index's first read; pay it
+    # here, while the page is already up, not on the shopper's first message.
+    context.search(SearchRequest(query="a black dress", k=5))
+    samples = settings.tryon_samples
+    store = wiring.open_store(settings, wiring.build_embedder(settings))
+    return Backend(
+        context=context,
+        graph=wiring.agent_graph(settings),
+        memory=wiring.memory_store(settings),
+        notes=notes,
+        llm=context.chat.model_id if context.chat else "none (templates)",
+        catalogue=f"{settings.catalog} ({len(context.items):,} items)",
+        index_size=store.count(),
+        samples=sorted((samples / "person").glob("*.jpg")) if samples else [],
+    )
+
+
+def photo_problem(path: Path) -> str | None:
+    """Why a photo cannot be used (one sentence), or None when it opens."""
+    try:
+        open_rgb(path, min_size=(16, 16)).close()
+    except FitroomError as error:
+        return str(error)
+    return None
+
+
+def feedback_text(action: str, position: int) -> str:
+    """The words a card's button sends, as a shopper would type them."""
+    ordinal = ORDINALS[position] if position < len(ORDINALS) else f"{position + 1}th"
+    return {
+        "more": f"more like the {ordinal} one",
+        "not": f"not the {ordinal} one",
+        "try": f"try the {ordinal} one on",
+    }[action]
+
+
+def memory_lines(memory: UserMemory) -> list[str]:
+    """What is remembered, in words, strongest first."""
+    lines = []
+    for heading, counts in (("likes", memory.liked), ("dislikes", memory.disliked)):
+        for attribute, labels in counts.items():
+            ranked = sorted(labels.items(), key=lambda kv: -kv[1])
+            said = ", ".join(f"{label} ({n})" for label, n in ranked)
+            lines.append(f"{heading} {_NAMES.get(attribute, attribute)}: {said}")
+    if memory.liked_items:
+        lines.append(f"liked items: {len(memory.liked_items)}")
+    if memory.rejected_items:
+        lines.append(f"items ruled out: {len(memory.rejected_items)}")
+    return lines
