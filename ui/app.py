@@ -31,7 +31,8 @@ def _state() -> Any:
     state.setdefault("session", uuid.uuid4().hex[:12])
     state.setdefault("history", [])  # [("user", text, image) | ("assistant", Reply)]
     state.setdefault("pending", None)
-    state.setdefault("uploads", tempfile.mkdtemp(prefix="fitroom-ui-"))
+    if "uploads" not in state:  # once per browser session, not once per rerun
+        state.uploads = tempfile.mkdtemp(prefix="fitroom-ui-")
     return state
 
 
