@@ -87,8 +87,18 @@ def _sidebar_after_turn(app: Backend, user: str) -> None:
             st.caption(f"Note: {note}")
 
 
+_WELCOME = (
+    "Hi! Tell me what you are looking for, for example *a striped shirt for my husband, not "
+    "white*, or attach a photo for *something like this*. Pick your photo in the sidebar to try "
+    "things on."
+)
+
+
 def _history(currency: bool) -> None:
     history = _state().history
+    if not history:
+        with st.chat_message("assistant"):
+            st.markdown(_WELCOME)
     last = max((n for n, m in enumerate(history) if m[0] == "assistant"), default=-1)
     for n, message in enumerate(history):
         with st.chat_message(message[0]):
