@@ -6,6 +6,7 @@ for try-on and what the agent remembers; the page holds the conversation.
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 import uuid
 from pathlib import Path
@@ -37,9 +38,12 @@ def _state() -> Any:
 
 
 def _save(upload: Any) -> Path:
+    """The upload on disk, named by its content: every rerun sees the same file again."""
+    data = upload.getvalue()
     suffix = Path(upload.name).suffix.lower() or ".jpg"
-    path = Path(_state().uploads) / f"{uuid.uuid4().hex[:8]}{suffix}"
-    path.write_bytes(upload.getvalue())
+    path = Path(_state().uploads) / f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}"
+    if not path.is_file():
+        path.write_bytes(data)
     return path
 
 
