@@ -5,6 +5,7 @@ Kept free of Streamlit so the same functions serve the app, its tests and anythi
 
 from __future__ import annotations
 
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,10 @@ from fitroom.agent.settings import Settings
 from fitroom.agent.state import Reply
 from fitroom.memory.long_term import UserMemory, forget_memory, load_memory
 from fitroom.tools.errors import FitroomError
+from fitroom.tools.explain import explanation_prompt
 from fitroom.tools.images import open_rgb
+from fitroom.tools.llm import complete
+from fitroom.tools.preferences import Preferences
 from fitroom.tools.search import SearchRequest
 
 _NAMES = {"article_type": "type", "colour_master": "colour family", "colour": "shade"}
@@ -55,7 +59,13 @@ def build_backend(settings: Settings | None = None) -> Backend:
     context, notes = wiring.agent_context(settings)
     # The first search pays for MiniLM's first forward pass and the index's first read; pay it
     # here, while the page is already up, not on the shopper's first message.
-    context.search(SearchRequest(query="a black dress", k=5))
+    found = context.search(SearchRequest(query="a black dress", k=5))
+    if context.chat is not None and found.items:
+        # Loading 1 GB of weights and reading the fixed prompt prefix is seconds of work; do it
+        # now rather than on the first reply. A broken LLM is reported by the first turn.
+        with suppress(FitroomError):
+            item = context.items[found.items[0].item_id]
+            complete(context.chat, explanation_prompt(item, Preferences()), max_tokens=1)
     samples = settings.tryon_samples
     store = wiring.open_store(settings, wiring.build_embedder(settings))
     return Backend(
