@@ -12,6 +12,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -36,11 +37,26 @@ PERSON = TRYON_DIR / "person" / "00055_00.jpg"
 _MAIN_IMAGES = "img:not([data-testid='stSidebar'] img)"
 
 
-def _settled(page: object) -> None:
-    """Wait until the script run is over: Streamlit shows a Stop button while it runs."""
-    page.get_by_role("button", name="Stop").wait_for(state="hidden", timeout=60_000)  # type: ignore[attr-defined]
-    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
-    page.wait_for_function("() => [...document.images].every(i => i.complete)")  # type: ignore[attr-defined]
+def _settled(page: Any) -> None:
+    """Wait until the script run is over and every picture has arrived."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=\"stApp\"]')"
+        "?.getAttribute('data-test-script-state') !== 'running'",
+        timeout=60_000,
+    )
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => [...document.images].every(i => i.complete)")
+
+
+def _main_images(page: Any, condition: str) -> list[int]:
+    """The natural widths of the page's (not the sidebar's) pictures, once `condition` holds
+    for that list (a JavaScript expression over `w`)."""
+    widths_of = "[...document.querySelectorAll(sel)].map(i => i.naturalWidth)"
+    script = f"sel => {{ const w = {widths_of}; return ({condition}) && w; }}"
+    widths: list[int] = page.wait_for_function(
+        script, arg=_MAIN_IMAGES, timeout=60_000
+    ).json_value()
+    return widths
 
 
 def _port() -> int:
@@ -111,15 +127,13 @@ def test_chat_cards_upload_and_try_on_in_chromium(server: tuple[str, float, floa
         timings["first_text_s"] = time.perf_counter() - asked
         page.get_by_role("button", name="Try it on").first.wait_for(timeout=60_000)
         _settled(page)
-        widths = page.eval_on_selector_all(_MAIN_IMAGES, "els => els.map(e => e.naturalWidth)")
-        assert len(widths) >= 3 and all(w > 0 for w in widths)  # real product photos loaded
+        widths = _main_images(page, "w.length >= 3 && w.every(x => x > 0)")
+        assert len(widths) >= 3  # real product photos, loaded
         page.screenshot(path=str(SHOTS / "cards.png"), full_page=True)
 
         sidebar = page.locator("[data-testid='stSidebar']")
         sidebar.locator("input[type='file']").set_input_files(str(PERSON))
-        sidebar.get_by_text("me.jpg", exact=False).or_(
-            sidebar.get_by_text("00055_00.jpg")
-        ).first.wait_for(timeout=30_000)
+        sidebar.get_by_text("00055_00.jpg").first.wait_for(timeout=30_000)
         box.fill("a blouse, just show me")
         asked = time.perf_counter()
         box.press("Enter")
@@ -131,8 +145,8 @@ def test_chat_cards_upload_and_try_on_in_chromium(server: tuple[str, float, floa
         page.get_by_text("on your photo").first.wait_for(timeout=60_000)
         timings["try_on_s"] = time.perf_counter() - clicked
         _settled(page)
-        widths = page.eval_on_selector_all(_MAIN_IMAGES, "els => els.map(e => e.naturalWidth)")
-        assert widths[-1] > 200  # the rendered try-on, last on the page
+        widths = _main_images(page, "w.length > 0 && w[w.length - 1] > 200")
+        assert widths[-1] > 200  # the rendered try-on, last on the page, at full size
         page.screenshot(path=str(SHOTS / "tryon.png"), full_page=True)
         browser.close()
     rounded = {k: round(v, 2) for k, v in timings.items()}
