@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from fitroom.tools.catalog import Item
 from fitroom.tools.embedder import Vectors
@@ -34,6 +34,9 @@ class AgentContext:
     try_on: Callable[[Path, Item], Path] | None = None
     llm_explanations: int = 1  # shown items that get an LLM draft (each checked)
     llm_extraction: bool = False  # also read each message with the LLM (validated; slow on CPU)
+    # Evaluation ablations; the defaults are the product's behaviour.
+    question_policy: Literal["information_gain", "random"] = "information_gain"
+    popularity: Mapping[str, int] | None = None  # with no ranker: order picks by purchases
     shown_k: int = 6
     pool_k: int = 50  # candidates retrieved, ranked, and read by the clarifying policy
     max_questions: int = 3

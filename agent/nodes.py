@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from fitroom.memory.long_term import (
     with_purchases,
 )
 from fitroom.tools.catalog import Item
-from fitroom.tools.clarify import ask_clarifying_question
+from fitroom.tools.clarify import ask_clarifying_question, questions
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.filters import Filters
 from fitroom.tools.images import open_rgb
@@ -190,13 +191,19 @@ def decide(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     if state.get("just_show") or len(asked) >= ctx.max_questions:
         return {"question": None}
     candidates = [ctx.items[i] for i in state["candidates"] if i in ctx.items]
-    return {"question": ask_clarifying_question(candidates, state["prefs"].given(), asked)}
+    given = state["prefs"].given()
+    if ctx.question_policy == "random":  # the ablation: any open attribute, not the best one
+        open_questions = questions(candidates, given, asked)
+        seed = f"{state['user_id']}|{len(asked)}|{state.get('text', '')}"
+        pick = random.Random(seed).choice(open_questions) if open_questions else None
+        return {"question": pick}
+    return {"question": ask_clarifying_question(candidates, given, asked)}
 
 
 def clarify(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     question = state["question"]
     assert question is not None
     return {
-        "reply": Reply(type="question", text=question.text),
+        "reply": Reply(type="question", text=question.text, asked=question.attribute),
         "asked": [*state.get("asked", []), question.attribute],
     }

@@ -45,6 +45,8 @@ def rank(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
         liked = [i for i in state["prefs"].liked if i in ctx.items]
         who = state["user_id"] if state["user_id"] in ctx.ranker.users or not liked else liked
         candidates = [i for i, _ in rank_items(ctx.ranker, who, candidates, context)]
+    elif (counts := ctx.popularity) is not None:  # stable: ties keep retrieval order
+        candidates = sorted(candidates, key=lambda i: -counts.get(i, 0))
     return {"candidates": candidates}
 
 

@@ -36,6 +36,7 @@ class Reply(BaseModel):
     text: str
     items: list[ShownItem] = []
     image: str | None = None  # a try-on's rendered picture
+    asked: str | None = None  # the attribute a question asks about
     notes: list[str] = []
     llm_drafts: int = 0  # explanations the LLM wrote this turn
     llm_grounded: int = 0  # of those, the ones every claim of which checked out

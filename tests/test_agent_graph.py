@@ -296,3 +296,30 @@ def test_try_on_dresses_a_shown_item_on_the_shoppers_own_photo(
     absent = run_turn(graph, context, "hal", "s2", "a top, just show me")
     assert absent.type == "recommendations"
     assert "not installed" in run_turn(graph, context, "hal", "s2", "try it on").text
+
+
+def test_the_evaluation_ablations_change_only_what_they_name(
+    graph: Graph, context: AgentContext
+) -> None:
+    from dataclasses import replace
+
+    from fitroom.tools.clarify import questions
+
+    asked = run_turn(graph, context, "ola", "s1", "something nice for a party")
+    assert asked.type == "question" and asked.asked in {
+        "article_type",
+        "colour_master",
+        "pattern",
+        "gender",
+    }
+    randomly = replace(context, question_policy="random")
+    again = run_turn(graph, randomly, "ola", "s2", "something nice for a party")
+    same = run_turn(graph, randomly, "ola", "s3", "something nice for a party")
+    assert again.type == "question" and again.asked == same.asked  # seeded, reproducible
+    candidates = list(context.items.values())
+    assert again.asked in {q.attribute for q in questions(candidates)}
+    counts = {item_id: n for n, item_id in enumerate(context.items)}  # later ids: more popular
+    popular = replace(context, popularity=counts, shown_k=10)
+    shown = run_turn(graph, popular, "ola", "s4", "a dress, just show me").items
+    ranks = [counts[i.item_id] for i in shown]
+    assert len(ranks) >= 3 and ranks[0] == max(ranks)

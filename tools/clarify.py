@@ -58,21 +58,35 @@ def ask_clarifying_question(
         The question on the attribute with the highest entropy (the most information gained
         by its answer), or None when no open attribute is ambiguous enough.
     """
-    best: Question | None = None
+    open_questions = questions(candidates, known, asked, n_options)
+    worth = [q for q in open_questions if q.bits >= min_bits]
+    return max(worth, key=lambda q: q.bits, default=None)
+
+
+def questions(
+    candidates: Sequence[ItemFacts],
+    known: Collection[str] = (),
+    asked: Collection[str] = (),
+    n_options: int = 3,
+) -> list[Question]:
+    """Every question the candidates could answer: each open attribute on which they hold at
+    least two values, with its entropy (the ablation that asks at random draws from these)."""
+    found: list[Question] = []
     for attribute in ASKABLE:
         if attribute in known or attribute in asked:
             continue
         counts = Counter(getattr(item, attribute) for item in candidates)
-        bits = _entropy(counts)
         options = [v for v, _ in counts.most_common() if v.casefold() not in _VAGUE]
-        if bits < min_bits or len(options) < 2 or (best and bits <= best.bits):
+        if len(options) < 2:
             continue
         shown = options[:n_options]
         listed = ", ".join(o.lower() for o in shown[:-1]) + f" or {shown[-1].lower()}"
-        best = Question(
-            attribute=attribute,
-            options=shown,
-            bits=round(bits, 3),
-            text=f"{_PROMPTS[attribute]}: {listed}?",
+        found.append(
+            Question(
+                attribute=attribute,
+                options=shown,
+                bits=round(_entropy(counts), 3),
+                text=f"{_PROMPTS[attribute]}: {listed}?",
+            )
         )
-    return best
+    return found
