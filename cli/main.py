@@ -7,6 +7,7 @@ import typer
 from fitroom.cli import bench_cmd, catalog_cmd, llm_cmd, memory_cmd, train_cmd
 from fitroom.cli.app_cmd import app as serve
 from fitroom.cli.chat_cmd import chat
+from fitroom.cli.eval_cmd import evaluate
 from fitroom.cli.index_cmd import index
 from fitroom.cli.search_cmd import search
 from fitroom.cli.tryon_cmd import tryon
@@ -26,6 +27,7 @@ app.command()(search)
 app.command()(chat)
 app.command()(tryon)
 app.command("app")(serve)
+app.command("eval")(evaluate)
 
 if __name__ == "__main__":
     app()

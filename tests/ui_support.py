@@ -23,18 +23,24 @@ from tests.conftest import HM_DIR, TRYON_DIR, hm_subset
 from tests.fakes import FakeChat
 
 
-def small_catalog(folder: Path, per_group: int = 12) -> Path:
-    """A catalogue folder with a few hundred real H&M items; the photos are linked, not
-    copied."""
-    keep = {i.item_id for i in hm_subset(load_catalog(HM_DIR).items, per_group)}
-    folder.mkdir(parents=True, exist_ok=True)
-    with (HM_DIR / "items.csv").open(newline="") as source:
+def _copy_rows(name: str, folder: Path, keep: set[str]) -> None:
+    with (HM_DIR / name).open(newline="") as source:
         reader = csv.DictReader(source)
         rows = [row for row in reader if row["item_id"] in keep]
-        with (folder / "items.csv").open("w", newline="") as out:
+        with (folder / name).open("w", newline="") as out:
             writer = csv.DictWriter(out, fieldnames=reader.fieldnames or [])
             writer.writeheader()
             writer.writerows(rows)
+
+
+def small_catalog(folder: Path, per_group: int = 12, purchases: bool = False) -> Path:
+    """A catalogue folder with a few hundred real H&M items (and, if asked, their real
+    purchases); the photos are linked, not copied."""
+    keep = {i.item_id for i in hm_subset(load_catalog(HM_DIR).items, per_group)}
+    folder.mkdir(parents=True, exist_ok=True)
+    _copy_rows("items.csv", folder, keep)
+    if purchases:
+        _copy_rows("interactions.csv", folder, keep)
     (folder / "images").symlink_to(HM_DIR / "images")
     return folder
 

@@ -1,0 +1,59 @@
+"""`fitroom eval`: simulated shoppers against the agent and its ablations."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import cast
+
+import typer
+
+from fitroom.agent import wiring
+from fitroom.cli.common import console, progress, reports_errors, settings
+from fitroom.tools.errors import ConfigError
+
+
+@reports_errors
+def evaluate(
+    episodes: int = typer.Option(200, min=1, help="Episodes per configuration"),
+    simulator: str = typer.Option("attribute", help="attribute (deterministic) or llm"),
+    opening: str = typer.Option("mixed", help="text, photo or mixed"),
+    ablation: list[str] = typer.Option(
+        [], "--ablation", help="Run only these configurations (default: all)"
+    ),
+    seed: int = typer.Option(0, help="Seed for drawing episodes and bootstrap intervals"),
+    out: Path = typer.Option(Path("reports"), help="Folder for eval.md and eval.png"),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+) -> None:
+    """Success within 5 turns, recall, NDCG and turns for the agent and every ablation."""
+    from fitroom.eval.sim_episodes import Opening
+    from fitroom.eval.sim_report import write_report
+    from fitroom.eval.sim_run import ABLATIONS, run_simulation
+
+    if simulator != "attribute":
+        raise ConfigError(
+            f"The {simulator!r} simulator is not built yet; use --simulator attribute."
+        )
+    if opening not in ("text", "photo", "mixed"):
+        raise ConfigError(f"--opening {opening!r} is unknown; use text, photo or mixed.")
+    unknown = [a for a in ablation if a not in ABLATIONS]
+    if unknown:
+        raise ConfigError(f"Unknown ablation {unknown[0]!r}; choose from {', '.join(ABLATIONS)}.")
+    chosen = tuple(a for a in ABLATIONS if a in ablation) or ABLATIONS
+    config = settings()
+    catalog = wiring.open_catalog(config)
+    with progress() as bar:
+        task = bar.add_task("preparing (ranker on the train split)", total=episodes * len(chosen))
+
+        def advance(name: str) -> None:
+            bar.update(task, advance=1, description=f"episodes ({name})")
+
+        kind = cast(Opening, opening)  # checked above
+        result = run_simulation(config, catalog, episodes, kind, chosen, seed, advance)
+    line = f"{episodes} episodes, {opening} openings, {simulator} simulator, seed {seed}"
+    write_report(result, line, out)
+    if as_json:
+        print(json.dumps({"runs": result["runs"]}, indent=2))
+    else:
+        full = result["runs"].get(chosen[0], {})
+        console.print(f"{chosen[0]}: success@5 {full.get('success@5')}; wrote {out / 'eval.md'}")

@@ -1,0 +1,83 @@
+"""Per-episode outcomes of the simulated-user evaluation, and their aggregates with bootstrap
+95% intervals."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel
+
+MAX_TURNS = 5
+FAILED_TURNS = MAX_TURNS + 1  # a failure counts as one turn past the limit
+
+
+class Outcome(BaseModel):
+    """What happened in one episode under one configuration."""
+
+    episode: int
+    success_turn: int | None = None  # the turn whose list held the target (1-based)
+    ranks: list[int | None] = []  # per turn: the target's 0-based position in the list shown
+    questions: list[str] = []  # attributes asked, in order
+    shown_explanations: int = 0
+    grounded_explanations: int = 0
+    dialogue: list[tuple[str, str]] = []  # (speaker, text), for the report's failed examples
+
+
+def _hit_by(outcome: Outcome, turn: int, k: int) -> float:
+    return float(any(r is not None and r < k for r in outcome.ranks[:turn]))
+
+
+def _ndcg10(outcome: Outcome) -> float:
+    best = min((r for r in outcome.ranks if r is not None and r < 10), default=None)
+    return 0.0 if best is None else 1.0 / math.log2(best + 2)
+
+
+def per_episode(outcome: Outcome) -> dict[str, float]:
+    turn = outcome.success_turn
+    success = turn is not None and turn <= MAX_TURNS
+    row = {
+        "success@5": float(success),
+        "ndcg@10": _ndcg10(outcome),
+        "avg_turns": float(turn if turn is not None and success else FAILED_TURNS),
+        "questions": float(len(outcome.questions)),
+    }
+    for k in (1, 5, 10):
+        row[f"recall@{k}"] = _hit_by(outcome, MAX_TURNS, k)
+    return row
+
+
+def _interval(values: np.ndarray[Any, Any], rng: np.random.Generator, draws: int) -> list[float]:
+    picks = rng.integers(0, len(values), size=(draws, len(values)))
+    means = values[picks].mean(axis=1)
+    return [round(float(np.percentile(means, 2.5)), 4), round(float(np.percentile(means, 97.5)), 4)]
+
+
+def aggregate(outcomes: list[Outcome], seed: int = 0, draws: int = 1000) -> dict[str, Any]:
+    """Means over episodes, 95% bootstrap intervals (episodes resampled), per-turn recall."""
+    rows = [per_episode(o) for o in outcomes]
+    rng = np.random.default_rng(seed)
+    figures: dict[str, Any] = {"episodes": len(outcomes)}
+    for key in ("success@5", "recall@1", "recall@5", "recall@10", "ndcg@10", "avg_turns"):
+        values = np.array([r[key] for r in rows])
+        figures[key] = round(float(values.mean()), 4)
+        figures[f"{key}_ci95"] = _interval(values, rng, draws)
+    successes = [o for o in outcomes if o.success_turn is not None]
+    asked = sum(len(o.questions) for o in successes)
+    figures["questions_per_success"] = round(asked / len(successes), 3) if successes else None
+    shown = sum(o.shown_explanations for o in outcomes)
+    grounded = sum(o.grounded_explanations for o in outcomes)
+    figures["groundedness"] = round(grounded / shown, 4) if shown else None
+    figures["success_by_turn"] = [
+        round(
+            float(np.mean([o.success_turn is not None and o.success_turn <= t for o in outcomes])),
+            4,
+        )
+        for t in range(1, MAX_TURNS + 1)
+    ]
+    figures["recall@10_by_turn"] = [
+        round(float(np.mean([_hit_by(o, t, 10) for o in outcomes])), 4)
+        for t in range(1, MAX_TURNS + 1)
+    ]
+    return figures

@@ -1,0 +1,119 @@
+"""Write the simulated-user evaluation: `eval.md`, the success-versus-turn curve, the ablation
+table, where the agent fails, and a few failed dialogues."""
+
+from __future__ import annotations
+
+import json
+import platform
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from fitroom.eval.sim_metrics import MAX_TURNS
+
+GOAL_SUCCESS = 0.5
+_COLUMNS = ("success@5", "recall@1", "recall@5", "recall@10", "ndcg@10", "avg_turns")
+
+
+def _plot(runs: dict[str, Any], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6.5, 4))
+    turns = list(range(1, MAX_TURNS + 1))
+    for name, figures in runs.items():
+        ax.plot(turns, figures["success_by_turn"], marker="o", label=name)
+    ax.set_xlabel("turn")
+    ax.set_ylabel("share of episodes succeeded")
+    ax.set_xticks(turns)
+    ax.set_ylim(0, 1)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def _cell(figures: dict[str, Any], key: str) -> str:
+    low, high = figures[f"{key}_ci95"]
+    return f"{figures[key]:.3f} [{low:.3f}, {high:.3f}]"
+
+
+def _failures(result: dict[str, Any], count: int = 3) -> list[str]:
+    failed = [o for o in result["outcomes"].get("full", []) if o["success_turn"] is None]
+    lines = []
+    for outcome in failed[:count]:
+        episode = result["episodes"][outcome["episode"]]
+        lines += ["", f"Episode {outcome['episode']} (target {episode['target']}):", "```"]
+        lines += [f"{who}: {text}" for who, text in outcome["dialogue"]]
+        lines += ["```"]
+    return lines
+
+
+def goals(runs: dict[str, Any]) -> dict[str, bool | None]:
+    full = runs.get("full")
+    if full is None:
+        return {}
+    others = {k: v for k, v in runs.items() if k != "full"}
+    beats = all(full["success@5"] > v["success@5"] for v in others.values()) if others else None
+    separated = None
+    if "no_questions" in runs:
+        separated = full["success@5_ci95"][0] > runs["no_questions"]["success@5_ci95"][1]
+    return {
+        "full_beats_every_ablation": beats,
+        "ci_separated_from_no_questions": separated,
+        "success_at_least_half": full["success@5"] >= GOAL_SUCCESS,
+    }
+
+
+def write_report(result: dict[str, Any], settings_line: str, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    runs = result["runs"]
+    _plot(runs, out / "eval.png")
+    header = "| configuration | " + " | ".join(_COLUMNS) + " | questions/success | seconds |"
+    rows = [
+        f"| {name} | "
+        + " | ".join(_cell(f, key) for key in _COLUMNS)
+        + f" | {f['questions_per_success']} | {f['seconds']} |"
+        for name, f in runs.items()
+    ]
+    per_turn = [
+        f"| {name} | " + " | ".join(f"{v:.3f}" for v in f["recall@10_by_turn"]) + " |"
+        for name, f in runs.items()
+    ]
+    asked = [f"- {name}: {json.dumps(f['asked'])}" for name, f in runs.items() if f["asked"]]
+    lines = [
+        "# Simulated-user evaluation",
+        "",
+        f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} by "
+        f"`fitroom eval` ({settings_line}). Every configuration ran on the same episodes: a "
+        "held-out real purchase (per-user time split) is the target, the shopper's earlier "
+        "purchases are their history, and the deterministic attribute simulator answers "
+        "questions truthfully, accepts when the target is among the 10 shown, and otherwise "
+        "corrects one attribute. Intervals are 95% bootstrap intervals over episodes.",
+        "",
+        header,
+        "|" + "---|" * (len(_COLUMNS) + 3),
+        *rows,
+        "",
+        f"Goals: {json.dumps(goals(runs))}",
+        "",
+        "![success by turn](eval.png)",
+        "",
+        "Recall@10 by turn (cumulative):",
+        "",
+        "| configuration | " + " | ".join(f"turn {t}" for t in range(1, MAX_TURNS + 1)) + " |",
+        "|---|" + "---|" * MAX_TURNS,
+        *per_turn,
+        "",
+        "Attributes asked:",
+        "",
+        *asked,
+        "",
+        "A few failed `full` episodes:",
+        *_failures(result),
+        "",
+    ]
+    (out / "eval.md").write_text("\n".join(lines))

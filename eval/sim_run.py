@@ -1,0 +1,148 @@
+"""Run simulated shoppers through the agent under each ablation, on the same episodes.
+
+Every configuration gets its own in-memory short- and long-term memory, the ranker fitted on
+the train side of the split only (the served ranker has seen the held-out purchases), ten picks
+a turn, and no LLM (the attribute simulator needs none, and templates keep 200 episodes fast).
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.store.memory import InMemoryStore
+
+from fitroom.agent import wiring
+from fitroom.agent.context import AgentContext
+from fitroom.agent.graph import build_graph
+from fitroom.agent.session import Graph, run_turn, serializer
+from fitroom.agent.settings import Settings
+from fitroom.eval.sim_episodes import Episode, Opening, build_episodes
+from fitroom.eval.sim_metrics import MAX_TURNS, Outcome, aggregate
+from fitroom.eval.sim_user import AttributeUser, found_at
+from fitroom.tools.catalog import Catalog
+from fitroom.tools.explain import check_explanation
+from fitroom.tools.ranker.split import PurchaseSplit, per_user_time_split
+
+ABLATIONS = (
+    "full",
+    "no_questions",
+    "random_questions",
+    "no_ranker",
+    "no_memory",
+    "text_only",
+    "popularity",
+)
+SHOWN = 10
+
+
+def _ranker(settings: Settings, catalog: Catalog, split: PurchaseSplit, photos: bool) -> Any:
+    from fitroom.tools.ranker.fused import FusedRanker
+
+    content, _ = wiring.ranker_content(settings, catalog.items, photos=photos)
+    ranker = FusedRanker(content)
+    ranker.fit(split.train, [i.item_id for i in catalog.items])
+    return ranker
+
+
+def contexts(
+    settings: Settings, catalog: Catalog, split: PurchaseSplit, ablations: tuple[str, ...]
+) -> dict[str, AgentContext]:
+    """One agent context per ablation, each differing from `full` in the one thing it names."""
+    base, _ = wiring.agent_context(settings)
+    full = replace(base, ranker=_ranker(settings, catalog, split, True), chat=None, shown_k=SHOWN)
+    made: dict[str, AgentContext] = {"full": full}
+    if "no_questions" in ablations:
+        made["no_questions"] = replace(full, max_questions=0)
+    if "random_questions" in ablations:
+        made["random_questions"] = replace(full, question_policy="random")
+    if "no_ranker" in ablations:
+        made["no_ranker"] = replace(full, ranker=None)
+    if "no_memory" in ablations:
+        made["no_memory"] = full  # the same agent; the episode runs under an anonymous id
+    if "text_only" in ablations:
+        text, _ = wiring.agent_context(settings.model_copy(update={"image_model": "none"}))
+        made["text_only"] = replace(
+            full, search=text.search, ranker=_ranker(settings, catalog, split, False)
+        )
+    if "popularity" in ablations:
+        counts = Counter(p.item_id for p in split.train)
+        made["popularity"] = replace(full, ranker=None, popularity=dict(counts))
+    return {name: made[name] for name in ablations}
+
+
+def run_episode(
+    graph: Graph, ctx: AgentContext, episode: Episode, *, anonymous: bool, photos: bool
+) -> Outcome:
+    target = ctx.items[episode.target]
+    shopper = AttributeUser(target, ctx.items)
+    user = f"anon-{episode.number}" if anonymous else episode.user_id
+    text, image = episode.text, episode.image if photos else None
+    outcome = Outcome(episode=episode.number)
+    for turn in range(1, MAX_TURNS + 1):
+        reply = run_turn(graph, ctx, user, f"episode-{episode.number}", text, image)
+        outcome.dialogue += [
+            ("shopper", text + (" [photo]" if image else "")),
+            ("agent", reply.text),
+        ]
+        image = None
+        shown = [ctx.items[i.item_id] for i in reply.items if i.item_id in ctx.items]
+        position = found_at(target, shown) if reply.type == "recommendations" else None
+        outcome.ranks.append(position)
+        if reply.type == "question":
+            outcome.questions.append(reply.asked or "")
+        if reply.type == "recommendations":
+            outcome.shown_explanations += len(reply.items)
+            outcome.grounded_explanations += sum(
+                not check_explanation(card.explanation, item, ctx.vocabulary)
+                for card, item in zip(reply.items, shown, strict=False)
+            )
+        if position is not None:
+            outcome.success_turn = turn
+            break
+        text = shopper.respond(reply)
+    return outcome
+
+
+def run_simulation(
+    settings: Settings,
+    catalog: Catalog,
+    n: int,
+    opening: Opening,
+    ablations: tuple[str, ...] = ABLATIONS,
+    seed: int = 0,
+    advance: Callable[[str], None] | None = None,
+) -> dict[str, Any]:
+    """Every ablation on the same `n` episodes; figures per ablation and the raw outcomes."""
+    split = per_user_time_split(catalog.interactions)
+    episodes = build_episodes(catalog, split, n, opening, seed)
+    runs: dict[str, Any] = {}
+    outcomes: dict[str, list[Outcome]] = {}
+    for name, ctx in contexts(settings, catalog, split, ablations).items():
+        graph = build_graph(InMemorySaver(serde=serializer()), InMemoryStore())
+        start = time.perf_counter()
+        done = []
+        for episode in episodes:
+            done.append(
+                run_episode(
+                    graph,
+                    ctx,
+                    episode,
+                    anonymous=name == "no_memory",
+                    photos=name != "text_only",
+                )
+            )
+            if advance:
+                advance(name)
+        runs[name] = aggregate(done, seed) | {"seconds": round(time.perf_counter() - start, 1)}
+        runs[name]["asked"] = dict(Counter(a for o in done for a in o.questions))
+        outcomes[name] = done
+    return {
+        "runs": runs,
+        "episodes": [e.model_dump() for e in episodes],
+        "outcomes": {k: [o.model_dump() for o in v] for k, v in outcomes.items()},
+    }

@@ -1,0 +1,75 @@
+"""`fitroom eval` end to end on a small real catalogue with its real purchases: the harness
+works and reports every figure; the scores themselves are the benchmark's business."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fitroom.cli.main import app
+from tests.conftest import HM_DIR
+from tests.ui_support import small_catalog
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    if not HM_DIR.is_dir():
+        pytest.fail(f"The sample catalogue is missing at {HM_DIR}.")
+    root = tmp_path_factory.mktemp("eval")
+    values = {
+        "FITROOM_DATA_DIR": str(root / "data"),
+        "FITROOM_CATALOG": str(small_catalog(root / "catalog", purchases=True)),
+        "FITROOM_IMAGE_MODEL": "none",
+        "FITROOM_LLM": "none",
+    }
+    cli = [sys.executable, "-m", "fitroom.cli.main", "index"]
+    subprocess.run(cli, env={**__import__("os").environ, **values}, check=True, capture_output=True)
+    return values
+
+
+def test_a_small_deterministic_eval_reports_every_configuration(
+    env: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    args = ["eval", "--episodes", "30", "--opening", "mixed", "--json", "--out", str(tmp_path)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    runs = json.loads(result.stdout)["runs"]
+    assert set(runs) == {
+        "full",
+        "no_questions",
+        "random_questions",
+        "no_ranker",
+        "no_memory",
+        "text_only",
+        "popularity",
+    }
+    for figures in runs.values():
+        assert figures["episodes"] == 30
+        assert 0 <= figures["success@5"] <= 1 and 1 <= figures["avg_turns"] <= 6
+        assert figures["recall@1"] <= figures["recall@5"] <= figures["recall@10"]
+        low, high = figures["success@5_ci95"]
+        assert low <= figures["success@5"] <= high
+    assert runs["no_questions"]["asked"] == {}
+    assert (tmp_path / "eval.md").read_text().count("| full |") == 2
+    assert (tmp_path / "eval.png").stat().st_size > 0
+
+
+def test_an_unknown_ablation_or_simulator_is_refused(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    bad = runner.invoke(app, ["eval", "--ablation", "no_brain"])
+    assert bad.exit_code == 2 and "Unknown ablation 'no_brain'" in bad.output
+    llm = runner.invoke(app, ["eval", "--simulator", "llm"])
+    assert llm.exit_code == 2 and "not built yet" in llm.output

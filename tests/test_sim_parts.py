@@ -1,0 +1,82 @@
+"""The simulated user and the metrics, on hand-made items and outcomes."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitroom.agent.state import Reply
+from fitroom.eval.sim_metrics import Outcome, aggregate
+from fitroom.eval.sim_user import AttributeUser, found_at
+from fitroom.tools.catalog import Item
+
+
+def _item(n: int, **facts: str) -> Item:
+    base = {
+        "title": f"Item {n}",
+        "gender": "Women",
+        "category": "Garment Upper body",
+        "article_type": "T-shirt",
+        "colour": "Light Blue",
+        "colour_master": "Blue",
+        "pattern": "Stripe",
+        "product_code": f"p{n}",
+    }
+    return Item.model_validate({"item_id": f"i{n}", **base, **facts})
+
+
+TARGET = _item(0)
+ITEMS = {i.item_id: i for i in [TARGET, _item(1, colour="Black", colour_master="Black")]}
+
+
+def test_the_target_or_its_same_colour_twin_counts_and_nothing_else() -> None:
+    twin = _item(5, product_code="p0")
+    dyed = _item(6, product_code="p0", colour="Black")
+    assert found_at(TARGET, [dyed, twin]) == 1
+    assert found_at(TARGET, [dyed, ITEMS["i1"]]) is None
+
+
+@pytest.mark.parametrize(
+    ("asked", "says"),
+    [("colour_master", "blue"), ("gender", "for women"), ("article_type", "a t-shirt")],
+)
+def test_questions_get_the_targets_true_value(asked: str, says: str) -> None:
+    user = AttributeUser(TARGET, ITEMS)
+    assert user.respond(Reply(type="question", text="?", asked=asked)) == says
+
+
+def test_feedback_corrects_one_wrong_attribute_and_never_names_the_item() -> None:
+    user = AttributeUser(TARGET, ITEMS)
+    black = Reply.model_validate(
+        {"type": "recommendations", "text": "", "items": [_card(ITEMS["i1"])]}
+    )
+    said = user.respond(black)
+    assert said == "no, something in light blue" and TARGET.title.lower() not in said
+    trousers = _item(2, article_type="Trousers")
+    user = AttributeUser(TARGET, ITEMS | {"i2": trousers})
+    reply = Reply.model_validate(
+        {"type": "recommendations", "text": "", "items": [_card(trousers)]}
+    )
+    assert user.respond(reply) == "no, I want a t-shirt"
+
+
+def _card(item: Item) -> dict[str, object]:
+    return item.model_dump(
+        include={"item_id", "title", "article_type", "colour", "pattern", "gender", "price"}
+    ) | {
+        "image": "",
+        "explanation": "",
+    }
+
+
+def test_aggregates_count_failures_as_six_turns_and_recall_cumulatively() -> None:
+    outcomes = [
+        Outcome(episode=0, success_turn=2, ranks=[None, 3], questions=["gender"]),
+        Outcome(episode=1, success_turn=None, ranks=[None, None, None, None, None]),
+    ]
+    figures = aggregate(outcomes, draws=200)
+    assert figures["success@5"] == 0.5 and figures["avg_turns"] == 4.0
+    assert figures["recall@1"] == 0.0 and figures["recall@5"] == 0.5
+    assert figures["recall@10_by_turn"] == [0.0, 0.5, 0.5, 0.5, 0.5]
+    assert figures["questions_per_success"] == 1.0
+    low, high = figures["success@5_ci95"]
+    assert 0.0 <= low <= 0.5 <= high <= 1.0
