@@ -13,6 +13,11 @@ from fitroom.tools.catalog import Item
 _VAGUE = {"unknown", "undefined", "other", "other pattern", "other structure"}
 
 
+def _said(value: str) -> bool:
+    """Whether a shopper would name this value ("Unknown" and "Other" are catalogue gaps)."""
+    return bool(value) and value.casefold() not in _VAGUE
+
+
 def found_at(target: Item, shown: Sequence[Item]) -> int | None:
     """The 0-based position of the target among `shown`. A colour variant of the same product
     counts only in the target's own colour: the shopper wants that garment, not its twin in
@@ -36,7 +41,7 @@ class AttributeUser:
     def answer(self, question: Reply) -> str:
         attribute = question.asked or ""
         value = str(getattr(self.target, attribute, "") or "")
-        if not value or value.casefold() in _VAGUE:
+        if not _said(value):
             return "anything is fine"
         if attribute == "gender":
             return f"for {value.lower()}"
@@ -45,15 +50,17 @@ class AttributeUser:
         return value.lower()
 
     def correct(self, shown: Sequence[Item]) -> str:
-        """One piece of corrective feedback on an attribute the shown items get wrong."""
-        t = self.target
-        if all(i.article_type != t.article_type for i in shown):
+        """One piece of corrective feedback: the first attribute on which the top pick (the
+        one the agent is surest of) differs from the target; when it differs on none, that
+        pick is simply the wrong one."""
+        t, top = self.target, shown[0]
+        if top.article_type != t.article_type and _said(t.article_type):
             return f"no, I want {garment_words(t)}"
-        if t.gender and all(i.gender != t.gender for i in shown):
+        if top.gender != t.gender and _said(t.gender):
             return f"no, for {t.gender.lower()}"
-        if t.colour and all(i.colour != t.colour for i in shown):
+        if top.colour != t.colour and _said(t.colour):
             return f"no, something in {t.colour.lower()}"
-        if t.pattern.casefold() not in _VAGUE and all(i.pattern != t.pattern for i in shown):
+        if top.pattern != t.pattern and _said(t.pattern):
             return f"no, {t.pattern.lower()} please"
         return "not the first one"
 

@@ -57,6 +57,8 @@ def test_feedback_corrects_one_wrong_attribute_and_never_names_the_item() -> Non
         {"type": "recommendations", "text": "", "items": [_card(trousers)]}
     )
     assert user.respond(reply) == "no, I want a t-shirt"
+    unknown = AttributeUser(_item(3, article_type="Unknown"), ITEMS | {"i2": trousers})
+    assert "unknown" not in unknown.respond(reply)  # catalogue gaps are never said
 
 
 def _card(item: Item) -> dict[str, object]:
