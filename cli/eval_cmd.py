@@ -30,10 +30,8 @@ def evaluate(
     from fitroom.eval.sim_report import write_report
     from fitroom.eval.sim_run import ABLATIONS, run_simulation
 
-    if simulator != "attribute":
-        raise ConfigError(
-            f"The {simulator!r} simulator is not built yet; use --simulator attribute."
-        )
+    if simulator not in ("attribute", "llm"):
+        raise ConfigError(f"--simulator {simulator!r} is unknown; use attribute or llm.")
     if opening not in ("text", "photo", "mixed"):
         raise ConfigError(f"--opening {opening!r} is unknown; use text, photo or mixed.")
     unknown = [a for a in ablation if a not in ABLATIONS]
@@ -42,6 +40,9 @@ def evaluate(
     chosen = tuple(a for a in ABLATIONS if a in ablation) or ABLATIONS
     config = settings()
     catalog = wiring.open_catalog(config)
+    chat = wiring.chat_model(config) if simulator == "llm" else None
+    if simulator == "llm" and chat is None:
+        raise ConfigError("The LLM simulator needs an LLM; FITROOM_LLM is none.")
     with progress() as bar:
         task = bar.add_task("preparing (ranker on the train split)", total=episodes * len(chosen))
 
@@ -49,7 +50,7 @@ def evaluate(
             bar.update(task, advance=1, description=f"episodes ({name})")
 
         kind = cast(Opening, opening)  # checked above
-        result = run_simulation(config, catalog, episodes, kind, chosen, seed, advance)
+        result = run_simulation(config, catalog, episodes, kind, chosen, seed, advance, chat)
     line = f"{episodes} episodes, {opening} openings, {simulator} simulator, seed {seed}"
     write_report(result, line, out)
     if as_json:

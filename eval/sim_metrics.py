@@ -23,6 +23,8 @@ class Outcome(BaseModel):
     shown_explanations: int = 0
     grounded_explanations: int = 0
     dialogue: list[tuple[str, str]] = []  # (speaker, text), for the report's failed examples
+    leaks_regenerated: int = 0  # LLM simulator replies thrown away for naming the item
+    leak_fallbacks: int = 0  # turns where the LLM simulator fell back to the template
 
 
 def _hit_by(outcome: Outcome, turn: int, k: int) -> float:

@@ -22,10 +22,12 @@ from fitroom.agent.graph import build_graph
 from fitroom.agent.session import Graph, run_turn, serializer
 from fitroom.agent.settings import Settings
 from fitroom.eval.sim_episodes import Episode, Opening, build_episodes
+from fitroom.eval.sim_llm_user import LLMUser
 from fitroom.eval.sim_metrics import MAX_TURNS, Outcome, aggregate
 from fitroom.eval.sim_user import AttributeUser, found_at
 from fitroom.tools.catalog import Catalog
 from fitroom.tools.explain import check_explanation
+from fitroom.tools.llm import ChatModel
 from fitroom.tools.ranker.split import PurchaseSplit, per_user_time_split
 
 ABLATIONS = (
@@ -76,10 +78,17 @@ def contexts(
 
 
 def run_episode(
-    graph: Graph, ctx: AgentContext, episode: Episode, *, anonymous: bool, photos: bool
+    graph: Graph,
+    ctx: AgentContext,
+    episode: Episode,
+    *,
+    anonymous: bool,
+    photos: bool,
+    chat: ChatModel | None = None,
 ) -> Outcome:
+    """One simulated conversation; with `chat`, the LLM simulator phrases the shopper."""
     target = ctx.items[episode.target]
-    shopper = AttributeUser(target, ctx.items)
+    shopper = LLMUser(target, ctx.items, chat) if chat else AttributeUser(target, ctx.items)
     user = f"anon-{episode.number}" if anonymous else episode.user_id
     text, image = episode.text, episode.image if photos else None
     outcome = Outcome(episode=episode.number)
@@ -105,6 +114,8 @@ def run_episode(
             outcome.success_turn = turn
             break
         text = shopper.respond(reply)
+    if isinstance(shopper, LLMUser):
+        outcome.leaks_regenerated, outcome.leak_fallbacks = shopper.regenerated, shopper.fell_back
     return outcome
 
 
@@ -116,8 +127,10 @@ def run_simulation(
     ablations: tuple[str, ...] = ABLATIONS,
     seed: int = 0,
     advance: Callable[[str], None] | None = None,
+    chat: ChatModel | None = None,
 ) -> dict[str, Any]:
-    """Every ablation on the same `n` episodes; figures per ablation and the raw outcomes."""
+    """Every ablation on the same `n` episodes; figures per ablation and the raw outcomes.
+    With `chat`, the LLM simulator phrases the shopper (the agent itself stays LLM-free)."""
     split = per_user_time_split(catalog.interactions)
     episodes = build_episodes(catalog, split, n, opening, seed)
     runs: dict[str, Any] = {}
@@ -134,12 +147,16 @@ def run_simulation(
                     episode,
                     anonymous=name == "no_memory",
                     photos=name != "text_only",
+                    chat=chat,
                 )
             )
             if advance:
                 advance(name)
         runs[name] = aggregate(done, seed) | {"seconds": round(time.perf_counter() - start, 1)}
         runs[name]["asked"] = dict(Counter(a for o in done for a in o.questions))
+        if chat is not None:
+            runs[name]["leaks_regenerated"] = sum(o.leaks_regenerated for o in done)
+            runs[name]["leak_fallbacks"] = sum(o.leak_fallbacks for o in done)
         outcomes[name] = done
     return {
         "runs": runs,

@@ -71,5 +71,7 @@ def test_an_unknown_ablation_or_simulator_is_refused(
         monkeypatch.setenv(key, value)
     bad = runner.invoke(app, ["eval", "--ablation", "no_brain"])
     assert bad.exit_code == 2 and "Unknown ablation 'no_brain'" in bad.output
-    llm = runner.invoke(app, ["eval", "--simulator", "llm"])
-    assert llm.exit_code == 2 and "not built yet" in llm.output
+    llm = runner.invoke(app, ["eval", "--simulator", "llm"])  # FITROOM_LLM=none here
+    assert llm.exit_code == 2 and "needs an LLM" in llm.output
+    odd = runner.invoke(app, ["eval", "--simulator", "oracle"])
+    assert odd.exit_code == 2 and "unknown" in odd.output

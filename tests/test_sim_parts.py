@@ -82,3 +82,20 @@ def test_aggregates_count_failures_as_six_turns_and_recall_cumulatively() -> Non
     assert figures["questions_per_success"] == 1.0
     low, high = figures["success@5_ci95"]
     assert 0.0 <= low <= 0.5 <= high <= 1.0
+
+
+def test_the_llm_simulator_never_lets_the_title_through() -> None:
+    from fitroom.eval.sim_llm_user import LEAK_RATIO, LLMUser, closeness
+    from tests.fakes import FakeChat
+
+    assert closeness("I really want the item 0 you showed", "Item 0") >= LEAK_RATIO
+    assert closeness("something in light blue please", "Item 0") < LEAK_RATIO
+    question = Reply(type="question", text="Which colour: blue or black?", asked="colour_master")
+    chat = FakeChat(["Item 0 is what I want", "Blue would be lovely"])
+    shopper = LLMUser(TARGET, ITEMS, chat)
+    assert shopper.respond(question) == "Blue would be lovely"
+    assert shopper.regenerated == 1 and shopper.fell_back == 0
+    assert all(TARGET.title not in m["content"] for p in chat.prompts for m in p)
+    leaky = LLMUser(TARGET, ITEMS, FakeChat(["Item 0 please"]))
+    assert leaky.respond(question) == "blue"  # five leaks: the template's words instead
+    assert leaky.regenerated == 5 and leaky.fell_back == 1
