@@ -67,8 +67,14 @@ def build_episodes(
     )
     rng = random.Random(seed)
     rng.shuffle(targets)
-    first_per_user = list({user: (user, item) for user, item in reversed(targets)}.values())
-    order = first_per_user + [t for t in targets if t not in set(first_per_user)]
+    first: list[tuple[str, str]] = []  # each shopper's first drawn purchase
+    seen: set[str] = set()
+    for user, item_id in targets:
+        if user not in seen:
+            seen.add(user)
+            first.append((user, item_id))
+    chosen = set(first)
+    order = first + [t for t in targets if t not in chosen]
     episodes: list[Episode] = []
     for number, (user, item_id) in enumerate(order[:n]):
         target = items[item_id]
@@ -78,28 +84,16 @@ def build_episodes(
         others = [
             i for i in same_type[target.article_type] if i.product_code != target.product_code
         ]
-        if kind == "photo" and others:
-            photo = rng.choice(others)
-            episodes.append(
-                Episode(
-                    number=number,
-                    user_id=user,
-                    target=item_id,
-                    history=history[user],
-                    opening="photo",
-                    text="something like this",
-                    image=str(photo.image),
-                )
-            )
-            continue
+        photo = rng.choice(others) if kind == "photo" and others else None
         episodes.append(
             Episode(
                 number=number,
                 user_id=user,
                 target=item_id,
                 history=history[user],
-                opening="text",
-                text=_phrase(target, rng),
+                opening="photo" if photo else "text",
+                text="something like this" if photo else _phrase(target, rng),
+                image=str(photo.image) if photo else None,
             )
         )
     return episodes

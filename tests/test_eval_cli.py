@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fitroom.cli.main import app
+from fitroom.eval.sim_run import ABLATIONS
 from tests.conftest import HM_DIR
 from tests.ui_support import small_catalog
 
@@ -44,15 +45,7 @@ def test_a_small_deterministic_eval_reports_every_configuration(
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     runs = json.loads(result.stdout)["runs"]
-    assert set(runs) == {
-        "full",
-        "no_questions",
-        "random_questions",
-        "no_ranker",
-        "no_memory",
-        "text_only",
-        "popularity",
-    }
+    assert tuple(runs) == ABLATIONS
     for figures in runs.values():
         assert figures["episodes"] == 30
         assert 0 <= figures["success@5"] <= 1 and 1 <= figures["avg_turns"] <= 6
@@ -75,3 +68,26 @@ def test_an_unknown_ablation_or_simulator_is_refused(
     assert llm.exit_code == 2 and "needs an LLM" in llm.output
     odd = runner.invoke(app, ["eval", "--simulator", "oracle"])
     assert odd.exit_code == 2 and "unknown" in odd.output
+
+
+def test_episodes_are_reproducible_distinct_and_leak_nothing() -> None:
+    from fitroom.eval.sim_episodes import build_episodes
+    from fitroom.tools.catalog import load_catalog
+    from fitroom.tools.ranker.split import per_user_time_split
+
+    catalog = load_catalog(HM_DIR)
+    items = catalog.by_id()
+    split = per_user_time_split(catalog.interactions)
+    episodes = build_episodes(catalog, split, 60, "mixed", seed=3)
+    assert episodes == build_episodes(catalog, split, 60, "mixed", seed=3)
+    assert len({e.user_id for e in episodes}) == 60  # distinct shoppers first
+    test_pairs = {(p.user_id, p.item_id) for p in split.test}
+    for episode in episodes:
+        target = items[episode.target]
+        assert (episode.user_id, episode.target) in test_pairs
+        assert target.title.casefold() not in episode.text.casefold()
+        if episode.opening == "photo":
+            photo_id = episode.image.rsplit("/", 1)[-1].removesuffix(".jpg")  # type: ignore[union-attr]
+            assert items[photo_id].article_type == target.article_type
+            assert items[photo_id].product_code != target.product_code
+    assert {e.opening for e in episodes} == {"text", "photo"}
