@@ -4,6 +4,7 @@ SQLite memory in a temporary data directory, on the tiny catalogue."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -83,4 +84,5 @@ def test_bench_agent_times_turns_and_checks_explanations(env: Path, tmp_path: Pa
 def test_interactive_chat_until_quit(env: Path) -> None:
     result = runner.invoke(app, ["chat", "--user", "ana"], input="a sweater, just show me\n/quit\n")
     assert result.exit_code == 0, result.output
-    assert "fitroom: Here are" in result.output and "Knit jumper" in result.output
+    assert re.search(r"fitroom: Here (are \d+ picks|is one pick)\.", result.output)
+    assert "Knit jumper" in result.output
