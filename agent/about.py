@@ -36,7 +36,10 @@ def try_on(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
         )
     item = ctx.items[target]
     if ctx.try_on is None:
-        return _message("Try-on is not installed here, so I cannot show it on you.")
+        return _message(
+            "Try-on is switched off on this server (FITROOM_TRYON=none), so I cannot show it "
+            "on you; set FITROOM_TRYON=geometric to turn it on."
+        )
     photo = state.get("person_photo")
     if not photo:
         return _message(

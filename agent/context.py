@@ -30,7 +30,7 @@ class AgentContext:
     ranker: FusedRanker | None = None
     chat: ChatModel | None = None  # None: templates phrase everything
     # Renders a shown garment onto the shopper's photo and returns the saved picture; None
-    # where try-on is not installed.
+    # where try-on is switched off.
     try_on: Callable[[Path, Item], Path] | None = None
     llm_explanations: int = 1  # shown items that get an LLM draft (each checked)
     llm_extraction: bool = False  # also read each message with the LLM (validated; slow on CPU)

@@ -70,8 +70,10 @@ def explain(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
         explanation = explain_item(item, prefs, ctx.vocabulary, draft=draft)
         grounded += explanation.source == "llm"
         shown.append(ShownItem.of(item, explanation.text))
-    text = f"Here are {len(shown)} picks." if len(shown) > 1 else "Here is one pick."
-    text = text if shown else "I found nothing to show."
+    if not shown:
+        text = "I found nothing to show."
+    else:
+        text = "Here is one pick." if len(shown) == 1 else f"Here are {len(shown)} picks."
     reply = Reply(
         type="recommendations",
         text=text,

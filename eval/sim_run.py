@@ -11,7 +11,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.store.memory import InMemoryStore
@@ -30,6 +30,9 @@ from fitroom.tools.explain import check_explanation
 from fitroom.tools.llm import ChatModel
 from fitroom.tools.ranker.split import PurchaseSplit, per_user_time_split
 
+if TYPE_CHECKING:  # scipy and the ranker load only when a run needs them
+    from fitroom.tools.ranker.fused import FusedRanker
+
 ABLATIONS = (
     "full",
     "no_questions",
@@ -42,7 +45,9 @@ ABLATIONS = (
 SHOWN = 10
 
 
-def _ranker(settings: Settings, catalog: Catalog, split: PurchaseSplit, photos: bool) -> Any:
+def _ranker(
+    settings: Settings, catalog: Catalog, split: PurchaseSplit, photos: bool
+) -> FusedRanker:
     from fitroom.tools.ranker.fused import FusedRanker
 
     content, _ = wiring.ranker_content(settings, catalog.items, photos=photos)
