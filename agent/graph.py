@@ -1,16 +1,17 @@
 """The agent graph, top to bottom:
 
-    understand ─┬→ answer ──────────────────────────────────────→ remember
-                ├→ try_on ──────────────────────────────────────→ remember
-                └→ retrieve → decide ─┬→ clarify ───────────────→ remember
-                                      └→ rank → explain ────────→ remember
+    understand ─┬→ answer ─────────────────────────────────────────→ remember
+                ├→ try_on ─────────────────────────────────────────→ remember
+                └→ retrieve → decide → rank → explain ─┬→ clarify ─→ remember
+                                                       └───────────→ remember
 
 The decision is made in two places. Whether a turn is about a shown item (a question to answer
 from its record, or a try-on) is known from the words alone, so it is routed straight after
-understanding. Whether to ask or to recommend waits for retrieval, because the clarifying
-policy reads the live candidates: it asks only when they disagree on something the shopper has
-not said. A turn that cannot go on (an empty message, an unreadable photo, nothing matching)
-carries its reply straight to remember.
+understanding. Whether to ask waits for retrieval, because the clarifying policy reads the live
+candidates: it asks only when they disagree on something the shopper has not said. A question
+never replaces the picks; it is put beside them, so a shopper who sees the piece can stop, and
+one who does not narrows the next list with the answer. A turn that cannot go on (an empty
+message, an unreadable photo, nothing matching) carries its reply straight to remember.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _intent(state: AgentState) -> str:
 
 
 def _asks(state: AgentState) -> str:
-    return "clarify" if state.get("question") is not None else "rank"
+    return "clarify" if state.get("question") is not None else "remember"
 
 
 def build_graph(
@@ -65,9 +66,9 @@ def build_graph(
     graph.add_edge("answer", "remember")
     graph.add_edge("try_on", "remember")
     graph.add_conditional_edges("retrieve", _replied_or("decide"), ["decide", "remember"])
-    graph.add_conditional_edges("decide", _asks, ["clarify", "rank"])
-    graph.add_edge("clarify", "remember")
+    graph.add_edge("decide", "rank")
     graph.add_edge("rank", "explain")
-    graph.add_edge("explain", "remember")
+    graph.add_conditional_edges("explain", _asks, ["clarify", "remember"])
+    graph.add_edge("clarify", "remember")
     graph.add_edge("remember", END)
     return graph.compile(checkpointer=checkpointer, store=store)

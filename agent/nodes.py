@@ -132,6 +132,9 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
     kind = prefs.wanted.get("article_type")
     if kind and after.wanted.get("article_type") != kind:
         update["asked"] = []  # another kind of garment may deserve its own questions
+        update["photo"] = None  # and "like this" no longer points at that photo
+    if image:  # "something like this": every later refinement is still like this photo
+        update["photo"] = image
     return update | {
         "prefs": after,
         "before": prefs,
@@ -152,7 +155,7 @@ def _product(item: Item) -> str:
 def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     ctx = runtime.context
     prefs = state["prefs"]
-    image = state.get("image")
+    image = state.get("photo")
     try:  # an unreadable photo or an impossible filter is said, and the conversation goes on
         found = ctx.search(
             SearchRequest(
@@ -201,9 +204,13 @@ def decide(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
 
 
 def clarify(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
-    question = state["question"]
-    assert question is not None
+    """Ask alongside the picks: the shopper may find the piece at once, and the answer narrows
+    the next list if not."""
+    question, reply = state["question"], state["reply"]
+    assert question is not None and reply is not None
     return {
-        "reply": Reply(type="question", text=question.text, asked=question.attribute),
+        "reply": reply.model_copy(
+            update={"text": f"{reply.text} {question.text}", "asked": question.attribute}
+        ),
         "asked": [*state.get("asked", []), question.attribute],
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -41,12 +42,24 @@ def rank(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
 
         text = " ".join(label for labels in state["prefs"].wanted.values() for label in labels)
         text = f"{text} {state.get('text', '')}".strip()
-        context = content_vector(ctx.ranker.content.shape[1], text=ctx.embed_text([text])[0])
+        words = ctx.embed_text([text])[0]
+        width = ctx.ranker.content.shape[1]
+        photo = state.get("photo")
+        # "Like this": the photo steers the ranking too, or ranking would undo the photo search.
+        seen_like = ctx.embed_photo(Path(photo)) if photo and ctx.embed_photo else None
+        if seen_like is not None and width < len(words) + len(seen_like):
+            seen_like = None  # a ranker built without photo vectors has no place for it
+        context = content_vector(width, text=words, image=seen_like)
         liked = [i for i in state["prefs"].liked if i in ctx.items]
         who = state["user_id"] if state["user_id"] in ctx.ranker.users or not liked else liked
-        candidates = [i for i, _ in rank_items(ctx.ranker, who, candidates, context)]
+        ranked = rank_items(ctx.ranker, who, candidates, context, ctx.session_popularity)
+        candidates = [i for i, _ in ranked]
     elif (counts := ctx.popularity) is not None:  # stable: ties keep retrieval order
         candidates = sorted(candidates, key=lambda i: -counts.get(i, 0))
+    # What the shopper saw and passed over goes behind what they have not seen yet: a refined
+    # or repeated request deserves fresh picks, and the old ones stay reachable further down.
+    seen = set(state.get("seen", []))
+    candidates = sorted(candidates, key=lambda i: i in seen)
     return {"candidates": candidates}
 
 
@@ -90,6 +103,7 @@ def remember(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     update: Update = {}
     if reply is not None and reply.type == "recommendations":
         update["shown"] = [i.item_id for i in reply.items]
+        update["seen"] = list(dict.fromkeys([*state.get("seen", []), *update["shown"]]))
     if reply is not None and state.get("turn_notes"):
         update["reply"] = reply.model_copy(
             update={"notes": [*state.get("turn_notes", []), *reply.notes]}

@@ -59,6 +59,12 @@ class Settings(BaseSettings):
         "open_clip:<arch>:<file> for real pretrained open_clip weights, or none.",
     )
     hnsw: HnswParams = HnswParams()
+    session_popularity: float = Field(
+        default=1.0,
+        ge=0,
+        description="The ranker's popularity weight among a conversation's filtered candidates "
+        "(chosen on validation episodes; see reports/eval.md).",
+    )
     llm: str = Field(
         default="llamacpp",
         description="llamacpp (the model `fitroom llm install` joined), llamacpp:<file.gguf>, "

@@ -30,13 +30,14 @@ class ShownItem(ItemCard):
 
 
 class Reply(BaseModel):
-    """What the agent says back: a question, recommendations, a try-on, or a plain message."""
+    """What the agent says back: recommendations (with at most one clarifying question beside
+    them), a try-on, or a plain message."""
 
-    type: Literal["question", "recommendations", "tryon", "message"]
+    type: Literal["recommendations", "tryon", "message"]
     text: str
     items: list[ShownItem] = []
     image: str | None = None  # a try-on's rendered picture
-    asked: str | None = None  # the attribute a question asks about
+    asked: str | None = None  # the attribute a question beside the picks asks about
     notes: list[str] = []
     llm_drafts: int = 0  # explanations the LLM wrote this turn
     llm_grounded: int = 0  # of those, the ones every claim of which checked out
@@ -56,12 +57,14 @@ class AgentState(TypedDict, total=False):
     target: str | None  # the shown item an "answer" or "tryon" turn is about
     topic: Topic | None  # what an "answer" turn asks
     person_photo: str | None  # the shopper's own photo, kept for further try-ons
+    photo: str | None  # the "like this" photo the search is anchored to, kept across turns
     feedback: list[str]  # what this turn said about the items shown last
     turn_notes: list[str]  # said alongside this turn's reply, whatever path it took
     asked: list[str]  # attributes asked about this conversation
     candidates: list[str]  # retrieved item ids, retrieval order
     question: Question | None
     shown: list[str]  # item ids shown last turn
+    seen: list[str]  # every item id shown this conversation, oldest first
     reply: Reply | None
 
 

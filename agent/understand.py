@@ -42,6 +42,11 @@ _JUST_SHOW = re.compile(
     r"surprise me|no preference|doesn'?t matter)\b"
 )
 _REJECT = re.compile(r"\b(not (?:that|this|the \w+)(?: one)?|don'?t like|no thanks)\b")
+# Passing over the whole list: the next one should be new (the rank step puts seen items last).
+_NONE = re.compile(
+    r"\b(none of (?:these|them|those)|(?:show|see) (?:me )?(?:more|others|other ones)|"
+    r"something else|anything else|next (?:ones|page))\b"
+)
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the \w+ one\b|\bsimilar to\b")
 _CHEAPER = re.compile(r"\b(cheaper|less expensive|too expensive|lower price)\b")
 _OTHER_COLOUR = re.compile(r"\b(another|other|different) colou?r\b")
@@ -60,7 +65,7 @@ class Turn(BaseModel):
     target: str | None = None  # the shown item an "answer" or "tryon" turn means
     unknown_reference: str | None = None  # "the ninth" when six were shown
     just_show: bool = False
-    feedback: list[str] = []  # "rejected", "liked", "cheaper", "other colour"
+    feedback: list[str] = []  # "rejected", "none", "liked", "cheaper", "other colour"
 
 
 def _referenced(text: str, shown: Sequence[Item]) -> tuple[Item | None, str | None]:
@@ -142,6 +147,8 @@ def understand(
     if target and _REJECT.search(lowered):
         prefs.rejected.append(target.item_id)
         turn.feedback.append("rejected")
+    if shown and _NONE.search(lowered):
+        turn.feedback.append("none")
     if target and _MORE_LIKE.search(lowered):
         prefs.liked.append(target.item_id)
         turn.feedback.append("liked")

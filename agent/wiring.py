@@ -192,7 +192,9 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         search=partial(search_items, embedder=embedder, store=store, parser=parser, images=images),
         parse=parser.parse,
         embed_text=embedder.embed_texts,
+        embed_photo=cached_photo_vectors(images.embedder) if images else None,
         ranker=fitted,
+        session_popularity=settings.session_popularity,
         chat=chat,
         llm_explanations=settings.llm_explanations,
         llm_extraction=settings.llm_extraction,
@@ -200,6 +202,17 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         try_on=try_on_tool(settings, catalog.by_id()),
     )
     return context, notes
+
+
+def cached_photo_vectors(embedder: Embedder) -> Callable[[Path], Vectors]:
+    """One photo's vector, remembered: a "like this" photo steers every turn of a session."""
+
+    @lru_cache(maxsize=256)
+    def embed(photo: Path) -> Vectors:
+        vector: Vectors = embedder.embed_images([photo])[0]
+        return vector
+
+    return embed
 
 
 def try_on_renderer(settings: Settings) -> TryOnRenderer | None:

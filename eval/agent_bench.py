@@ -105,7 +105,8 @@ def _run(context: AgentContext, scripts: list[list[tuple[str, str | None]]], lab
             for text, image in script:
                 start = time.perf_counter()
                 reply = run_turn(graph, context, f"bench-{n}", "s", text, image)
-                out.times.setdefault(reply.type, []).append(1000 * (time.perf_counter() - start))
+                kind = "picks and a question" if reply.asked else reply.type
+                out.times.setdefault(kind, []).append(1000 * (time.perf_counter() - start))
                 out.drafts += reply.llm_drafts
                 out.drafts_ok += reply.llm_grounded
                 for item in reply.items:

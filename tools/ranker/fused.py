@@ -217,15 +217,18 @@ class FusedRanker(CatalogueRanker):
         user_row: int | None,
         context: Vectors | None,
         candidates: NDArray[np.int64] | None = None,
+        popularity: float | None = None,
     ) -> Scores:
         """Scores of `candidates` (default: the whole catalogue) for a history of catalogue
-        rows, an optional trained user row, and an optional context vector in content space."""
+        rows, an optional trained user row, and an optional context vector in content space;
+        `popularity` replaces the weight c for this call."""
         pick: Any = slice(None) if candidates is None else candidates
         profile = self.profile(rows, context)
         if profile is None:  # nothing known about this shopper: what sells
             return np.asarray(self.log_pop[pick], dtype=np.float32)
         warm = ~self.cold[pick]
         content_w, copurchase_w, pop_w = self.weights
+        pop_w = pop_w if popularity is None else popularity
         scores = content_w * (self.content[pick] @ profile)
         scores = scores + pop_w * self.log_pop[pick]
         if len(rows):

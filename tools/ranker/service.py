@@ -17,6 +17,7 @@ def rank_items(
     user: str | Sequence[str] | None,
     candidate_ids: Sequence[str],
     context_vector: Vectors | None = None,
+    popularity: float | None = None,
 ) -> list[tuple[str, float]]:
     """`candidate_ids` best first, with their scores.
 
@@ -27,6 +28,9 @@ def rank_items(
         candidate_ids: The shortlist to order; an empty one gives an empty ranking.
         context_vector: The session's stated preferences in the ranker's content space (see
             `content.content_vector`); with no history it is blended with popularity.
+        popularity: The popularity weight for this ranking, in place of the ranker's own.
+            Across the catalogue popularity adds nothing (reports/ranker.md), but among items
+            that already match every stated filter it separates the likely from the rest.
     """
     if not candidate_ids:
         return []
@@ -42,6 +46,6 @@ def rank_items(
     else:
         rows = ranker.rows(list(user or []))
         user_row = None
-    scores = ranker.scores_for(rows, user_row, context_vector, candidates)
+    scores = ranker.scores_for(rows, user_row, context_vector, candidates, popularity)
     order = np.argsort(-scores, kind="stable")
     return [(candidate_ids[i], float(scores[i])) for i in order]
