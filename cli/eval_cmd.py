@@ -22,18 +22,25 @@ def evaluate(
         [], "--ablation", help="Run only these configurations (default: all)"
     ),
     seed: int = typer.Option(0, help="Seed for drawing episodes and bootstrap intervals"),
+    split: str = typer.Option(
+        "test",
+        help="test (held-out last purchases) or validation (the train side split again, "
+        "for tuning the agent without touching test)",
+    ),
     out: Path = typer.Option(Path("reports"), help="Folder for eval.md and eval.png"),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
 ) -> None:
     """Success within 5 turns, recall, NDCG and turns for the agent and every ablation."""
     from fitroom.eval.sim_episodes import Opening
     from fitroom.eval.sim_report import write_report
-    from fitroom.eval.sim_run import ABLATIONS, run_simulation
+    from fitroom.eval.sim_run import ABLATIONS, Split, run_simulation
 
     if simulator not in ("attribute", "llm"):
         raise ConfigError(f"--simulator {simulator!r} is unknown; use attribute or llm.")
     if opening not in ("text", "photo", "mixed"):
         raise ConfigError(f"--opening {opening!r} is unknown; use text, photo or mixed.")
+    if split not in ("test", "validation"):
+        raise ConfigError(f"--split {split!r} is unknown; use test or validation.")
     unknown = [a for a in ablation if a not in ABLATIONS]
     if unknown:
         raise ConfigError(f"Unknown ablation {unknown[0]!r}; choose from {', '.join(ABLATIONS)}.")
@@ -50,8 +57,13 @@ def evaluate(
             bar.update(task, advance=1, description=f"episodes ({name})")
 
         kind = cast(Opening, opening)  # checked above
-        result = run_simulation(config, catalog, episodes, kind, chosen, seed, advance, chat)
-    line = f"{episodes} episodes, {opening} openings, {simulator} simulator, seed {seed}"
+        result = run_simulation(
+            config, catalog, episodes, kind, chosen, seed, advance, chat, cast(Split, split)
+        )
+    line = (
+        f"{episodes} episodes from the {split} split, {opening} openings, {simulator} "
+        f"simulator, seed {seed}"
+    )
     write_report(result, line, out)
     if as_json:
         print(json.dumps({"runs": result["runs"]}, indent=2))

@@ -36,7 +36,9 @@ class Episode(BaseModel):
 def garment_words(item: Item) -> str:
     """How a shopper names the item's type: "a t-shirt", "some trousers"."""
     kind = item.article_type.split("/")[0].lower()
-    return f"some {kind}" if kind in _SOME else f"a {kind}"
+    if kind in _SOME:
+        return f"some {kind}"
+    return f"an {kind}" if kind[:1] in "aeiou" else f"a {kind}"
 
 
 def _phrase(target: Item, rng: random.Random) -> str:

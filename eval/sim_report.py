@@ -12,6 +12,7 @@ from typing import Any
 from fitroom.eval.sim_metrics import MAX_TURNS
 
 GOAL_SUCCESS = 0.5
+_OPENINGS = ("text", "photo")
 _COLUMNS = ("success@5", "recall@1", "recall@5", "recall@10", "ndcg@10", "avg_turns")
 
 
@@ -41,6 +42,24 @@ def _cell(figures: dict[str, Any], key: str) -> str:
     return f"{figures[key]:.3f} [{low:.3f}, {high:.3f}]"
 
 
+def _difference(paired: dict[str, Any], key: str) -> str:
+    low, high = paired[f"{key}_difference_ci95"]
+    return f"{paired[f'{key}_difference']:+.3f} [{low:+.3f}, {high:+.3f}]"
+
+
+def _verdict(runs: dict[str, Any]) -> str:
+    """Which ablations full is clearly ahead of, level with, or behind, by the paired
+    success@5 interval (above zero, spanning it, below it)."""
+    groups: dict[str, list[str]] = {"ahead of": [], "level with": [], "behind": []}
+    for name, figures in runs.items():
+        if paired := figures.get("full_minus_this"):
+            low, high = paired["success@5_difference_ci95"]
+            side = "ahead of" if low > 0 else "behind" if high < 0 else "level with"
+            groups[side].append(name)
+    said = [f"{side} {', '.join(names)}" for side, names in groups.items() if names]
+    return f"On success@5, full is clearly {'; '.join(said)}." if said else ""
+
+
 def _failures(result: dict[str, Any], count: int = 3) -> list[str]:
     failed = [o for o in result["outcomes"].get("full", []) if o["success_turn"] is None]
     lines = []
@@ -52,12 +71,13 @@ def _failures(result: dict[str, Any], count: int = 3) -> list[str]:
     return lines
 
 
-def goals(runs: dict[str, Any]) -> dict[str, bool | None]:
+def goals(runs: dict[str, Any]) -> dict[str, Any]:
     full = runs.get("full")
     if full is None:
         return {}
     others = {k: v for k, v in runs.items() if k != "full"}
     beats = all(full["success@5"] > v["success@5"] for v in others.values()) if others else None
+    not_beaten = [k for k, v in others.items() if v["success@5"] >= full["success@5"]]
     separated = None
     if "no_questions" in runs:
         separated = full["success@5_ci95"][0] > runs["no_questions"]["success@5_ci95"][1]
@@ -65,6 +85,7 @@ def goals(runs: dict[str, Any]) -> dict[str, bool | None]:
         "full_beats_every_ablation": beats,
         "ci_separated_from_no_questions": separated,
         "success_at_least_half": full["success@5"] >= GOAL_SUCCESS,
+        "ablations_full_does_not_beat": not_beaten,
     }
 
 
@@ -84,15 +105,31 @@ def write_report(result: dict[str, Any], settings_line: str, out: Path) -> None:
         for name, f in runs.items()
     ]
     asked = [f"- {name}: {json.dumps(f['asked'])}" for name, f in runs.items() if f["asked"]]
+    paired = [
+        f"| {name} | {_difference(d, 'success@5')} | {_difference(d, 'avg_turns')} "
+        f"| {d['only_full']} | {d['only_other']} |"
+        for name, f in runs.items()
+        if (d := f.get("full_minus_this"))
+    ]
+    openings = [
+        f"| {name} | "
+        + " | ".join(f"{f['success@5_by_opening'].get(k, float('nan')):.3f}" for k in _OPENINGS)
+        + " |"
+        for name, f in runs.items()
+    ]
     lines = [
         "# Simulated-user evaluation",
         "",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} by "
         f"`fitroom eval` ({settings_line}). Every configuration ran on the same episodes: a "
         "held-out real purchase (per-user time split) is the target, the shopper's earlier "
-        "purchases are their history, and the deterministic attribute simulator answers "
-        "questions truthfully, accepts when the target is among the 10 shown, and otherwise "
-        "corrects one attribute. Intervals are 95% bootstrap intervals over episodes.",
+        "purchases are their history, and the ranker is fitted on the purchases before it. "
+        "The agent shows 10 picks every turn, with at most one clarifying question beside "
+        "them (up to 3 a conversation). The deterministic attribute simulator accepts when "
+        "the target is among the 10 shown; otherwise it answers the question truthfully if "
+        "one was asked, or corrects the first attribute the top pick gets wrong, or, when the "
+        "top pick is right in everything a shopper can name, says 'none of these'. Intervals "
+        "are 95% bootstrap intervals over episodes.",
         "",
         header,
         "|" + "---|" * (len(_COLUMNS) + 3),
@@ -100,7 +137,30 @@ def write_report(result: dict[str, Any], settings_line: str, out: Path) -> None:
         "",
         f"Goals: {json.dumps(goals(runs))}",
         "",
+        *(
+            [
+                "full minus each ablation, episode by episode (the same episodes, so the paired "
+                "interval is the fair test of a difference):",
+                "",
+                _verdict(runs),
+                "",
+                "| ablation | success@5 difference [95% CI] | turns difference [95% CI] | found "
+                "only by full | found only by the ablation |",
+                "|---|---|---|---|---|",
+                *paired,
+                "",
+            ]
+            if paired
+            else []
+        ),
         "![success by turn](eval.png)",
+        "",
+        "success@5 by opening (text: one or two of the target's attributes in words; photo: "
+        "another item of the same type, 'something like this'):",
+        "",
+        "| configuration | " + " | ".join(_OPENINGS) + " |",
+        "|---|" + "---|" * len(_OPENINGS),
+        *openings,
         "",
         "Recall@10 by turn (cumulative):",
         "",

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.store.memory import InMemoryStore
@@ -23,9 +23,9 @@ from fitroom.agent.session import Graph, run_turn, serializer
 from fitroom.agent.settings import Settings
 from fitroom.eval.sim_episodes import Episode, Opening, build_episodes
 from fitroom.eval.sim_llm_user import LLMUser
-from fitroom.eval.sim_metrics import MAX_TURNS, Outcome, aggregate
+from fitroom.eval.sim_metrics import MAX_TURNS, Outcome, aggregate, paired_difference
 from fitroom.eval.sim_user import AttributeUser, found_at
-from fitroom.tools.catalog import Catalog
+from fitroom.tools.catalog import Catalog, Interaction
 from fitroom.tools.explain import check_explanation
 from fitroom.tools.llm import ChatModel
 from fitroom.tools.ranker.split import PurchaseSplit, per_user_time_split
@@ -43,6 +43,7 @@ ABLATIONS = (
     "popularity",
 )
 SHOWN = 10
+Split = Literal["test", "validation"]
 
 
 def _ranker(
@@ -74,7 +75,10 @@ def contexts(
     if "text_only" in ablations:
         text, _ = wiring.agent_context(settings.model_copy(update={"image_model": "none"}))
         made["text_only"] = replace(
-            full, search=text.search, ranker=_ranker(settings, catalog, split, False)
+            full,
+            search=text.search,
+            embed_photo=None,
+            ranker=_ranker(settings, catalog, split, False),
         )
     if "popularity" in ablations:
         counts = Counter(p.item_id for p in split.train)
@@ -107,8 +111,8 @@ def run_episode(
         shown = [ctx.items[i.item_id] for i in reply.items if i.item_id in ctx.items]
         position = found_at(target, shown) if reply.type == "recommendations" else None
         outcome.ranks.append(position)
-        if reply.type == "question":
-            outcome.questions.append(reply.asked or "")
+        if reply.asked:
+            outcome.questions.append(reply.asked)
         if reply.type == "recommendations":
             outcome.shown_explanations += len(reply.items)
             outcome.grounded_explanations += sum(
@@ -124,6 +128,28 @@ def run_episode(
     return outcome
 
 
+def episode_split(purchases: Sequence[Interaction], name: Split) -> PurchaseSplit:
+    """The per-user time split for "test"; for "validation", that split's train side split
+    again, so targets come from its inner last date: the agent's choices are tuned there and
+    the test figures stay unseen."""
+    split = per_user_time_split(purchases)
+    return per_user_time_split(split.train) if name == "validation" else split
+
+
+def _by_opening(episodes: list[Episode], done: list[Outcome]) -> dict[str, float]:
+    """success@5 over the text openings and over the photo openings, apart."""
+    shares: dict[str, float] = {}
+    for kind in ("text", "photo"):
+        hits = [
+            o.success_turn is not None
+            for e, o in zip(episodes, done, strict=True)
+            if e.opening == kind
+        ]
+        if hits:
+            shares[kind] = round(sum(hits) / len(hits), 4)
+    return shares
+
+
 def run_simulation(
     settings: Settings,
     catalog: Catalog,
@@ -133,10 +159,12 @@ def run_simulation(
     seed: int = 0,
     advance: Callable[[str], None] | None = None,
     chat: ChatModel | None = None,
+    split_name: Split = "test",
 ) -> dict[str, Any]:
     """Every ablation on the same `n` episodes; figures per ablation and the raw outcomes.
-    With `chat`, the LLM simulator phrases the shopper (the agent itself stays LLM-free)."""
-    split = per_user_time_split(catalog.interactions)
+    With `chat`, the LLM simulator phrases the shopper (the agent itself stays LLM-free).
+    `split_name` picks the purchases episodes are drawn from (see `episode_split`)."""
+    split = episode_split(catalog.interactions, split_name)
     episodes = build_episodes(catalog, split, n, opening, seed)
     runs: dict[str, Any] = {}
     outcomes: dict[str, list[Outcome]] = {}
@@ -159,10 +187,15 @@ def run_simulation(
                 advance(name)
         runs[name] = aggregate(done, seed) | {"seconds": round(time.perf_counter() - start, 1)}
         runs[name]["asked"] = dict(Counter(a for o in done for a in o.questions))
+        runs[name]["success@5_by_opening"] = _by_opening(episodes, done)
         if chat is not None:
             runs[name]["leaks_regenerated"] = sum(o.leaks_regenerated for o in done)
             runs[name]["leak_fallbacks"] = sum(o.leak_fallbacks for o in done)
         outcomes[name] = done
+    if "full" in outcomes:
+        for name, done in outcomes.items():
+            if name != "full":
+                runs[name]["full_minus_this"] = paired_difference(outcomes["full"], done, seed)
     return {
         "runs": runs,
         "episodes": [e.model_dump() for e in episodes],

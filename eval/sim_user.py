@@ -52,7 +52,7 @@ class AttributeUser:
     def correct(self, shown: Sequence[Item]) -> str:
         """One piece of corrective feedback: the first attribute on which the top pick (the
         one the agent is surest of) differs from the target; when it differs on none, that
-        pick is simply the wrong one."""
+        pick is right in every way the shopper can say, and none of the list is the one."""
         t, top = self.target, shown[0]
         if top.article_type != t.article_type and _said(t.article_type):
             return f"no, I want {garment_words(t)}"
@@ -62,10 +62,10 @@ class AttributeUser:
             return f"no, something in {t.colour.lower()}"
         if top.pattern != t.pattern and _said(t.pattern):
             return f"no, {t.pattern.lower()} please"
-        return "not the first one"
+        return "none of these"
 
     def respond(self, reply: Reply) -> str:
-        if reply.type == "question":
+        if reply.asked:  # a question, asked alone or beside picks that missed
             return self.answer(reply)
         shown = [self.items[i.item_id] for i in reply.items if i.item_id in self.items]
         if reply.type == "recommendations" and shown:

@@ -53,7 +53,12 @@ def test_a_small_deterministic_eval_reports_every_configuration(
         low, high = figures["success@5_ci95"]
         assert low <= figures["success@5"] <= high
     assert runs["no_questions"]["asked"] == {}
-    assert (tmp_path / "eval.md").read_text().count("| full |") == 2
+    for name, figures in runs.items():
+        assert set(figures["success@5_by_opening"]) == {"text", "photo"}
+        assert ("full_minus_this" in figures) == (name != "full")
+    report = (tmp_path / "eval.md").read_text()
+    assert report.count("| full |") == 3  # figures, openings, turns
+    assert "On success@5, full is clearly" in report
     assert (tmp_path / "eval.png").stat().st_size > 0
 
 
@@ -68,6 +73,23 @@ def test_an_unknown_ablation_or_simulator_is_refused(
     assert llm.exit_code == 2 and "needs an LLM" in llm.output
     odd = runner.invoke(app, ["eval", "--simulator", "oracle"])
     assert odd.exit_code == 2 and "unknown" in odd.output
+    split = runner.invoke(app, ["eval", "--split", "future"])
+    assert split.exit_code == 2 and "--split 'future' is unknown" in split.output
+
+
+def test_validation_episodes_come_from_the_train_side_only() -> None:
+    from fitroom.eval.sim_episodes import build_episodes
+    from fitroom.eval.sim_run import episode_split
+    from fitroom.tools.catalog import load_catalog
+
+    catalog = load_catalog(HM_DIR)
+    outer = episode_split(catalog.interactions, "test")
+    inner = episode_split(catalog.interactions, "validation")
+    train_pairs = {(p.user_id, p.item_id, p.timestamp) for p in outer.train}
+    inner_test = {(p.user_id, p.item_id) for p in inner.test}
+    assert all((p.user_id, p.item_id, p.timestamp) in train_pairs for p in inner.test)
+    episodes = build_episodes(catalog, inner, 40, "text", seed=0)
+    assert episodes and all((e.user_id, e.target) in inner_test for e in episodes)
 
 
 def test_episodes_are_reproducible_distinct_and_leak_nothing() -> None:

@@ -41,7 +41,7 @@ def test_the_target_or_its_same_colour_twin_counts_and_nothing_else() -> None:
 )
 def test_questions_get_the_targets_true_value(asked: str, says: str) -> None:
     user = AttributeUser(TARGET, ITEMS)
-    assert user.respond(Reply(type="question", text="?", asked=asked)) == says
+    assert user.respond(Reply(type="recommendations", text="?", asked=asked)) == says
 
 
 def test_feedback_corrects_one_wrong_attribute_and_never_names_the_item() -> None:
@@ -59,6 +59,23 @@ def test_feedback_corrects_one_wrong_attribute_and_never_names_the_item() -> Non
     assert user.respond(reply) == "no, I want a t-shirt"
     unknown = AttributeUser(_item(3, article_type="Unknown"), ITEMS | {"i2": trousers})
     assert "unknown" not in unknown.respond(reply)  # catalogue gaps are never said
+    twin = _item(4)  # right in every attribute a shopper can name, yet another garment
+    user = AttributeUser(TARGET, ITEMS | {"i4": twin})
+    reply = Reply.model_validate({"type": "recommendations", "text": "", "items": [_card(twin)]})
+    assert user.respond(reply) == "none of these"
+
+
+def test_a_question_beside_missed_picks_is_answered_first() -> None:
+    user = AttributeUser(TARGET, ITEMS)
+    both = Reply.model_validate(
+        {
+            "type": "recommendations",
+            "text": "Here is one pick. Who is it for: women or men?",
+            "items": [_card(ITEMS["i1"])],
+            "asked": "gender",
+        }
+    )
+    assert user.respond(both) == "for women"
 
 
 def _card(item: Item) -> dict[str, object]:
@@ -90,7 +107,9 @@ def test_the_llm_simulator_never_lets_the_title_through() -> None:
 
     assert closeness("I really want the item 0 you showed", "Item 0") >= LEAK_RATIO
     assert closeness("something in light blue please", "Item 0") < LEAK_RATIO
-    question = Reply(type="question", text="Which colour: blue or black?", asked="colour_master")
+    question = Reply(
+        type="recommendations", text="Which colour: blue or black?", asked="colour_master"
+    )
     chat = FakeChat(["Item 0 is what I want", "Blue would be lovely"])
     shopper = LLMUser(TARGET, ITEMS, chat)
     assert shopper.respond(question) == "Blue would be lovely"
@@ -99,3 +118,26 @@ def test_the_llm_simulator_never_lets_the_title_through() -> None:
     leaky = LLMUser(TARGET, ITEMS, FakeChat(["Item 0 please"]))
     assert leaky.respond(question) == "blue"  # five leaks: the template's words instead
     assert leaky.regenerated == 5 and leaky.fell_back == 1
+
+
+def test_garments_are_named_as_a_shopper_would() -> None:
+    from fitroom.eval.sim_episodes import garment_words
+
+    named = [garment_words(_item(7, article_type=t)) for t in ("Underwear bottom", "Trousers")]
+    assert named == ["an underwear bottom", "some trousers"]
+
+
+def test_paired_difference_counts_what_only_one_configuration_found() -> None:
+    from fitroom.eval.sim_metrics import paired_difference
+
+    def run(turns: list[int | None]) -> list[Outcome]:
+        return [Outcome(episode=n, success_turn=t) for n, t in enumerate(turns)]
+
+    full, other = run([1, 2, None, 3]), run([1, None, None, None])
+    diff = paired_difference(full, other, draws=200)
+    assert diff["success@5_difference"] == 0.5
+    assert diff["avg_turns_difference"] == (1 + 2 + 6 + 3 - 1 - 6 - 6 - 6) / 4
+    assert (diff["only_full"], diff["only_other"]) == (2, 0)
+    low, high = diff["success@5_difference_ci95"]
+    assert low <= 0.5 <= high
+    assert paired_difference(full, full)["success@5_difference_ci95"] == [0.0, 0.0]
