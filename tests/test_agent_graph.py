@@ -234,7 +234,8 @@ def test_a_like_this_photo_steers_the_ranking_too(
 
     items = list(context.items.values())
     # A stand-in photo model: one random direction per photo (this store has no photo index).
-    photo_vectors = normalise(np.random.default_rng(0).normal(size=(len(items), 16)))
+    rng = np.random.default_rng(0)
+    photo_vectors = normalise(rng.normal(size=(len(items), 16)).astype(np.float32))
     by_photo = {i.image: v for i, v in zip(items, photo_vectors, strict=True)}
     text = content_matrix(items, minilm, None, tmp_path)
     ranker = FusedRanker(normalise(np.hstack([text, photo_vectors]).astype(np.float32)))
