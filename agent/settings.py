@@ -63,7 +63,7 @@ class Settings(BaseSettings):
         default=1.0,
         ge=0,
         description="The ranker's popularity weight among a conversation's filtered candidates "
-        "(chosen on validation episodes; see reports/eval.md).",
+        "(chosen on validation episodes: `fitroom eval --split validation`).",
     )
     llm: str = Field(
         default="llamacpp",
