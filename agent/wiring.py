@@ -169,9 +169,14 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         raise StoreError("The item store is empty; build it with `fitroom index` first.")
     parser = build_parser(store, embedder)
     notes: list[str] = []
+    from fitroom.tools.image_embedders import RememberedPhotos
+
     images: ImageSearch | None = None
+    photos: RememberedPhotos | None = None
     try:
-        images = image_search(settings)
+        found = image_search(settings)
+        photos = RememberedPhotos(found.embedder)
+        images = ImageSearch(embedder=photos, store=found.store)
     except ConfigError as error:
         notes.append(f"Photo queries are off: {error}")
     fitted: FusedRanker | None = None
@@ -192,7 +197,7 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         search=partial(search_items, embedder=embedder, store=store, parser=parser, images=images),
         parse=parser.parse,
         embed_text=embedder.embed_texts,
-        embed_photo=cached_photo_vectors(images.embedder) if images else None,
+        embed_photo=photos.photo if photos else None,
         ranker=fitted,
         session_popularity=settings.session_popularity,
         chat=chat,
@@ -202,17 +207,6 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         try_on=try_on_tool(settings, catalog.by_id()),
     )
     return context, notes
-
-
-def cached_photo_vectors(embedder: Embedder) -> Callable[[Path], Vectors]:
-    """One photo's vector, remembered: a "like this" photo steers every turn of a session."""
-
-    @lru_cache(maxsize=256)
-    def embed(photo: Path) -> Vectors:
-        vector: Vectors = embedder.embed_images([photo])[0]
-        return vector
-
-    return embed
 
 
 def try_on_renderer(settings: Settings) -> TryOnRenderer | None:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import struct
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PIL import Image
 
+from fitroom.tools.embedder import Vectors
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.images import fit, load_pixels, open_rgb
 
@@ -125,3 +127,26 @@ def test_load_pixels_on_a_catalogue_photo(tmp_path: Path) -> None:
     pixels = load_pixels(path, 64, 96)
     assert pixels.shape == (96, 64, 3) and pixels.dtype == np.uint8
     assert abs(int(pixels[48, 32, 1]) - 200) < 6
+
+
+def test_a_remembered_photo_is_encoded_once_and_batches_pass_through(tmp_path: Path) -> None:
+    from fitroom.tools.image_embedders import RememberedPhotos
+
+    class Counting:
+        model_id, dim, calls = "counting", 3, 0
+
+        def embed_texts(self, texts: Sequence[str]) -> Vectors:
+            return np.ones((len(texts), 3), dtype=np.float32)
+
+        def embed_images(self, images: Sequence[Path]) -> Vectors:
+            self.calls += 1
+            return np.array([[len(str(p)), 0, 0] for p in images], dtype=np.float32)
+
+    inner = Counting()
+    photos = RememberedPhotos(inner)
+    one, same = photos.embed_images([tmp_path / "a.jpg"]), photos.photo(tmp_path / "a.jpg")
+    assert inner.calls == 1 and np.array_equal(one[0], same)
+    assert photos.embed_images([tmp_path / "a.jpg", tmp_path / "bb.jpg"]).shape == (2, 3)
+    assert inner.calls == 2 and photos.model_id == "counting" and photos.dim == 3
+    with pytest.raises(ValueError):
+        same[0] = 0.0  # the shared vector cannot be changed by one caller for the others

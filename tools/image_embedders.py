@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -131,3 +131,35 @@ class OpenClipEmbedder:
         model, _, tokenizer = self._loaded
         with torch.inference_mode():
             return normalise(model.encode_text(tokenizer(list(texts))).float().numpy())
+
+
+class RememberedPhotos:
+    """An image embedder that encodes each single photo once: a "like this" photo is searched
+    with and ranked by on every turn of a conversation, and encoding it costs far more than
+    the rest of the turn. Photos are keyed by path (uploads are saved under their content
+    hash, catalogue photos never change); batches pass straight through."""
+
+    def __init__(self, inner: Embedder, size: int = 256) -> None:
+        self.inner = inner
+        self.photo = lru_cache(maxsize=size)(self._encode)
+
+    def _encode(self, path: Path) -> Vectors:
+        vector: Vectors = self.inner.embed_images([path])[0]
+        vector.flags.writeable = False  # shared by every caller: nobody may change it
+        return vector
+
+    @property
+    def model_id(self) -> str:
+        return self.inner.model_id
+
+    @property
+    def dim(self) -> int:
+        return self.inner.dim
+
+    def embed_texts(self, texts: Sequence[str]) -> Vectors:
+        return self.inner.embed_texts(texts)
+
+    def embed_images(self, images: Sequence[Path]) -> Vectors:
+        if len(images) == 1:
+            return self.photo(Path(images[0]))[None]
+        return self.inner.embed_images(images)
