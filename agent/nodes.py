@@ -123,6 +123,7 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         except FitroomError:  # the parser's reading stands on its own
             update["turn_notes"] = [*update["turn_notes"], _NO_LLM_READING]
     stated_cap = after.max_price != prefs.max_price and "cheaper" not in turn.feedback
+    stated_cap = stated_cap and not turn.relative_price
     if stated_cap and not ctx.currency_prices:
         after = after.model_copy(update={"max_price": prefs.max_price})
         update["turn_notes"] = [*update["turn_notes"], _NO_CURRENCY]
@@ -165,6 +166,7 @@ def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
                 filters=Filters(
                     include={k: v for k, v in prefs.wanted.items() if v},
                     exclude={k: v for k, v in prefs.excluded.items() if v},
+                    price_min=prefs.min_price,
                     price_max=prefs.max_price,
                 ),
                 interpret=False,

@@ -8,12 +8,13 @@ from typing import Any
 from langgraph.runtime import Runtime
 
 from fitroom.agent.context import AgentContext
-from fitroom.agent.state import AgentState, Reply, ShownItem
+from fitroom.agent.state import AgentState, Reply, ShownItem, Understood
 from fitroom.memory.long_term import load_memory, remember_turn, save_memory
 from fitroom.tools.catalog import Item
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.explain import explain_item, explanation_prompt
 from fitroom.tools.llm import complete
+from fitroom.tools.price_tiers import price_tier
 
 Update = dict[str, Any]
 
@@ -82,7 +83,8 @@ def explain(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
                 notes.append(f"The LLM failed, so explanations use templates: {error}")
         explanation = explain_item(item, prefs, ctx.vocabulary, draft=draft)
         grounded += explanation.source == "llm"
-        shown.append(ShownItem.of(item, explanation.text))
+        tier = price_tier(item.article_type, item.price, ctx.vocabulary.price_cuts)
+        shown.append(ShownItem.of(item, explanation.text, tier))
     if not shown:
         text = "I found nothing to show."
     else:
@@ -104,10 +106,10 @@ def remember(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     if reply is not None and reply.type == "recommendations":
         update["shown"] = [i.item_id for i in reply.items]
         update["seen"] = list(dict.fromkeys([*state.get("seen", []), *update["shown"]]))
-    if reply is not None and state.get("turn_notes"):
-        update["reply"] = reply.model_copy(
-            update={"notes": [*state.get("turn_notes", []), *reply.notes]}
-        )
+    if reply is not None:
+        notes = [*state.get("turn_notes", []), *reply.notes]
+        understood = Understood.of(state["prefs"]) if "prefs" in state else None
+        update["reply"] = reply.model_copy(update={"notes": notes, "understood": understood})
     if runtime.store is not None and "before" in state and "prefs" in state:
         user = state["user_id"]
         memory = remember_turn(load_memory(runtime.store, user), state["before"], state["prefs"])

@@ -10,6 +10,7 @@ from fitroom.tools.answer import Topic
 from fitroom.tools.catalog import Item
 from fitroom.tools.clarify import Question
 from fitroom.tools.preferences import Preferences
+from fitroom.tools.price_tiers import Tier
 from fitroom.tools.search import ItemCard
 from fitroom.tools.tryon.types import can_try_on
 
@@ -21,11 +22,38 @@ class ShownItem(ItemCard):
     explanation: str
 
     @classmethod
-    def of(cls, item: Item, explanation: str) -> ShownItem:
-        fields = item.model_dump(include=set(cls.model_fields) - {"image", "explanation"})
-        image = str(item.image or "")
+    def of(cls, item: Item, explanation: str, tier: Tier | None = None) -> ShownItem:
+        fields = item.model_dump(
+            include=set(cls.model_fields) - {"image", "explanation", "price_tier"}
+        )
         return cls(
-            **fields, image=image, explanation=explanation, try_on=can_try_on(item.article_type)
+            **fields,
+            image=str(item.image or ""),
+            explanation=explanation,
+            price_tier=tier,
+            try_on=can_try_on(item.article_type),
+        )
+
+
+class Understood(BaseModel):
+    """What the agent understood so far, in catalogue labels, for the shopper to check."""
+
+    wants: dict[str, list[str]] = {}
+    excluded: dict[str, list[str]] = {}
+    occasion: str | None = None
+
+    @classmethod
+    def of(cls, prefs: Preferences) -> Understood:
+        families = [x.casefold() for x in prefs.excluded.get("colour_master", [])]
+        excluded = {
+            # "not white" also rules out the shades named after it; the family says it all.
+            a: [x for x in labels if a != "colour" or not any(f in x.casefold() for f in families)]
+            for a, labels in prefs.excluded.items()
+        }
+        return cls(
+            wants={a: v for a, v in prefs.wanted.items() if v},
+            excluded={a: v for a, v in excluded.items() if v},
+            occasion=prefs.occasion,
         )
 
 
@@ -41,6 +69,7 @@ class Reply(BaseModel):
     notes: list[str] = []
     llm_drafts: int = 0  # explanations the LLM wrote this turn
     llm_grounded: int = 0  # of those, the ones every claim of which checked out
+    understood: Understood | None = None  # the wants and exclusions after this turn
 
 
 class AgentState(TypedDict, total=False):
@@ -73,6 +102,7 @@ CHECKPOINTED = [
     ("fitroom.tools.preferences", "Preferences"),
     ("fitroom.tools.clarify", "Question"),
     ("fitroom.agent.state", "Reply"),
+    ("fitroom.agent.state", "Understood"),
     ("fitroom.agent.state", "ShownItem"),
     ("fitroom.tools.search", "ItemCard"),
 ]

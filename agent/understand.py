@@ -41,6 +41,7 @@ _JUST_SHOW = re.compile(
     r"\b(just show|show me (?:what|anything)|anything(?: is)? fine|whatever|don'?t mind|"
     r"surprise me|no preference|doesn'?t matter)\b"
 )
+_POINTER = re.compile(r"\b(?:that|this|the) one\b")
 _REJECT = re.compile(r"\b(not (?:that|this|the \w+)(?: one)?|don'?t like|no thanks)\b")
 # Passing over the whole list: the next one should be new (the rank step puts seen items last).
 _NONE = re.compile(
@@ -66,6 +67,14 @@ class Turn(BaseModel):
     unknown_reference: str | None = None  # "the ninth" when six were shown
     just_show: bool = False
     feedback: list[str] = []  # "rejected", "none", "liked", "cheaper", "other colour"
+    relative_price: bool = False  # "cheap": a cap from the catalogue's own prices, not a currency
+
+
+def named_item(lowered: str) -> bool:
+    """Whether a message points at a shown item by position or as "that one"."""
+    return bool(_POINTER.search(lowered)) or any(
+        re.search(rf"\b{word}\b", lowered) for word in _ORDINALS
+    )
 
 
 def _referenced(text: str, shown: Sequence[Item]) -> tuple[Item | None, str | None]:
@@ -88,10 +97,18 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
             prefs.excluded.setdefault(m.attribute, [])
             if m.label not in prefs.excluded[m.attribute]:
                 prefs.excluded[m.attribute].append(m.label)
+            if m.lasting and m.label not in prefs.lasting.setdefault(m.attribute, []):
+                prefs.lasting[m.attribute].append(m.label)
             if m.label in prefs.wanted.get(m.attribute, []):
                 prefs.wanted[m.attribute].remove(m.label)
         else:
             said.setdefault(m.attribute, []).append(m.label)
+    needs = [m for m in parsed.matches if m.how in ("occasion", "llm") and not m.negated]
+    if needs:
+        prefs.occasion = needs[0].phrase if needs[0].how == "occasion" else parsed.text.strip()
+        prefs.suggested = [m.label for m in needs]
+    elif said.get("article_type"):
+        prefs.suggested = []  # a garment named in words replaces what an occasion suggested
     old_kind, new_kind = prefs.wanted.get("article_type"), said.get("article_type")
     if old_kind and new_kind and new_kind != old_kind:
         # Another kind of garment is a new request: yesterday's colour for trousers says
@@ -101,8 +118,9 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
                 prefs.wanted.pop(attribute, None)
     for attribute, labels in said.items():
         prefs.wanted[attribute] = list(dict.fromkeys(labels))  # a new statement replaces the old
-        excluded = prefs.excluded.get(attribute, [])
-        prefs.excluded[attribute] = [x for x in excluded if x not in labels]  # "black is fine now"
+        for ruled_out in (prefs.excluded, prefs.lasting):  # "black is fine now"
+            if attribute in ruled_out:
+                ruled_out[attribute] = [x for x in ruled_out[attribute] if x not in labels]
         # A colour family and a shade are one choice: the newer one wins.
         other = {"colour": "colour_master", "colour_master": "colour"}.get(attribute)
         if other:
@@ -134,17 +152,23 @@ def understand(
         return prefs, Turn(unknown_reference=unknown)
     # A question about, or a try-on of, a shown item leaves the preferences as they were.
     pointer = after_try_on and target and _FOLLOW_UP.match(lowered.strip())
-    named = any(re.search(rf"\b{word}\b", lowered) for word in _ORDINALS)
+    named = named_item(lowered)
     if _TRY_ON.search(lowered) or (pointer and named):
         return prefs, Turn(intent="tryon", target=target.item_id if target else None)
     topic = question_topic(lowered) if target else None
     if target and topic and not parse(text).matches:
         return prefs, Turn(intent="answer", topic=topic, target=target.item_id)
     turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
-    _apply_labels(prefs, parse(text))
+    parsed = parse(text)
+    _apply_labels(prefs, parsed)
     if price := _PRICE.search(lowered):
         prefs.max_price = float(price.group(1).replace(",", ".")) / price_scale
-    if target and _REJECT.search(lowered):
+    elif parsed.price_max is not None or parsed.price_min is not None:  # "something cheap"
+        prefs.max_price, prefs.min_price = parsed.price_max, parsed.price_min
+        turn.relative_price = True
+    # "I don't like brown" rules out a colour, not the item on top of the list.
+    about_labels = any(m.negated for m in parsed.matches) and not named_item(lowered)
+    if target and _REJECT.search(lowered) and not about_labels:
         prefs.rejected.append(target.item_id)
         turn.feedback.append("rejected")
     if shown and _NONE.search(lowered):

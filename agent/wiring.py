@@ -132,8 +132,22 @@ def image_search(settings: Settings) -> ImageSearch:
     return ImageSearch(embedder=images, store=open_image_store(settings, images))
 
 
-def build_parser(store: ChromaItemStore, embedder: Embedder) -> QueryParser:
-    return QueryParser(store.vocabulary(), embedder)
+def build_parser(
+    store: ChromaItemStore, embedder: Embedder, chat: ChatModel | None = None
+) -> QueryParser:
+    """The reader over the store's labels; with `chat`, needs the rules cannot map ("a present
+    for my dad") are read through garment names the LLM suggests."""
+    from fitroom.tools.garment_names import GarmentNames
+
+    return QueryParser(store.vocabulary(), embedder, GarmentNames(chat) if chat else None)
+
+
+def optional_chat_model(settings: Settings) -> tuple[ChatModel | None, str | None]:
+    """The configured LLM, or None and the reason it is missing."""
+    try:
+        return chat_model(settings), None
+    except ConfigError as error:
+        return None, str(error)
 
 
 def ranker_content(
@@ -167,8 +181,11 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
     store = open_store(settings, embedder)
     if store.count() == 0:
         raise StoreError("The item store is empty; build it with `fitroom index` first.")
-    parser = build_parser(store, embedder)
     notes: list[str] = []
+    chat, missing = optional_chat_model(settings)
+    if missing:
+        notes.append(f"No LLM: {missing} Explanations use templates.")
+    parser = build_parser(store, embedder, chat)
     from fitroom.tools.image_embedders import RememberedPhotos
 
     images: ImageSearch | None = None
@@ -184,11 +201,6 @@ def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
         fitted = ranker(settings, catalog)
     except ConfigError as error:
         notes.append(f"Picks come in retrieval order: {error}")
-    chat: ChatModel | None = None
-    try:
-        chat = chat_model(settings)
-    except ConfigError as error:
-        notes.append(f"No LLM: {error} Explanations use templates.")
     if chat is None and settings.llm == "none":
         notes.append("No LLM is configured (FITROOM_LLM=none): explanations use templates.")
     context = AgentContext(

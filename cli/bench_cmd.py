@@ -72,6 +72,34 @@ def image_recipe(
     print(json.dumps(figures, indent=2))
 
 
+@app.command("understanding")
+@reports_errors
+def understanding(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+    out: Path = typer.Option(Path("reports"), help="Folder for understanding.md"),
+    eval_dir: Path = typer.Option(
+        Path("../shared/eval"), help="Folder with utterances_dev.jsonl and vague_dev.jsonl"
+    ),
+) -> None:
+    """Negation, "or", occasions and needs: what search shows against what was asked."""
+    from fitroom.eval.understanding_bench import run_understanding_bench
+
+    figures = run_understanding_bench(settings(), eval_dir, out)
+    if as_json:
+        keys = ("failures", "vague_failures")
+        shown = {k: v for k, v in figures.items() if k not in keys}
+        if shown.get("with_llm"):
+            shown["with_llm"] = {k: v for k, v in shown["with_llm"].items() if k not in keys}
+        print(json.dumps(shown, indent=2))
+    else:
+        console.print(
+            f"compliance {figures['compliance']:.3f}, {figures['requests_showing_avoided']} of "
+            f"{figures['requests']} requests show a ruled-out item, vague served "
+            f"{figures['vague_served']}/{figures['vague_requests']}; wrote "
+            f"{out / 'understanding.md'}"
+        )
+
+
 @app.command("ranker")
 @reports_errors
 def ranker(

@@ -27,18 +27,25 @@ def evaluate(
         help="test (held-out last purchases) or validation (the train side split again, "
         "for tuning the agent without touching test)",
     ),
+    phrasing: str = typer.Option(
+        "varied",
+        help="varied (the attribute simulator words replies as people do, negations included) "
+        "or labels (it speaks the catalogue's labels)",
+    ),
     out: Path = typer.Option(Path("reports"), help="Folder for eval.md and eval.png"),
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
 ) -> None:
     """Success within 5 turns, recall, NDCG and turns for the agent and every ablation."""
     from fitroom.eval.sim_episodes import Opening
     from fitroom.eval.sim_report import write_report
-    from fitroom.eval.sim_run import ABLATIONS, Split, run_simulation
+    from fitroom.eval.sim_run import ABLATIONS, Phrasing, Split, run_simulation
 
     if simulator not in ("attribute", "llm"):
         raise ConfigError(f"--simulator {simulator!r} is unknown; use attribute or llm.")
     if opening not in ("text", "photo", "mixed"):
         raise ConfigError(f"--opening {opening!r} is unknown; use text, photo or mixed.")
+    if phrasing not in ("varied", "labels"):
+        raise ConfigError(f"--phrasing {phrasing!r} is unknown; use varied or labels.")
     if split not in ("test", "validation"):
         raise ConfigError(f"--split {split!r} is unknown; use test or validation.")
     unknown = [a for a in ablation if a not in ABLATIONS]
@@ -58,11 +65,20 @@ def evaluate(
 
         kind = cast(Opening, opening)  # checked above
         result = run_simulation(
-            config, catalog, episodes, kind, chosen, seed, advance, chat, cast(Split, split)
+            config,
+            catalog,
+            episodes,
+            kind,
+            chosen,
+            seed,
+            advance,
+            chat,
+            cast(Split, split),
+            cast(Phrasing, phrasing),
         )
     line = (
         f"{episodes} episodes from the {split} split, {opening} openings, {simulator} "
-        f"simulator, seed {seed}"
+        f"simulator ({phrasing} phrasing), seed {seed}"
     )
     write_report(result, line, out)
     if as_json:

@@ -35,7 +35,9 @@ def _print_table(result: SearchResult) -> None:
         console.print(f"understood: {read}", highlight=False)
     if result.relaxed:
         console.print(f"[yellow]too few exact matches; relaxed {', '.join(result.relaxed)}")
-    table = Table("#", "score", "title", "type", "colour", "pattern", "gender", "price")
+    for note in result.notes:
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False)
+    table = Table("#", "score", "title", "type", "colour", "pattern", "gender", "price", "tier")
     table.add_column("item_id", no_wrap=True, min_width=10)  # ids must stay copyable
     for rank, item in enumerate(result.items, start=1):
         price = "" if item.price is None else f"{item.price:.4f}"
@@ -48,6 +50,7 @@ def _print_table(result: SearchResult) -> None:
             item.pattern,
             item.gender,
             price,
+            item.price_tier or "",
             item.item_id,
         )
     console.print(table)
@@ -80,7 +83,8 @@ def search(
     config = settings()
     embedder = wiring.build_embedder(config)
     store = wiring.open_store(config, embedder)
-    parser = wiring.build_parser(store, embedder)
+    chat, _ = wiring.optional_chat_model(config)  # loaded only if a need needs reading
+    parser = wiring.build_parser(store, embedder, chat)
     images = wiring.image_search(config) if image is not None else None
 
     def run(query: str) -> SearchResult:

@@ -7,6 +7,7 @@ a turn, and no LLM (the attribute simulator needs none, and templates keep 200 e
 
 from __future__ import annotations
 
+import random
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -44,6 +45,7 @@ ABLATIONS = (
 )
 SHOWN = 10
 Split = Literal["test", "validation"]
+Phrasing = Literal["varied", "labels"]  # how the attribute simulator words its replies
 
 
 def _ranker(
@@ -94,10 +96,14 @@ def run_episode(
     anonymous: bool,
     photos: bool,
     chat: ChatModel | None = None,
+    phrasing: Phrasing = "varied",
+    seed: int = 0,
 ) -> Outcome:
-    """One simulated conversation; with `chat`, the LLM simulator phrases the shopper."""
+    """One simulated conversation; with `chat`, the LLM simulator phrases the shopper, else
+    the attribute simulator in its seeded everyday phrasings (or the bare labels)."""
     target = ctx.items[episode.target]
-    shopper = LLMUser(target, ctx.items, chat) if chat else AttributeUser(target, ctx.items)
+    rng = random.Random(f"{seed}|{episode.number}") if phrasing == "varied" else None
+    shopper = LLMUser(target, ctx.items, chat) if chat else AttributeUser(target, ctx.items, rng)
     user = f"anon-{episode.number}" if anonymous else episode.user_id
     text, image = episode.text, episode.image if photos else None
     outcome = Outcome(episode=episode.number)
@@ -160,6 +166,7 @@ def run_simulation(
     advance: Callable[[str], None] | None = None,
     chat: ChatModel | None = None,
     split_name: Split = "test",
+    phrasing: Phrasing = "varied",
 ) -> dict[str, Any]:
     """Every ablation on the same `n` episodes; figures per ablation and the raw outcomes.
     With `chat`, the LLM simulator phrases the shopper (the agent itself stays LLM-free).
@@ -181,6 +188,8 @@ def run_simulation(
                     anonymous=name == "no_memory",
                     photos=name != "text_only",
                     chat=chat,
+                    phrasing=phrasing,
+                    seed=seed,
                 )
             )
             if advance:

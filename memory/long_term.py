@@ -26,6 +26,7 @@ class UserMemory(BaseModel):
     liked: Counts = Field(default_factory=dict)
     disliked: Counts = Field(default_factory=dict)
     liked_items: list[str] = Field(default_factory=list)
+    # Written by versions that kept "not that one" across visits; read for `memory show` only.
     rejected_items: list[str] = Field(default_factory=list)
     with_purchases: bool = False  # the customer's purchase history has been counted in
 
@@ -67,27 +68,36 @@ def _drop(counts: Counts, attribute: str, label: str) -> None:
 
 def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -> UserMemory:
     """Memory after a turn moved the preferences from `before` to `after`: new wants count as
-    likes and lift an old dislike; new exclusions count as dislikes until said otherwise."""
+    likes and lift an old dislike; an exclusion stated as taste ("I hate florals") counts as a
+    dislike until said otherwise. Corrections of the picks on screen ("not black", "not the
+    first one", "cheaper") are left to the session."""
     memory = memory.model_copy(deep=True)
     for attribute, labels in after.wanted.items():
         for label in set(labels) - set(before.wanted.get(attribute, [])):
             _bump(memory.liked, attribute, label)
             _drop(memory.disliked, attribute, label)
-    for attribute, labels in after.excluded.items():
-        for label in set(labels) - set(before.excluded.get(attribute, [])):
+    for attribute, labels in after.lasting.items():
+        for label in set(labels) - set(before.lasting.get(attribute, [])):
             _bump(memory.disliked, attribute, label)
             _drop(memory.liked, attribute, label)
     memory.liked_items = list(dict.fromkeys([*memory.liked_items, *after.liked]))
-    memory.rejected_items = list(dict.fromkeys([*memory.rejected_items, *after.rejected]))
+    return memory
+
+
+def lift_dislike(memory: UserMemory, attribute: str, label: str) -> UserMemory:
+    """Memory with one dislike taken back ("stripes are fine after all")."""
+    memory = memory.model_copy(deep=True)
+    _drop(memory.disliked, attribute, label)
     return memory
 
 
 def starting_preferences(memory: UserMemory) -> Preferences:
-    """A new session starts from the remembered dislikes and rejections (wants are per
-    session: yesterday's dress does not make today's request a dress)."""
+    """A new session starts from the remembered dislikes (wants are per session: yesterday's
+    dress does not make today's request a dress, and neither does yesterday's "not that one")."""
+    disliked = {a: sorted(labels) for a, labels in memory.disliked.items() if labels}
     return Preferences(
-        excluded={a: sorted(labels) for a, labels in memory.disliked.items() if labels},
-        rejected=list(memory.rejected_items),
+        excluded=disliked,
+        lasting={a: list(labels) for a, labels in disliked.items()},  # its own lists
         liked=list(memory.liked_items),
     )
 

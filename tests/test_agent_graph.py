@@ -284,9 +284,10 @@ def test_an_llm_reading_adds_the_occasion_and_survives_a_failure(
 
     from tests.fakes import FakeChat
 
-    reading = '{"colour": null, "garment": "skirt", "pattern": null, "occasion": "beach"}'
+    # Words no rule maps ("the regatta"), so only the LLM's reading names a garment.
+    reading = '{"colour": null, "garment": "skirt", "pattern": null, "occasion": "regatta"}'
     reader = replace(context, chat=FakeChat([reading]), llm_extraction=True, llm_explanations=0)
-    reply = run_turn(graph, reader, "kim", "s1", "something for the beach, just show me")
+    reply = run_turn(graph, reader, "kim", "s1", "something for the regatta, just show me")
     assert reply.type == "recommendations"
     assert all(context.items[i.item_id].article_type == "Skirt" for i in reply.items)
     down = replace(context, chat=FakeChat([], fail=True), llm_extraction=True)

@@ -79,11 +79,24 @@ def test_an_uploaded_photo_is_used_for_try_on(app: AppTest) -> None:
 
 def test_the_memory_panel_shows_and_forgets(app: AppTest) -> None:
     app.sidebar.text_input[0].set_value("mia").run()
-    _say(app, "a shirt, no stripes, just show me")
+    _say(app, "a shirt, I can't stand stripes, just show me")
     panel = " ".join(m.value for m in app.sidebar.markdown)
     assert "dislikes pattern: Stripe" in panel and "likes type: Shirt" in panel
     next(b for b in app.sidebar.button if b.label == "Forget me").click().run()
     assert "Nothing yet." in " ".join(m.value for m in app.sidebar.markdown)
+
+
+def test_understood_chips_show_and_a_cross_takes_one_back(app: AppTest) -> None:
+    app.sidebar.text_input[0].set_value("noa").run()
+    _say(app, "a shirt, I can't stand stripes, just show me")
+    labels = [b.label for b in app.button]
+    assert "Shirt ✕" in labels and "not Stripe ✕" in labels
+    panel = " ".join(m.value for m in app.sidebar.markdown)
+    assert "dislikes pattern: Stripe" in panel
+    next(b for b in app.button if b.label == "not Stripe ✕").click().run()
+    labels = [b.label for b in app.button]
+    assert "Shirt ✕" in labels and "not Stripe ✕" not in labels
+    assert "dislikes pattern" not in " ".join(m.value for m in app.sidebar.markdown)
 
 
 def test_bad_input_gets_a_visible_message_and_the_session_survives(app: AppTest) -> None:

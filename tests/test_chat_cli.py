@@ -45,11 +45,12 @@ def test_script_gives_one_json_line_per_turn(env: Path) -> None:
     items = turns[0]["items"]
     assert isinstance(items, list) and items
     assert all(set(i) == SHOWN_FIELDS for i in items)
+    assert turns[0]["understood"]["wants"] == {"article_type": ["Sweater"]}
     assert items[0]["article_type"] == "Sweater"
 
 
 def test_memory_show_and_forget_touch_one_user_only(env: Path) -> None:
-    _chat("ana", "s1", {"text": "no stripes, just show me"})
+    _chat("ana", "s1", {"text": "I'm not a fan of stripes, just show me"})
     _chat("bob", "s1", {"text": "something black, just show me"})
     shown = runner.invoke(app, ["memory", "show", "--user", "ana"])
     assert json.loads(shown.stdout)["disliked"] == {"pattern": {"Stripe": 1}}

@@ -14,6 +14,8 @@ from tests.conftest import TINY_ROWS, CatalogFactory
 runner = CliRunner()
 SHOWN_FIELDS = {
     "item_id",
+    "colour_master",
+    "price_tier",
     "title",
     "article_type",
     "colour",

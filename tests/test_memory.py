@@ -18,17 +18,25 @@ from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.preferences import Preferences
 
 
-def test_a_dislike_persists_until_said_otherwise() -> None:
+def test_a_stated_taste_persists_until_said_otherwise() -> None:
     store = InMemoryStore()
-    no_stripes = Preferences(excluded={"pattern": ["Stripe"]}, rejected=["i9"])
-    save_memory(store, "ana", remember_turn(UserMemory(), Preferences(), no_stripes))
+    hates_stripes = Preferences(excluded={"pattern": ["Stripe"]}, lasting={"pattern": ["Stripe"]})
+    save_memory(store, "ana", remember_turn(UserMemory(), Preferences(), hates_stripes))
     tomorrow = starting_preferences(load_memory(store, "ana"))
-    assert tomorrow.excluded == {"pattern": ["Stripe"]} and tomorrow.rejected == ["i9"]
+    assert tomorrow.excluded == {"pattern": ["Stripe"]} == tomorrow.lasting
     assert tomorrow.wanted == {}
     stripes_ok = Preferences(wanted={"pattern": ["Stripe"]})
     memory = remember_turn(load_memory(store, "ana"), tomorrow, stripes_ok)
     assert memory.liked == {"pattern": {"Stripe": 1}} and memory.disliked == {"pattern": {}}
     assert starting_preferences(memory).excluded == {}
+
+
+def test_a_correction_of_the_picks_holds_for_the_session_only() -> None:
+    store = InMemoryStore()
+    corrected = Preferences(excluded={"colour_master": ["Black"]}, rejected=["i9"], max_price=0.02)
+    save_memory(store, "ana", remember_turn(UserMemory(), Preferences(), corrected))
+    tomorrow = starting_preferences(load_memory(store, "ana"))
+    assert (tomorrow.excluded, tomorrow.rejected, tomorrow.max_price) == ({}, [], None)
 
 
 def test_users_never_see_each_other_and_forget_is_per_user() -> None:

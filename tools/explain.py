@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from fitroom.tools.catalog import Item
 from fitroom.tools.llm import ChatMessage
 from fitroom.tools.preferences import Preferences
+from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.vocabulary import Vocabulary
 
 _CHECKED = ("colour", "colour_master", "article_type", "pattern")
@@ -21,10 +22,14 @@ CLAIMS = frozenset(
 )
 _PHRASES = {"gender": "for {}"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+# "You asked for a black dress with stripes and dots, and this one has both": the clause runs
+# to the end of the sentence or to where the item takes over ("and this one", "but it").
 _ATTRIBUTION = re.compile(
-    r"\byou(?:'re| are)? (?:asked|wanted|want|said|requested|looking|were looking)(?: for)?"
-    r"([^,.;!]*?)(?=\band\b|\bbut\b|[,.;!]|$)"
+    r"\byou(?:'re| are)? (?:asked|wanted|want|said|requested|looking|were looking|"
+    r"were after|are after|prefer|like|love)(?: for)?(?P<clause>[^.;!?]*)"
 )
+_ITEM_TAKES_OVER = re.compile(r",|\b(?:and|but|so|while|which)\s+(?:this|it|that|these|here)\b")
+_COLOURS = ("colour", "colour_master")
 
 
 class Explanation(BaseModel):
@@ -50,7 +55,7 @@ def template_explanation(item: Item, prefs: Preferences) -> str:
         look += f" ({item.pattern.lower()})"
     matched = [
         _PHRASES.get(attribute, "{}").format(label.lower())
-        for attribute, labels in prefs.wanted.items()
+        for attribute, labels in prefs.said().items()
         for label in labels
         if getattr(item, attribute, None) == label
     ]
@@ -59,13 +64,37 @@ def template_explanation(item: Item, prefs: Preferences) -> str:
     text = f"{item.title}: {look}."
     if matched:
         text += f" It matches what you asked for: {', '.join(dict.fromkeys(matched))}."
+    if prefs.occasion and item.article_type in prefs.suggested:
+        text += f" A {item.article_type.lower()} suits {prefs.occasion}."
     return text
 
 
 def _attributed(text: str) -> list[str]:
     """The clauses of `text` that say what the shopper asked for ("you asked for a black
     dress")."""
-    return [m.group(1) for m in _ATTRIBUTION.finditer(text.casefold())]
+    return [
+        _ITEM_TAKES_OVER.split(m.group("clause"))[0] for m in _ATTRIBUTION.finditer(text.casefold())
+    ]
+
+
+def _misattributed(text: str, vocabulary: Vocabulary, prefs: Preferences) -> list[str]:
+    """What `text` says the shopper asked for that they did not, read by the same parser that
+    read the shopper: a label they never wanted, or one they ruled out."""
+    reader = QueryParser(vocabulary)
+    stated = prefs.said()
+    wanted_colours = [w.casefold() for a in _COLOURS for w in stated.get(a, [])]
+    for clause in _attributed(text):
+        for m in reader.parse(clause).matches:
+            if m.negated:
+                continue  # "you asked for no stripes" is true when they were ruled out
+            if m.label in prefs.excluded.get(m.attribute, []):
+                return [
+                    f"says the shopper asked for {m.attribute} {m.label!r}, which they ruled out"
+                ]
+            shade = m.attribute in _COLOURS and any(w in m.label.casefold() for w in wanted_colours)
+            if m.label not in stated.get(m.attribute, []) and not shade:
+                return [f"says the shopper asked for {m.attribute} {m.label!r}"]
+    return []
 
 
 def check_explanation(
@@ -74,18 +103,8 @@ def check_explanation(
     """The claims in `text` that the item's record does not support (empty: grounded), and,
     given `prefs`, any label it says the shopper asked for that they did not."""
     said = _words(text)
-    stated = {
-        _words(label).strip()
-        for labels in (prefs.wanted if prefs else {}).values()
-        for label in labels
-    }
-    for clause in _attributed(text) if prefs is not None else []:
-        words = _words(clause)
-        for attribute in _CHECKED:
-            for label in vocabulary.values.get(attribute, []):
-                name = _words(label).strip()
-                if name not in _VAGUE and f" {name} " in words and name not in stated:
-                    return [f"says the shopper asked for {attribute} {label!r}"]
+    if prefs is not None and (misattributed := _misattributed(text, vocabulary, prefs)):
+        return misattributed
     # The record: every fact the catalogue holds about the item, in words.
     record = _words(" ".join(str(getattr(item, a)) for a in (*_CHECKED, "title", "description")))
     true = {_words(str(getattr(item, a))).strip() for a in _CHECKED}

@@ -13,10 +13,24 @@ class Preferences(BaseModel):
 
     wanted: dict[str, list[str]] = Field(default_factory=dict)
     excluded: dict[str, list[str]] = Field(default_factory=dict)
+    # The exclusions stated as taste ("I hate florals"): memory keeps these across visits,
+    # while a correction of the picks on screen ("not black") holds for this session only.
+    lasting: dict[str, list[str]] = Field(default_factory=dict)
     occasion: str | None = None
+    # Article types read from an occasion or need ("a summer wedding"): the shopper did not
+    # name them, so explanations never say they asked for them.
+    suggested: list[str] = Field(default_factory=list)
+    min_price: float | None = Field(default=None, ge=0)  # "something premium"
     max_price: float | None = Field(default=None, ge=0)
     liked: list[str] = Field(default_factory=list)
     rejected: list[str] = Field(default_factory=list)
+
+    def said(self) -> dict[str, list[str]]:
+        """The wants the shopper stated in their own words (not those an occasion suggested)."""
+        return {
+            a: [x for x in labels if a != "article_type" or x not in self.suggested]
+            for a, labels in self.wanted.items()
+        }
 
     def given(self) -> set[str]:
         """Attributes the shopper has settled (a colour family settles the shade too)."""

@@ -5,63 +5,60 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel
 
 from fitroom.tools.embedder import Embedder
+from fitroom.tools.errors import FitroomError
 from fitroom.tools.filters import Filters
+from fitroom.tools.occasions import read_occasion, triggers
+from fitroom.tools.price_tiers import cap_or_floor, price_word
+from fitroom.tools.reader_words import (
+    CHATTER,
+    CUES,
+    GENERIC_PATTERN,
+    IMPLIED_PATTERN,
+    PATTERNED,
+    SCOPE_FILLERS,
+)
+from fitroom.tools.scope import Span, find_cues, negations
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from fitroom.tools.garment_names import GarmentNames
 
 # Order decides which attribute a word maps to when several carry it: a bare "black" means the
 # whole black family (colour_master), while "dark blue" only exists as a shade (colour).
 _EXACT_ORDER = ("gender", "article_type", "pattern", "colour_master", "colour", "category")
 _MEANINGLESS = {"unknown", "undefined", "other", "items"}
-_NEGATIONS = {"no", "not", "without", "non", "except"}
 _STOPWORDS = {
-    "a",
-    "an",
-    "the",
-    "and",
-    "or",
-    "for",
-    "with",
-    "in",
-    "on",
-    "of",
-    "to",
-    "me",
-    "my",
-    "i",
-    "some",
-    "something",
-    "like",
-    "want",
-    "need",
-    "looking",
-    "show",
-    "find",
-    "please",
-    "that",
-    "this",
-    "is",
-    "it",
-    "under",
-    "over",
-    "very",
-    "really",
-    "nice",
-    "new",
-    "good",
+    *"a an the and or for with in on of to me my i some something like want need looking show "
+    "find please that this is it under over very really nice new good".split(),
+    *(word for cue in CUES for word in cue),
+    *SCOPE_FILLERS,
 }
-_TOKEN = re.compile(r"[a-z0-9]+(?:[-/][a-z0-9]+)*")
+_TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
+_DASH = re.compile(r"\s[-–—]+\s")  # "skirts - not denim": a spaced dash ends a clause
 # Measured on MiniLM: non-garment words ("wedding", "office", "warm") score below 0.55 against
 # every article type, while real synonyms ("raincoat"→Coat, "jeans"→Trousers) reach 0.75+.
 SIMILARITY_THRESHOLD = 0.75
 SIMILARITY_MARGIN = 0.03
+GENERIC = "*"  # the label of a generic pattern word until its scope says what it means
+# "6 year old", "six years old", "she's seven", "aged 7", "7yo"
+_AGE = re.compile(r"^(?:(\w+) (?:years?|yrs?)(?: old)?|(?:she|he|aged|age|is) (\w+)|(\d+) ?yo)$")
+_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
+    )
+}
+# Who a pronoun points at, when no word says it more plainly ("for his birthday").
+_PRONOUNS = {"he": "Men", "his": "Men", "him": "Men", "she": "Women", "her": "Women"}
+_KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
 
 
 class Match(BaseModel):
@@ -70,8 +67,11 @@ class Match(BaseModel):
     phrase: str
     attribute: str
     label: str
-    how: str  # "exact", "synonym", "similar", or "family" (a shade of an excluded family)
+    # "exact", "synonym", "similar", "family" (a shade of an excluded family), "plain" (a
+    # pattern ruled out as a whole), "occasion" or "llm" (a garment an occasion calls for)
+    how: str
     negated: bool = False
+    lasting: bool = False  # a negation that states a taste ("I hate florals"), not a correction
 
 
 class ParsedQuery(BaseModel):
@@ -79,23 +79,33 @@ class ParsedQuery(BaseModel):
 
     text: str
     matches: list[Match] = []
+    price_min: float | None = None  # from words such as "premium", against the kind's prices
+    price_max: float | None = None  # from words such as "cheap" or "not too expensive"
+    notes: list[str] = []
 
     @property
     def filters(self) -> Filters:
+        # Said both ways, ruled out wins: a shopper names what they dislike again to say why
+        # ("not black! every pair I own is black"), far more often than they change their mind
+        # within one message.
+        ruled = {(m.attribute, m.label) for m in self.matches if m.negated}
         include: dict[str, list[str]] = {}
         exclude: dict[str, list[str]] = {}
         for m in self.matches:
-            target = exclude if m.negated else include
+            target = exclude if (m.attribute, m.label) in ruled else include
             if m.label not in target.setdefault(m.attribute, []):
                 target[m.attribute].append(m.label)
-        return Filters(include=include, exclude=exclude)
+        include = {a: labels for a, labels in include.items() if labels}
+        return Filters(
+            include=include, exclude=exclude, price_min=self.price_min, price_max=self.price_max
+        )
 
 
 def _tokens(text: str) -> list[str]:
-    return _TOKEN.findall(text.casefold().replace("'", "").replace("’", ""))
-
-
-_Found = tuple[int, int, str, str, str]  # start, length, attribute, label, how
+    """Words and the punctuation that ends a clause; "t-shirt" and "t shirt" read alike."""
+    text = re.sub(r"['’]s\b", "", text.casefold())  # "winter's", "men's": the noun itself
+    text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
+    return _TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text))
 
 
 def _spans(tokens: list[str], sizes: tuple[int, ...]) -> Iterator[tuple[int, int, str]]:
@@ -108,6 +118,12 @@ def _is_content(token: str) -> bool:
     return token not in _STOPWORDS and len(token) > 2 and not token.isdigit()
 
 
+def _nameable(token: str) -> bool:
+    """A word similarity may read as a garment: content, and not a verb's -ing form
+    ("watching" is not a Watch)."""
+    return _is_content(token) and not token.endswith("ing")
+
+
 def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
@@ -118,40 +134,87 @@ def _singular(word: str) -> str:
     return word
 
 
-class QueryParser:
-    """Reads labels by exact spelling, then the synonym table, then MiniLM similarity."""
+def _rank(attribute: str) -> int:
+    return _EXACT_ORDER.index(attribute) if attribute in _EXACT_ORDER else len(_EXACT_ORDER)
 
-    def __init__(self, vocabulary: Vocabulary, embedder: Embedder | None = None) -> None:
+
+def _years(phrase: str) -> int | None:
+    """The age in "6 year old" or "six years old"."""
+    age = _AGE.match(phrase)
+    word = next((g for g in age.groups() if g), "") if age else ""
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
+
+
+def _key(label: str) -> str:
+    return " ".join(_tokens(label))
+
+
+class QueryParser:
+    """Reads labels by exact spelling, then the synonym table, then MiniLM similarity; then
+    which of them a negation rules out, an occasion when no garment is named, and price words.
+    """
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        embedder: Embedder | None = None,
+        garments: GarmentNames | None = None,
+    ) -> None:
         self._vocab = vocabulary
         self._embedder = embedder
+        self._garments = garments  # an LLM naming garments for needs the rules cannot map
         self._exact: dict[str, tuple[str, str]] = {}
         for attribute in reversed(_EXACT_ORDER):
             for label in vocabulary.values.get(attribute, []):
                 if label.casefold() not in _MEANINGLESS:
-                    self._exact[label.casefold()] = (attribute, label)
+                    self._exact[_key(label)] = (attribute, label)
 
-    def _lookup(self, phrase: str) -> tuple[str, str, str] | None:
+    def _lookup(self, phrase: str) -> tuple[str, tuple[str, ...], str] | None:
         for candidate in dict.fromkeys((phrase, _singular(phrase))):
-            if candidate in self._exact:
-                return (*self._exact[candidate], "exact")
-            hit = SYNONYMS.get(candidate)
-            if hit and hit[1] in self._vocab.values.get(hit[0], []):
-                return (*hit, "synonym")
+            known = [
+                (a, label)
+                for a, label in SYNONYMS.get(candidate, ())
+                if label in self._vocab.values.get(a, [])
+            ]
+            # A word the catalogue spells as a label stands for it alone, unless the table
+            # says it covers more ("metallic" is both Metallic and Glittering/Metallic) or
+            # names its family ("purple" is the Lilac Purple family, not only that shade).
+            broader = known and _rank(known[0][0]) < _rank(self._exact.get(candidate, ("",))[0])
+            if candidate in self._exact and len(known) < 2 and not broader:
+                attribute, label = self._exact[candidate]
+                return attribute, (label,), "exact"
+            if known:
+                return known[0][0], tuple(label for _, label in known), "synonym"
+        if phrase in GENERIC_PATTERN:
+            return "pattern", (GENERIC,), "generic"
+        if phrase in _PRONOUNS and _PRONOUNS[phrase] in self._vocab.values.get("gender", []):
+            return "gender", (_PRONOUNS[phrase],), "pronoun"
+        years = _years(phrase)
+        if (
+            years is not None
+            and years < _KIDS_UNTIL
+            and "Kids" in self._vocab.values.get("gender", [])
+        ):
+            return "gender", ("Kids",), "synonym"  # "my 6 year old", "her six-year-old"
         return None
 
     @cached_property
     def _type_vectors(self) -> tuple[list[str], NDArray[Any]]:
         assert self._embedder is not None
-        labels = [
+        labels = self.article_types
+        return labels, self._embedder.embed_texts(labels)
+
+    @cached_property
+    def article_types(self) -> list[str]:
+        return [
             v
             for v in self._vocab.values.get("article_type", [])
             if v.casefold() not in _MEANINGLESS
         ]
-        return labels, self._embedder.embed_texts(labels)
 
     def _similar(self, phrases: list[str]) -> dict[str, str]:
         """Article types for phrases MiniLM places close to exactly one label."""
-        if not phrases or self._embedder is None or not self._vocab.values.get("article_type"):
+        if not phrases or self._embedder is None or not self.article_types:
             return {}
         labels, label_vectors = self._type_vectors
         scores = self._embedder.embed_texts(phrases) @ label_vectors.T
@@ -162,54 +225,160 @@ class QueryParser:
                 found[phrase] = labels[int(np.argmax(row))]
         return found
 
-    def _by_lookup(self, tokens: list[str], used: list[bool]) -> list[_Found]:
+    def _by_lookup(self, tokens: list[str], used: list[bool]) -> list[Span]:
         found = []
         for i, n, phrase in _spans(tokens, (3, 2, 1)):
             hit = None if any(used[i : i + n]) else self._lookup(phrase)
             if hit:
                 used[i : i + n] = [True] * n
-                found.append((i, n, *hit))
+                found.append(Span(i, n, *hit))
         return found
 
-    def _by_similarity(self, tokens: list[str], used: list[bool]) -> list[_Found]:
+    def _by_similarity(self, tokens: list[str], used: list[bool]) -> list[Span]:
         open_spans = [
             (i, n, phrase)
             for i, n, phrase in _spans(tokens, (2, 1))
-            if not any(used[i : i + n]) and all(_is_content(t) for t in tokens[i : i + n])
+            if not any(used[i : i + n]) and all(_nameable(t) for t in tokens[i : i + n])
         ]
         similar = self._similar([phrase for _, _, phrase in open_spans])
-        found: list[_Found] = []
+        found: list[Span] = []
         for i, n, phrase in open_spans:
             if phrase in similar and not any(used[i : i + n]):
                 used[i : i + n] = [True] * n
-                found.append((i, n, "article_type", similar[phrase], "similar"))
+                found.append(Span(i, n, "article_type", (similar[phrase],), "similar"))
         return found
 
     def parse(self, text: str) -> ParsedQuery:
-        """Read the attribute labels a query names: exact and synonym phrases (longest first),
-        then MiniLM similarity for the content words left over."""
-        tokens = _tokens(text)
+        """Read what a message wants and rules out, in the catalogue's own labels."""
+        tokens = self._split_unknown_slashes(_tokens(text))
+        cues = find_cues(tokens)
         used = [False] * len(tokens)
-        found = self._by_lookup(tokens, used) + self._by_similarity(tokens, used)
+        for cue in cues:
+            used[cue.start : cue.start + cue.length] = [True] * cue.length
+        looked_up = self._by_lookup(tokens, used)
+        for i in triggers(tokens):  # occasion words are not garments, however they sound
+            used[i] = True
+        spans = sorted(looked_up + self._by_similarity(tokens, used), key=lambda s: s.start)
+        ruled = {r.span: r.lasting for r in negations(tokens, spans, cues)}
+        matches = [m for span in spans for m in self._read_span(tokens, span, ruled)]
+        if any(m.attribute == "gender" and m.how != "pronoun" for m in matches):
+            matches = [m for m in matches if m.how != "pronoun"]  # "my daughter, she's 7"
+        patterns = self._vocab.values.get("pattern", [])
+        matches = _resolve_generic_patterns(matches, patterns)
+        notes: list[str] = []
+        named = [m for m in matches if m.attribute == "article_type" and not m.negated]
+        if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
+            matches += self._needs(tokens, used, notes)
+        matches += self._excluded_shades(matches)
+        parsed = ParsedQuery(text=text, matches=matches, notes=notes)
+        if word := price_word(text):
+            kinds = parsed.filters.include.get("article_type", [])
+            low, high = cap_or_floor(word, kinds, self._vocab.price_cuts)
+            parsed = parsed.model_copy(update={"price_min": low, "price_max": high})
+        return parsed
+
+    def _split_unknown_slashes(self, tokens: list[str]) -> list[str]:
+        """ "black/white" is two colours; "leggings/tights" is one label."""
+        out: list[str] = []
+        for token in tokens:
+            if "/" in token and token not in self._exact and token not in SYNONYMS:
+                parts = token.split("/")
+                out += [x for part in parts for x in (part, "/")][:-1]
+            else:
+                out.append(token)
+        return out
+
+    def _read_span(self, tokens: list[str], span: Span, ruled: dict[Span, bool]) -> list[Match]:
+        phrase = " ".join(tokens[span.start : span.start + span.length])
+        negated, lasting = span in ruled, ruled.get(span, False)
         matches = [
-            Match(
-                phrase=" ".join(tokens[i : i + n]),
-                attribute=attribute,
-                label=label,
-                how=how,
-                negated=i > 0 and tokens[i - 1] in _NEGATIONS,
-            )
-            for i, n, attribute, label, how in sorted(found)
+            Match(phrase=phrase, attribute=span.attribute, label=label, how=span.how)
+            for label in span.labels
         ]
-        return ParsedQuery(text=text, matches=matches + self._excluded_shades(matches))
+        implied = IMPLIED_PATTERN.get(phrase)
+        if implied in self._vocab.values.get("pattern", []):
+            pattern = Match(phrase=phrase, attribute="pattern", label=implied, how="synonym")
+            # "not jeans" rules out denim, not trousers; "jeans" wants both.
+            matches = [pattern] if negated else [*matches, pattern]
+        return [m.model_copy(update={"negated": negated, "lasting": lasting}) for m in matches]
+
+    def _needs(self, tokens: list[str], used: list[bool], notes: list[str]) -> list[Match]:
+        """Article types for an occasion or need, by the table, else by the LLM naming
+        garments that are then read as labels; nothing when the words name neither."""
+        occasion = read_occasion(tokens, self.article_types)
+        if occasion:
+            return [
+                Match(phrase=occasion.phrase, attribute="article_type", label=t, how="occasion")
+                for t in occasion.types
+            ]
+        left = [
+            t
+            for t, u in zip(tokens, used, strict=True)
+            if not u and _is_content(t) and t not in CHATTER
+        ]
+        if not left:
+            return []
+        if self._garments is None:
+            notes.append(
+                f"I could not map {' '.join(left)!r} onto the catalogue and no LLM is set up to "
+                "suggest garments for it, so these are the closest items by meaning."
+            )
+            return []
+        text = " ".join(tokens)
+        try:
+            names = self._garments(text)
+        except FitroomError as error:
+            notes.append(f"The LLM could not suggest garments ({error}); searching by meaning.")
+            return []
+        found: list[Match] = []
+        for name in names:
+            for m in self.garment_labels(name):
+                if m.label not in {f.label for f in found}:
+                    found.append(m.model_copy(update={"phrase": name, "how": "llm"}))
+        return found
+
+    def garment_labels(self, name: str) -> list[Match]:
+        """The article types a garment name stands for (exact, synonym or similar)."""
+        tokens = _tokens(name)
+        used = [False] * len(tokens)
+        spans = self._by_lookup(tokens, used) + self._by_similarity(tokens, used)
+        return [
+            m
+            for span in spans
+            if span.attribute == "article_type"
+            for m in self._read_span(tokens, span, {})
+        ]
 
     def _excluded_shades(self, matches: list[Match]) -> list[Match]:
         """Shades named after an excluded colour family: "not white" must also drop items whose
         colour is White but whose family H&M left Unknown (32 such items in the sample)."""
         return [
-            Match(phrase=m.phrase, attribute="colour", label=shade, how="family", negated=True)
+            Match(
+                phrase=m.phrase,
+                attribute="colour",
+                label=shade,
+                how="family",
+                negated=True,
+                lasting=m.lasting,
+            )
             for m in matches
             if m.negated and m.attribute == "colour_master"
             for shade in self._vocab.values.get("colour", [])
             if m.label.casefold() in shade.casefold()
         ]
+
+
+def _resolve_generic_patterns(matches: list[Match], patterns: list[str]) -> list[Match]:
+    """A generic pattern word means Solid when ruled out on its own ("no prints"), an all-over
+    pattern when wanted as an adjective ("a printed top"), and nothing after a named pattern
+    ("a check pattern", "no floral prints")."""
+    named = {m.negated for m in matches if m.attribute == "pattern" and m.label != GENERIC}
+    out = []
+    for m in matches:
+        if m.label != GENERIC:
+            out.append(m)
+        elif m.negated and True not in named:
+            out.append(m.model_copy(update={"label": "Solid", "how": "plain", "negated": False}))
+        elif not m.negated and False not in named and m.phrase in PATTERNED:
+            out.append(m.model_copy(update={"label": "All over pattern", "how": "synonym"}))
+    return [m for m in out if m.attribute != "pattern" or m.how == "exact" or m.label in patterns]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from fitroom.tools.embedder import Embedder, normalise
 from fitroom.tools.errors import InvalidQueryError, StoreError
 from fitroom.tools.filters import Filters
 from fitroom.tools.item_store import ItemStore, StoreHit
+from fitroom.tools.price_tiers import Tier, price_tier
 from fitroom.tools.query_parser import Match, QueryParser
 
 MAX_K = 1000
@@ -59,7 +61,10 @@ class ItemCard(BaseModel):
     colour: str
     pattern: str
     gender: str
-    price: float | None
+    price: float | None  # in the catalogue's own units (H&M's are normalised, not a currency)
+    colour_master: str = ""
+    # Where the price stands among items of the same kind, which a person can read.
+    price_tier: Tier | None = None
     try_on: bool = False  # the try-on renderer can dress it
 
 
@@ -78,11 +83,13 @@ class SearchResult(BaseModel):
     items: list[SearchItem]
     understood: list[Match] = []
     relaxed: list[str] = []
+    notes: list[str] = []  # how the words were read where that was not plain
 
 
-def _shown(hit: StoreHit) -> SearchItem:
-    shown = hit.item.model_dump(include=set(SearchItem.model_fields) - {"score"})
-    return SearchItem(**shown, score=round(hit.score, 4))
+def _shown(hit: StoreHit, cuts: Mapping[str, Sequence[float]]) -> SearchItem:
+    shown = hit.item.model_dump(include=set(SearchItem.model_fields) - {"score", "price_tier"})
+    tier = price_tier(hit.item.article_type, hit.item.price, cuts)
+    return SearchItem(**shown, score=round(hit.score, 4), price_tier=tier)
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,8 @@ def search_items(
     """
     if store.count() == 0:
         raise StoreError("The item store is empty; build it with `fitroom index` first.")
-    explicit = store.vocabulary().canonical_filters(request.filters)
+    vocabulary = store.vocabulary()
+    explicit = vocabulary.canonical_filters(request.filters)
     parsed = parser.parse(request.query) if request.interpret and request.query else None
     understood = parsed.matches if parsed else []
     # Words the caller already constrained explicitly are not second-guessed.
@@ -149,7 +157,8 @@ def search_items(
     return SearchResult(
         query=request.query,
         image=str(request.image) if request.image else None,
-        items=[_shown(h) for h in hits],
+        items=[_shown(h, vocabulary.price_cuts) for h in hits],
         understood=understood,
         relaxed=relaxed,
+        notes=parsed.notes if parsed else [],
     )

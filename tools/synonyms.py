@@ -7,18 +7,37 @@ only applies when its label exists in the open catalogue's vocabulary.
 
 from __future__ import annotations
 
-
-def _many(attribute: str, label: str, *words: str) -> dict[str, tuple[str, str]]:
-    return dict.fromkeys(words, (attribute, label))
+Label = tuple[str, str]  # attribute, label
 
 
-SYNONYMS: dict[str, tuple[str, str]] = {
+def _many(attribute: str, label: str, *words: str) -> dict[str, tuple[Label, ...]]:
+    return dict.fromkeys(words, ((attribute, label),))
+
+
+def _words(attribute: str, label: str, words: str) -> dict[str, tuple[Label, ...]]:
+    """Single words, space-separated, for one label."""
+    return _many(attribute, label, *words.split())
+
+
+def _any_of(labels: tuple[Label, ...], *words: str) -> dict[str, tuple[Label, ...]]:
+    """Words that mean any of several labels ("tights" are sold as two article types)."""
+    return dict.fromkeys(words, labels)
+
+
+# A phrase may stand for several labels of one attribute, read as any of them.
+SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("gender", "Men", "men", "mens", "man", "male", "guy", "guys", "gents", "menswear"),
-    # Who a gift is for says the department. "Boyfriend" is left out: a boyfriend shirt or
-    # boyfriend jeans are a women's cut.
-    **_many("gender", "Men", "husband", "dad", "father", "brother", "grandpa", "him"),
-    **_many("gender", "Women", "wife", "girlfriend", "mum", "mom", "mother", "sister", "her"),
-    **_many("gender", "Kids", "son", "daughter", "baby", "grandson", "granddaughter"),
+    # Who a gift is for says the department. A bare "boyfriend" is left out: a boyfriend shirt
+    # or boyfriend jeans are a women's cut; "my boyfriend" is a man.
+    **_words("gender", "Men", "husband hubby dad daddy father stepdad brother grandpa grandad"),
+    **_words("gender", "Men", "granddad grandfather uncle fella bloke blokes fiance"),
+    **_many("gender", "Men", "my boyfriend", "brother in law", "father in law"),
+    **_words("gender", "Women", "wife wifey girlfriend mum mom mummy mother stepmum sister"),
+    **_words("gender", "Women", "aunt auntie grandma granny nan nana grandmother fiancee"),
+    **_many("gender", "Women", "mother in law", "sister in law"),
+    **_words("gender", "Kids", "son daughter baby grandson granddaughter nephew niece lad"),
+    **_words("gender", "Kids", "boy boys girl girls kiddo kiddos toddlers teen teens teenager"),
+    **_words("gender", "Kids", "tween newborn infant schoolboy schoolgirl"),
     **_many(
         "gender",
         "Women",
@@ -31,6 +50,10 @@ SYNONYMS: dict[str, tuple[str, str]] = {
         "womenswear",
         "ladieswear",
     ),
+    # "A girls' trip" is grown women; "my girl" is a child.
+    **_many("gender", "Women", "girls trip", "girls night", "girls holiday", "girls weekend"),
+    **_many("gender", "Women", "girls night out", "the girls", "hen do", "hen party"),
+    **_many("gender", "Men", "stag do", "stag party", "the lads", "lads holiday", "lads trip"),
     **_many("gender", "Kids", "kids", "kid", "children", "childrens", "child", "toddler"),
     **_many("article_type", "Sweater", "jumper", "pullover", "sweatshirt", "knitwear"),
     **_many("article_type", "T-shirt", "tee", "tshirt", "t shirt"),
@@ -38,10 +61,86 @@ SYNONYMS: dict[str, tuple[str, str]] = {
         "article_type", "Trousers", "pants", "jeans", "chinos", "slacks", "joggers", "sweatpants"
     ),
     **_many("article_type", "Vest top", "tank top", "tank", "camisole", "cami"),
-    **_many("article_type", "Sneakers", "trainers", "trainer", "sneaker", "running shoes"),
+    **_many("article_type", "Sneakers", "trainers", "trainer", "sneaker"),
     **_many("article_type", "Hoodie", "hoody", "hooded sweatshirt"),
     **_many("article_type", "Dress", "gown", "frock"),
-    **_many("article_type", "Leggings/Tights", "leggings", "tights"),
+    **_many("article_type", "Leggings/Tights", "leggings", "yoga pants"),
+    **_any_of(
+        (("article_type", "Leggings/Tights"), ("article_type", "Underwear Tights")),
+        "tights",
+        "pantyhose",
+        "stockings",
+    ),
+    **_many("article_type", "Swimwear bottom", "bikini bottom", "bikini bottoms", "swim shorts"),
+    **_many("article_type", "Bikini top", "bikini"),
+    **_many("article_type", "Shorts", "hot pants", "bermudas"),
+    **_many("article_type", "Coat", "overcoat", "trench", "trenchcoat", "parka"),
+    **_many("article_type", "Boots", "wellies", "wellingtons", "ankle boots"),
+    **_many("article_type", "Sandals", "sliders"),
+    **_many("article_type", "Blazer", "suit jacket", "sports jacket"),
+    **_many("article_type", "Scarf", "shawl", "pashmina"),
+    # Garment names an LLM suggests for a need, onto what this catalogue sells.
+    **_any_of((("article_type", "Blazer"), ("article_type", "Trousers")), "suit", "suits"),
+    **_any_of(
+        (("article_type", "Pumps"), ("article_type", "Heeled sandals"), ("article_type", "Heels")),
+        "heels",
+        "high heels",
+        "stilettos",
+        "court shoes",
+    ),
+    **_any_of((("article_type", "Hoodie"), ("article_type", "Trousers")), "tracksuit", "sweatsuit"),
+    **_any_of(
+        (("article_type", "Necklace"), ("article_type", "Earring"), ("article_type", "Bracelet")),
+        "jewellery",
+        "jewelry",
+    ),
+    **_any_of(
+        (("article_type", "Underwear bottom"),),
+        *["knickers", "briefs", "boxers", "thong", "thongs", "panties", "underpants", "trunks"],
+        "boxer shorts",
+    ),
+    **_any_of(
+        (("pattern", "Front print"), ("pattern", "Placement print")),
+        *["logo", "logos", "slogan", "slogans", "graphic", "graphics"],
+        "graphic tee",
+        "print on the front",
+        "logo on the front",
+        "graphic on the front",
+        "front logo",
+    ),
+    **_many("article_type", "Bag", "clutch", "clutch bag", "tote", "shopper"),
+    **_many("article_type", "Outdoor trousers", "waterproof trousers", "hiking trousers"),
+    **_many("article_type", "Swimwear bottom", "swimming trunks", "swim trunks", "board shorts"),
+    **_many("article_type", "Hat/beanie", "woolly hat", "bobble hat"),
+    **_many("article_type", "Sweater", "fleece"),
+    **_many("article_type", "Dress", "kaftan", "sundress", "maxi dress", "midi dress"),
+    **_many("article_type", "Bra", "bralette", "sports bra"),
+    **_many("article_type", "Gloves", "mittens", "mitts"),
+    **_many("article_type", "Bodysuit", "leotard"),
+    **_many("article_type", "Pyjama jumpsuit/playsuit", "onesie"),
+    **_any_of(
+        (("article_type", "Flat shoe"), ("article_type", "Other shoe")), "loafers", "brogues"
+    ),
+    **_any_of(
+        (
+            ("article_type", "Flat shoe"),
+            ("article_type", "Flat shoes"),
+            ("article_type", "Ballerinas"),
+        ),
+        "flats",
+        "ballet flats",
+        "ballet pumps",
+    ),
+    **_any_of(
+        (("article_type", "Outdoor Waistcoat"), ("article_type", "Tailored Waistcoat")),
+        "gilet",
+        "waistcoat",
+        "bodywarmer",
+    ),
+    **_many("article_type", "Jacket", "windbreaker", "rain jacket", "puffer", "anorak"),
+    **_many("article_type", "Coat", "raincoat", "mac"),
+    **_many("article_type", "Sneakers", "running shoes", "gym shoes"),
+    **_many("article_type", "Skirt", "miniskirt", "mini skirt", "maxi skirt"),
     **_many("article_type", "Jumpsuit/Playsuit", "jumpsuit", "playsuit", "romper"),
     **_many("article_type", "Pyjama set", "pyjamas", "pajamas", "pjs"),
     **_many("article_type", "Swimsuit", "bathing suit", "swimming costume", "one piece"),
@@ -55,20 +154,102 @@ SYNONYMS: dict[str, tuple[str, str]] = {
     **_many("colour", "Dark Red", "burgundy", "maroon", "wine", "oxblood"),
     **_many("colour", "Off White", "cream", "ivory", "ecru"),
     **_many("colour", "Dark Grey", "charcoal"),
-    **_many("colour", "Dark Turquoise", "teal"),
-    **_many("colour", "Dark Yellow", "mustard"),
+    # Named shades too rare on their own (18 Dark Turquoise, 15 Dark Yellow items) read as
+    # their family, which is what a shopper saying them will accept.
+    **_many("colour_master", "Turquoise", "teal", "aqua", "aquamarine"),
+    **_many("colour_master", "Yellow", "mustard", "lemon"),
     **_many("colour", "Gold", "golden"),
     **_many("colour_master", "Khaki green", "khaki", "olive"),
     **_many("colour_master", "Lilac Purple", "purple", "lilac", "violet", "lavender"),
     **_many("colour_master", "Beige", "tan", "camel", "nude", "sand"),
-    **_many("colour_master", "Grey", "gray"),
-    **_many("pattern", "Stripe", "striped", "stripes", "stripy", "stripey", "pinstripe"),
-    **_many("pattern", "Check", "checked", "checkered", "chequered", "plaid", "tartan", "gingham"),
-    **_many("pattern", "Dot", "polka dot", "polka dots", "dotted", "spotted", "spotty", "dots"),
-    **_many("pattern", "Solid", "plain"),
+    **_many("colour_master", "Grey", "gray", "greys", "grays"),
+    # Dark clothes are black in this catalogue's colour families (H&M files navy under Blue).
+    **_many("colour_master", "Black", "dark colours", "dark colors", "dark shades", "dark ones"),
+    **_many(
+        "pattern",
+        "Stripe",
+        "striped",
+        "stripes",
+        "stripy",
+        "stripey",
+        "pinstripe",
+        "pinstripes",
+        "pinstriped",
+        "breton",
+    ),
+    **_many(
+        "pattern",
+        "Check",
+        "checked",
+        "checks",
+        "checkered",
+        "chequered",
+        "plaid",
+        "plaids",
+        "tartan",
+        "gingham",
+        "houndstooth",
+    ),
+    **_many(
+        "pattern",
+        "Dot",
+        "polka",
+        "polka dot",
+        "polka dots",
+        "polka-dot",
+        "dotted",
+        "spotted",
+        "spotty",
+        "spots",
+        "dots",
+        "dotty",
+    ),
+    **_many("pattern", "Solid", "plain", "unpatterned", "one colour", "single colour"),
     **_many("pattern", "Lace", "lacy"),
-    **_many("pattern", "All over pattern", "floral", "flowery", "patterned", "printed"),
+    **_many(
+        "pattern",
+        "All over pattern",
+        "floral",
+        "florals",
+        "flowery",
+        "flowers",
+        "flower",
+        "flowered",
+        "botanical",
+        "leopard",
+        "animal print",
+        "paisley",
+    ),
+    **_any_of(
+        (
+            ("pattern", "All over pattern"),
+            ("pattern", "Front print"),
+            ("pattern", "Placement print"),
+        ),
+        "cartoon",
+        "cartoons",
+        "cartoon print",
+        "character print",
+        "characters",
+    ),
+    **_many("pattern", "Melange", "marl", "heathered", "heather"),
     **_many("pattern", "Sequin", "sequinned", "sequined", "sequins"),
     **_many("pattern", "Embroidery", "embroidered"),
-    **_many("pattern", "Glittering/Metallic", "glitter", "glittery", "sparkly"),
+    **_any_of(
+        (("pattern", "Glittering/Metallic"), ("pattern", "Metallic")),
+        "metallic",
+        "shiny",
+        "shimmery",
+        "lurex",
+        "flashy",
+        "bling",
+    ),
+    # Said about a whole look, glitter covers sequins too.
+    **_any_of(
+        (("pattern", "Glittering/Metallic"), ("pattern", "Metallic"), ("pattern", "Sequin")),
+        "glitter",
+        "glittery",
+        "sparkly",
+        "sparkles",
+    ),
 }

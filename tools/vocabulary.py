@@ -9,27 +9,38 @@ from pydantic import BaseModel
 from fitroom.tools.catalog import Item
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.filters import FILTER_KEYS, Filters
+from fitroom.tools.price_tiers import price_cuts
 
 
 class Vocabulary(BaseModel):
     """Distinct values per filterable attribute, as the catalogue spells them."""
 
     values: dict[str, list[str]] = {}
+    # Tercile cuts of each article type's prices (see `price_tiers`); empty for an index built
+    # before prices were read this way, until `fitroom index` runs again.
+    price_cuts: dict[str, list[float]] = {}
 
     @classmethod
     def from_items(cls, items: Iterable[Item]) -> Vocabulary:
+        items = list(items)
         seen: dict[str, set[str]] = {key: set() for key in FILTER_KEYS}
         for item in items:
             for key in FILTER_KEYS:
                 value = getattr(item, key)
                 if value:
                     seen[key].add(value)
-        return cls(values={key: sorted(vals) for key, vals in seen.items()})
+        return cls(
+            values={key: sorted(vals) for key, vals in seen.items()},
+            price_cuts=price_cuts((i.article_type, i.price) for i in items),
+        )
 
     def merged(self, other: Vocabulary) -> Vocabulary:
+        """Both sets of labels; the newer (`other`) price cuts, since they were read from the
+        items being indexed now."""
         keys = {*self.values, *other.values}
         return Vocabulary(
-            values={k: sorted({*self.values.get(k, []), *other.values.get(k, [])}) for k in keys}
+            values={k: sorted({*self.values.get(k, []), *other.values.get(k, [])}) for k in keys},
+            price_cuts=other.price_cuts or self.price_cuts,
         )
 
     def canonical(self, key: str, value: str) -> str | None:

@@ -15,7 +15,7 @@ from typing import Any
 import streamlit as st
 
 from fitroom.agent.state import Reply
-from fitroom.ui.backend import Backend, build_backend, memory_lines, photo_problem
+from fitroom.ui.backend import Backend, Chip, build_backend, memory_lines, photo_problem
 from fitroom.ui.cards import draw_reply
 
 MAX_UPLOAD_MB = 20
@@ -114,7 +114,14 @@ def _history(currency: bool) -> None:
                 draw_reply(message[1], f"m{n}", _queue if n == last else None, currency)
 
 
-def _ask(app: Backend, user: str, text: str, image: Path | None, currency: bool) -> None:
+def _ask(
+    app: Backend,
+    user: str,
+    text: str,
+    image: Path | None,
+    currency: bool,
+    chip: Chip | None = None,
+) -> None:
     state = _state()
     with st.chat_message("user"):
         st.write(text or "(photo)")
@@ -122,7 +129,10 @@ def _ask(app: Backend, user: str, text: str, image: Path | None, currency: bool)
             st.image(str(image), width=160)
     with st.chat_message("assistant"):
         with st.spinner("Thinking…" if not text.startswith("try ") else "Dressing your photo…"):
-            reply: Reply = app.turn(user, state.session, text, image)
+            if chip is not None:
+                reply: Reply = app.drop(user, state.session, chip)
+            else:
+                reply = app.turn(user, state.session, text, image)
         draw_reply(reply, f"m{len(state.history) + 1}", _queue, currency, stream=True)
     shown = str(image) if image and photo_problem(image) is None else None
     state.history += [("user", text or "(photo)", shown)]
@@ -145,7 +155,10 @@ def main() -> None:
     _history(currency)
     pending, state.pending = state.pending, None
     if pending is not None:
-        if pending["action"] == "try" and person is None:
+        if pending["action"] == "drop":
+            chip = Chip.model_validate_json(pending["text"])
+            _ask(app, user, f"(removed: {chip.text})", None, currency, chip)
+        elif pending["action"] == "try" and person is None:
             st.warning("Upload your photo in the sidebar, or pick a sample person, to try it on.")
         else:
             image = person if pending["action"] == "try" else None

@@ -10,12 +10,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from fitroom.agent import wiring
 from fitroom.agent.context import AgentContext
-from fitroom.agent.session import Graph, run_turn
+from fitroom.agent.session import Graph, run_turn, thread_config
 from fitroom.agent.settings import Settings
 from fitroom.agent.state import Reply
-from fitroom.memory.long_term import UserMemory, forget_memory, load_memory
+from fitroom.memory.long_term import (
+    UserMemory,
+    forget_memory,
+    lift_dislike,
+    load_memory,
+    save_memory,
+)
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.explain import explanation_prompt
 from fitroom.tools.images import open_rgb
@@ -25,6 +33,37 @@ from fitroom.tools.search import SearchRequest
 
 _NAMES = {"article_type": "type", "colour_master": "colour family", "colour": "shade"}
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+class Chip(BaseModel):
+    """One understood label as the app shows it above the picks."""
+
+    attribute: str
+    label: str
+    excluded: bool = False
+
+    @property
+    def text(self) -> str:
+        return f"not {self.label}" if self.excluded else self.label
+
+
+def chips(reply: Reply) -> list[Chip]:
+    """The wants, then the exclusions, the agent understood after `reply`'s turn."""
+    understood = reply.understood
+    if understood is None:
+        return []
+    wanted = [Chip(attribute=a, label=x) for a, xs in understood.wants.items() for x in xs]
+    ruled = [
+        Chip(attribute=a, label=x, excluded=True)
+        for a, xs in understood.excluded.items()
+        for x in xs
+    ]
+    return wanted + ruled
+
+
+def _shades(prefs: Preferences, family: str) -> list[str]:
+    """The shades ruled out with a colour family ("not white" also rules out Off White)."""
+    return [x for x in prefs.excluded.get("colour", []) if family.casefold() in x.casefold()]
 
 
 @dataclass
@@ -44,6 +83,26 @@ class Backend:
         return run_turn(
             self.graph, self.context, user, session, text, str(image) if image else None
         )
+
+    def drop(self, user: str, session: str, chip: Chip) -> Reply:
+        """Take one understood want or exclusion back (a chip's cross), then show fresh picks
+        without it; a lasting dislike taken back is forgotten too."""
+        config = thread_config(user, session)
+        prefs = self.graph.get_state(config).values.get("prefs") or Preferences()
+        prefs = prefs.model_copy(deep=True)
+        kept = prefs.excluded if chip.excluded else prefs.wanted
+        labels = [chip.label] + (_shades(prefs, chip.label) if chip.excluded else [])
+        for attribute in {chip.attribute, "colour"} if chip.excluded else {chip.attribute}:
+            kept[attribute] = [x for x in kept.get(attribute, []) if x not in labels]
+        if chip.excluded and chip.label in prefs.lasting.get(chip.attribute, []):
+            prefs.lasting[chip.attribute].remove(chip.label)
+            save_memory(
+                self.memory, user, lift_dislike(self.remembered(user), chip.attribute, chip.label)
+            )
+        if not chip.excluded and chip.attribute == "article_type":
+            prefs.suggested = [x for x in prefs.suggested if x != chip.label]
+        self.graph.update_state(config, {"prefs": prefs}, as_node="remember")
+        return self.turn(user, session, "show me more")
 
     def remembered(self, user: str) -> UserMemory:
         return load_memory(self.memory, user)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 import streamlit as st
 
 from fitroom.agent.state import Reply, ShownItem
-from fitroom.ui.backend import feedback_text
+from fitroom.ui.backend import chips, feedback_text
 
 COLUMNS = 3
 
@@ -58,6 +58,21 @@ def _card(item: ShownItem, position: int, key: str, queue: Queue | None, currenc
             )
 
 
+def _chips(reply: Reply, key: str, queue: Queue) -> None:
+    """What was understood, as chips above the picks; a chip's cross takes it back."""
+    found = chips(reply)
+    if not found:
+        return
+    st.caption("I understood (click to remove):")
+    for chip, column in zip(found, st.columns(min(len(found), 8)), strict=False):
+        column.button(
+            f"{chip.text} ✕",
+            key=f"{key}-chip-{chip.attribute}-{chip.label}-{chip.excluded}",
+            on_click=queue,
+            args=("drop", chip.model_dump_json()),
+        )
+
+
 def draw_reply(
     reply: Reply, key: str, queue: Queue | None, currency: bool, stream: bool = False
 ) -> None:
@@ -69,6 +84,8 @@ def draw_reply(
         st.write(reply.text)
     for note in reply.notes:
         st.caption(note)
+    if queue is not None and reply.type == "recommendations":
+        _chips(reply, key, queue)
     if reply.image:
         st.image(reply.image, caption=reply.text, width=420)
         return

@@ -1,0 +1,519 @@
+"""The reader on the H&M sample's own labels: every negation cue, its scope, "or" as any-of,
+plain as Solid, everyday words, switching garments, price words and occasions. No model is
+loaded: these are the deterministic rules that search, chat and the tools share."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitroom.tools.query_parser import ParsedQuery, QueryParser
+from fitroom.tools.reader_words import CUES, LASTING_CUES, POST_CUES
+from fitroom.tools.vocabulary import Vocabulary
+
+# A slice of the H&M sample's vocabulary, spelled as items.csv spells it.
+VOCAB = Vocabulary(
+    values={
+        "gender": ["Kids", "Men", "Women"],
+        "article_type": [
+            "Blouse",
+            "Coat",
+            "Dress",
+            "Hoodie",
+            "Jacket",
+            "Leggings/Tights",
+            "Scarf",
+            "Shirt",
+            "Shorts",
+            "Skirt",
+            "Sweater",
+            "T-shirt",
+            "Top",
+            "Trousers",
+            "Underwear Tights",
+            "Vest top",
+            "Sneakers",
+            "Boots",
+            "Gloves",
+            "Hat/beanie",
+            "Bikini top",
+            "Blazer",
+        ],
+        "colour_master": ["Beige", "Black", "Blue", "Grey", "Khaki green", "Pink", "White"],
+        "colour": ["Black", "Dark Blue", "Light Blue", "Off White", "White"],
+        "pattern": [
+            "All over pattern",
+            "Check",
+            "Denim",
+            "Dot",
+            "Front print",
+            "Glittering/Metallic",
+            "Melange",
+            "Metallic",
+            "Solid",
+            "Stripe",
+        ],
+    },
+    price_cuts={"Dress": [0.02, 0.04], "Coat": [0.05, 0.08], "*": [0.015, 0.03]},
+)
+READ = QueryParser(VOCAB)
+
+
+def _wants(parsed: ParsedQuery) -> dict[str, list[str]]:
+    return parsed.filters.include
+
+
+def _rules_out(parsed: ParsedQuery) -> dict[str, list[str]]:
+    return {k: v for k, v in parsed.filters.exclude.items() if k != "colour"}
+
+
+# One sentence per cue, none of them the dev set's: each must rule stripes out, and only that.
+CUE_SENTENCES = {
+    "no": "a top, no stripes",
+    "nope": "a top. nope to stripes",
+    "not": "a top but not striped",
+    "nothing": "a top, nothing striped",
+    "without": "a top without stripes",
+    "except": "tops, any pattern except stripes",
+    "excluding": "tops excluding stripes",
+    "minus": "a top minus the stripes",
+    "neither": "a top that is neither striped",
+    "anything but": "anything but stripes for a top",
+    "everything but": "everything but stripes, as a top",
+    "apart from": "a top in any pattern apart from stripes",
+    "other than": "tops other than striped ones",
+    "besides": "a top, any pattern besides stripes",
+    "skip": "skip the stripes, I want a top",
+    "leave out": "leave out the striped ones, a top",
+    "rather not": "I'd rather not have stripes, a top",
+    "rather avoid": "I'd rather avoid stripes, a top",
+    "no more": "no more stripes, a top",
+    "enough": "enough stripes already, a top",
+    "had enough of": "I've had enough of stripes, a top",
+    "sick of": "sick of stripes, a top",
+    "tired of": "tired of stripes. a top",
+    "fed up with": "fed up with stripes, a top",
+    "bored of": "bored of stripes, a top",
+    "done with": "done with stripes, a top",
+    "isnt": "a top that isn't striped",
+    "arent": "tops that aren't striped",
+    "not with": "a top, not with stripes",
+    "dont want": "I don't want stripes, a top",
+    "do not want": "I do not want stripes, a top",
+    "dont need": "don't need stripes, a top",
+    "dont fancy": "I don't fancy stripes, a top",
+    "dont show": "don't show stripes, a top",
+    "dont show me": "don't show me stripes, a top",
+    "get rid of": "get rid of the stripes, a top",
+    "drop the": "drop the stripes, a top",
+    "instead of": "a plain-ish top instead of stripes",
+    "but not": "a top but not stripes",
+    "hate": "I hate stripes, a top",
+    "hates": "she hates stripes, a top for her",
+    "dislike": "I dislike stripes, a top",
+    "dislikes": "my wife dislikes stripes, a top",
+    "detest": "I detest stripes, a top",
+    "loathe": "I loathe stripes, a top",
+    "cant stand": "I can't stand stripes, a top",
+    "cannot stand": "I cannot stand stripes, a top",
+    "not a fan of": "not a fan of stripes, a top",
+    "not a big fan of": "I'm not a big fan of stripes, a top",
+    "no fan of": "I'm no fan of stripes, a top",
+    "not into": "I'm not into stripes, a top",
+    "not keen on": "not keen on stripes, a top",
+    "not big on": "not big on stripes, a top",
+    "dont like": "I don't like stripes, a top",
+    "do not like": "I do not like stripes, a top",
+    "dont really like": "I don't really like stripes, a top",
+    "never wear": "I never wear stripes, a top",
+    "dont wear": "I don't wear stripes, a top",
+    "do not wear": "I do not wear stripes, a top",
+    "never": "never stripes for me, a top",
+    "nothing with": "a top, nothing with stripes",
+    "nothing in": "a top, nothing in stripes",
+    "steer clear of": "steer clear of stripes, a top",
+    "stay away from": "stay away from stripes, a top",
+    "avoid": "a top, avoid stripes",
+    "allergic to": "I'm allergic to stripes, a top",
+    "not a huge fan of": "not a huge fan of stripes, a top",
+    "not a massive fan of": "not a massive fan of stripes. top?",
+    "not a great fan of": "I'm not a great fan of stripes, a top",
+    "not the biggest fan of": "not the biggest fan of stripes, a top",
+    "cant be doing with": "can't be doing with stripes, a top",
+    "cannot be doing with": "I cannot be doing with stripes, a top",
+    "cant do": "I can't do stripes, a top",
+    "keep away from": "a top, keep away from stripes",
+    "im off": "I'm off stripes at the moment, a top",
+    "gone off": "I've gone off stripes, a top",
+    "gone right off": "I've gone right off stripes, a top",
+    "too much": "I own too much stripes, a top",
+    "too many": "too many stripes in my wardrobe; a top",
+    "exclude": "a top - exclude stripes",
+    "anything bar": "a top, anything bar stripes",
+    "pass on": "I'll pass on stripes, a top",
+    "hold the": "a top, hold the stripes",
+    "ditch": "ditch stripes, a top",
+    "ditch the": "ditch the stripes, a top",
+    "forget the": "forget the stripes, a top",
+    "lose the": "lose the stripes, a top",
+    "spare me": "spare me the stripes, a top",
+    "no to": "no to stripes, a top",
+    "not looking for": "I'm not looking for stripes, a top",
+    "not interested in": "not interested in stripes, a top",
+    "not after": "not after stripes, a top",
+    "im over": "I'm over stripes tbh, a top",
+    "i am over": "I am over stripes, a top",
+    "so over": "so over stripes, a top",
+    "not feeling": "not feeling stripes today, a top",
+    "not feeling the": "not feeling the stripes, a top",
+    "past the": "she's past the stripes phase, a top",
+    "any colour but": "a top in any colour but stripes",
+    "any color but": "a top, any color but stripes",
+    "any shade but": "a top in any shade but stripes",
+    "any pattern but": "a top with any pattern but stripes",
+    "all but": "all but stripes, a top",
+    "swap": "swap stripes for a top",
+    "swap the": "swap the stripes for a top",
+    "switch from": "switch from stripes to a top",
+    "replace the": "replace the stripes with a top",
+    "nah": "a top. nah to stripes",
+    "no way": "a top, no way stripes",
+    "no chance": "a top, no chance on stripes",
+    "dont": "I don't do stripes, a top",
+    "doesnt": "a top that doesn't have stripes",
+    "didnt": "a top; didn't want stripes",
+    "do not": "a top. do not show stripes",
+    "does not": "a top that does not have stripes on it",
+    "wont": "I won't wear stripes, a top",
+    "will not": "I will not wear stripes, a top",
+    "cant": "I can't wear stripes, a top",
+    "cannot": "I cannot wear stripes, a top",
+    "wasnt": "a top, wasnt asking for stripes",
+    "werent": "tops that werent striped",
+    "doesnt like": "she doesn't like stripes, a top",
+    "does not like": "he does not like stripes, a top",
+    "doesnt really like": "she doesn't really like stripes, a top",
+    "sworn off": "I've sworn off stripes, a top",
+    "have sworn off": "I have sworn off stripes, a top",
+    "had my fill of": "I've had my fill of stripes, a top",
+    "dont even think about": "don't even think about showing me stripes, a top",
+}
+
+
+def test_every_cue_has_a_sentence() -> None:
+    assert {" ".join(c) for c in CUES} == set(CUE_SENTENCES)
+    assert {" ".join(c) for c in POST_CUES} == set(POST_CUE_SENTENCES)
+
+
+# Cues said after what they rule out; each states a taste.
+POST_CUE_SENTENCES = {
+    "doesnt suit": "stripes just doesn't suit me, a top",
+    "dont suit": "stripes don't suit me. a top",
+    "never suits": "a top; stripes never suits me",
+    "is out": "a top, stripes is out",
+    "are out": "stripes are out, a top",
+    "out of the question": "stripes are out of the question - a top",
+    "hard no": "a top. stripes are a hard no",
+    "is a no": "a top. stripes is a no",
+    "are a no": "stripes are a no for me, a top",
+    "no go": "stripes are a no go, a top",
+    "no-go": "stripes are a no-go; a top",
+    "washes me out": "a top, but stripes washes me out",
+    "wash me out": "stripes wash me out, a top",
+    "not for me": "stripes are not for me, a top",
+    "isnt for me": "stripes isn't for me, a top",
+    "arent for me": "stripes aren't for me, a top",
+    "not my thing": "stripes, not my thing. a top",
+    "isnt my thing": "stripes isn't my thing, a top",
+    "arent my thing": "stripes aren't my thing, a top",
+    "not my style": "stripes not my style, a top",
+    "isnt my style": "stripes isn't my style. top",
+    "arent my style": "a top - stripes aren't my style",
+    "makes me look": "a top; stripes makes me look wide",
+    "make me look": "stripes make me look wide, a top",
+    "i can do without": "stripes I can do without, a top",
+    "off the table": "stripes are off the table, a top",
+    "is banned": "stripes is banned. a top",
+    "are banned": "a top; stripes are banned",
+    "are done": "stripes are done, a top",
+    "is done": "stripes is done, a top",
+    "are over": "stripes are over, a top",
+    "is over": "stripes is over, a top",
+    "hard pass": "stripes are a hard pass. a top",
+    "a pass": "stripes are a pass from me. a top",
+    # (and read on when nothing came before: "hard pass on stripes")
+    "is boring": "a top; stripes is boring",
+    "are boring": "stripes are boring, a top",
+    "so boring": "stripes so boring, a top",
+    "is dull": "stripes is dull, a top",
+    "are dull": "stripes are dull, a top",
+    "gets a no": "stripes gets a no, a top",
+    "get a no": "stripes get a no, a top",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tops? yes. stripes? no thanks",
+        "a top. anything striped?? absolutely not",
+        "stripes are not good for me, a top",
+        "a top, stripes? nope",
+        "a top. stripes? hard pass",
+        "hard pass on stripes, a top",
+        "a lace-free top without stripes",
+        "a stripe-free top",
+    ],
+)
+def test_a_bare_no_after_a_label_rules_it_out(text: str) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed)["pattern"][-1] == "Stripe"
+    assert _wants(parsed).get("article_type") == ["Top"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a coat, not too expensive",
+        "not sure, maybe a coat",
+        "no, a coat please",
+        "I don't mind stripes, a coat",
+        "it doesn't have to be striped, a coat",
+        "I don't know yet but a striped coat",
+    ],
+)
+def test_a_bare_no_before_other_words_rules_nothing_out(text: str) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == {} and _wants(parsed)["article_type"] == ["Coat"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "ruled_out"),
+    [
+        ("heels please... no wait, boots", "Boots", "Heels"),
+        ("was going to get a skirt but actually trousers", "Trousers", "Skirt"),
+        ("sandals? nah, boots", "Boots", "Sandals"),
+        ("a coat, on second thoughts a jacket", "Jacket", "Coat"),
+    ],
+)
+def test_a_self_correction_takes_the_first_garment_back(
+    text: str, wanted: str, ruled_out: str
+) -> None:
+    vocab = VOCAB.model_copy(deep=True)
+    vocab.values["article_type"] += ["Heels", "Sandals"]
+    parsed = QueryParser(vocab).parse(text)
+    assert _wants(parsed)["article_type"] == [wanted]
+    assert _rules_out(parsed) == {"article_type": [ruled_out]}
+
+
+def test_a_modifier_asked_about_is_what_a_later_no_rules_out() -> None:
+    parsed = READ.parse("do I want patterned trousers? no. plain ones please")
+    assert _wants(parsed) == {"article_type": ["Trousers"], "pattern": ["Solid"]}
+
+
+@pytest.mark.parametrize(("cue", "text"), sorted(POST_CUE_SENTENCES.items()))
+def test_a_cue_said_after_rules_out_what_came_before(cue: str, text: str) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == {"pattern": ["Stripe"]}
+    assert _wants(parsed).get("article_type") == ["Top"]
+    assert {m.lasting for m in parsed.matches if m.label == "Stripe"} == {True}
+
+
+def test_a_cue_after_a_garment_with_a_pattern_rules_out_the_pattern_only() -> None:
+    parsed = READ.parse("dresses with dots are a hard no for me")
+    assert (_wants(parsed), _rules_out(parsed)) == (
+        {"article_type": ["Dress"]},
+        {"pattern": ["Dot"]},
+    )
+
+
+@pytest.mark.parametrize(("cue", "text"), sorted(CUE_SENTENCES.items()))
+def test_each_negation_cue_rules_out_what_it_governs(cue: str, text: str) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == {"pattern": ["Stripe"]}
+    assert _wants(parsed).get("article_type") == ["Top"]
+    assert "Stripe" not in _wants(parsed).get("pattern", [])
+    lasting = {m.lasting for m in parsed.matches if m.label == "Stripe"}
+    assert lasting == {tuple(cue.split()) in LASTING_CUES}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("nothing with stripes or dots", ["Stripe", "Dot"]),
+        ("no stripes, dots or checks", ["Stripe", "Dot", "Check"]),
+        ("neither denim nor striped", ["Denim", "Stripe"]),
+        ("not striped and not dotted", ["Stripe", "Dot"]),
+        ("no stripes and no checks", ["Stripe", "Check"]),
+        ("I hate floral prints", ["All over pattern"]),
+        ("a scarf that's not a check pattern", ["Check"]),
+    ],
+)
+def test_a_cue_covers_the_whole_coordinated_list(text: str, ruled_out: list[str]) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == {"pattern": ruled_out}
+    assert "pattern" not in _wants(parsed)
+
+
+@pytest.mark.parametrize(
+    ("text", "wants", "ruled_out"),
+    [
+        ("no stripes, just a black dress", {"colour_master": ["Black"]}, {"pattern": ["Stripe"]}),
+        ("not black. a striped dress", {"pattern": ["Stripe"]}, {"colour_master": ["Black"]}),
+        ("no stripes and a black dress", {"colour_master": ["Black"]}, {"pattern": ["Stripe"]}),
+        ("without dots; white please", {"colour_master": ["White"]}, {"pattern": ["Dot"]}),
+        ("no black or striped stuff", {}, {"colour_master": ["Black"], "pattern": ["Stripe"]}),
+    ],
+)
+def test_a_negation_ends_at_a_clause_boundary(
+    text: str, wants: dict[str, list[str]], ruled_out: dict[str, list[str]]
+) -> None:
+    parsed = READ.parse(text)
+    assert {k: v for k, v in _wants(parsed).items() if k != "article_type"} == wants
+    assert _rules_out(parsed) == ruled_out
+
+
+def test_the_garment_after_a_ruled_out_colour_is_still_wanted() -> None:
+    parsed = READ.parse("I don't want black dresses")
+    assert _wants(parsed) == {"article_type": ["Dress"]}
+    assert _rules_out(parsed) == {"colour_master": ["Black"]}
+
+
+def test_no_then_a_comma_answers_rather_than_rules_out() -> None:
+    assert _rules_out(READ.parse("no, something in white")) == {}
+    assert _wants(READ.parse("no, something in white")) == {"colour_master": ["White"]}
+
+
+@pytest.mark.parametrize(
+    "text", ["a black or white blouse", "black blouse or white blouse", "blouses, black/white"]
+)
+def test_or_in_a_want_is_any_of(text: str) -> None:
+    wants = _wants(READ.parse(text))
+    assert wants["colour_master"] == ["Black", "White"] and wants["article_type"] == ["Blouse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "plain trousers",
+        "trousers, no pattern",
+        "trousers without any print",
+        "unpatterned trousers",
+        "trousers with no prints",
+        "trousers, nothing printed",
+    ],
+)
+def test_no_pattern_means_solid(text: str) -> None:
+    parsed = READ.parse(text)
+    assert _wants(parsed) == {"article_type": ["Trousers"], "pattern": ["Solid"]}
+    assert _rules_out(parsed) == {}
+
+
+def test_a_printed_top_wants_a_pattern_and_a_front_print_is_its_own_label() -> None:
+    assert _wants(READ.parse("a printed top"))["pattern"] == ["All over pattern"]
+    assert _rules_out(READ.parse("a top, no front print")) == {"pattern": ["Front print"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute", "labels"),
+    [
+        ("flowers", "pattern", ["All over pattern"]),
+        ("a flowery skirt", "pattern", ["All over pattern"]),
+        ("tartan", "pattern", ["Check"]),
+        ("plaid shirt", "pattern", ["Check"]),
+        ("spotty dress", "pattern", ["Dot"]),
+        ("polka dress", "pattern", ["Dot"]),
+        ("marl jumper", "pattern", ["Melange"]),
+        ("something shiny", "pattern", ["Glittering/Metallic", "Metallic"]),
+        ("metallic", "pattern", ["Glittering/Metallic", "Metallic"]),
+        ("tights", "article_type", ["Leggings/Tights", "Underwear Tights"]),
+        ("a suit", "article_type", ["Blazer", "Trousers"]),
+    ],
+)
+def test_everyday_words_for_catalogue_labels(text: str, attribute: str, labels: list[str]) -> None:
+    assert _wants(READ.parse(text))[attribute] == labels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "something other than a dress, maybe a skirt",
+        "no more dresses, show me skirts",
+        "skirts instead of dresses",
+        "enough dresses, a skirt now",
+    ],
+)
+def test_switching_the_garment(text: str) -> None:
+    parsed = READ.parse(text)
+    assert _wants(parsed) == {"article_type": ["Skirt"]}
+    assert _rules_out(parsed) == {"article_type": ["Dress"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("a cheap dress", None, 0.02),
+        ("a dress, not too expensive", None, 0.02),
+        ("a dress under the usual price", None, 0.02),
+        ("an affordable coat", None, 0.05),
+        ("a premium coat", 0.08, None),
+        ("something cheap", None, 0.015),
+        ("a dress", None, None),
+    ],
+)
+def test_price_words_against_the_kind_s_own_prices(
+    text: str, low: float | None, high: float | None
+) -> None:
+    parsed = READ.parse(text)
+    assert (parsed.price_min, parsed.price_max) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "must", "must_not"),
+    [
+        ("what do I wear to a summer wedding", "Dress", "Bikini top"),
+        ("it's freezing outside", "Coat", "Shorts"),
+        ("kit for the gym", "Leggings/Tights", "Coat"),
+        ("off hiking in the mountains", "Boots", "Dress"),
+        ("a winter city break", "Coat", "T-shirt"),
+        ("my hands and ears are freezing on the bike", "Gloves", "Coat"),
+        ("video calls all day, want to look smart", "Blouse", "Trousers"),
+        ("my friend is getting married on a beach", "Dress", "Bikini top"),
+    ],
+)
+def test_occasions_and_needs_map_to_garments(text: str, must: str, must_not: str) -> None:
+    parsed = READ.parse(text)
+    kinds = _wants(parsed)["article_type"]
+    assert must in kinds and must_not not in kinds
+    assert {m.how for m in parsed.matches if m.attribute == "article_type"} == {"occasion"}
+
+
+def test_a_named_garment_beats_the_occasion_and_gifts_name_the_wearer() -> None:
+    assert _wants(READ.parse("a coat for a winter wedding"))["article_type"] == ["Coat"]
+    assert _wants(READ.parse("a present for my dad"))["gender"] == ["Men"]
+
+
+def test_an_unmapped_need_without_an_llm_says_it_searched_by_meaning() -> None:
+    parsed = READ.parse("something for my cousin's quinceañera")
+    assert parsed.filters.include == {} and parsed.notes
+
+
+class _Garments:
+    def __init__(self, names: list[str]) -> None:
+        self.names, self.asked = names, 0
+
+    def __call__(self, text: str) -> list[str]:
+        self.asked += 1
+        return self.names
+
+
+def test_an_llm_names_garments_for_an_unmapped_need_and_the_reader_maps_them() -> None:
+    garments = _Garments(["suit", "shirt", "tie", "hovercraft"])
+    reader = QueryParser(VOCAB, garments=garments)  # type: ignore[arg-type]
+    parsed = reader.parse("my brother is starting a band")
+    assert _wants(parsed)["article_type"] == ["Blazer", "Trousers", "Shirt"]
+    kinds = {m.how for m in parsed.matches if m.attribute == "article_type"}
+    assert kinds == {"llm"} and garments.asked == 1
+    assert _wants(parsed)["gender"] == ["Men"]  # "brother" says who it is for
+    reader.parse("just show me")  # conversation, not a need: the LLM is not asked
+    reader.parse("a black dress")  # a garment is named: not asked either
+    assert garments.asked == 1

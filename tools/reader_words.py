@@ -1,0 +1,130 @@
+"""The reader's function words: what opens a negation, what carries it on, what ends it.
+
+One definition each, shared by the query parser, the explanation checker and the simulated
+shopper's phrasings. Words are as the parser tokenises them: case-folded, apostrophes dropped
+("don't" is "dont"), a possessive "'s" dropped ("men's" is "men").
+"""
+
+from __future__ import annotations
+
+
+def _cues(text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(cue.split()) for cue in text.split("|"))
+
+
+# Each cue rules out the labels it governs. A cue is lasting when it states taste ("I hate
+# florals"), which memory keeps across visits; the others correct what is on screen ("not
+# black") and hold for the session only.
+LASTING_CUES = _cues(
+    "hate|hates|dislike|dislikes|detest|loathe|cant stand|cannot stand|not a fan of|"
+    "not a big fan of|no fan of|not into|not keen on|not big on|dont like|do not like|"
+    "dont really like|never wear|dont wear|do not wear|never|nothing with|nothing in|"
+    "steer clear of|stay away from|avoid|allergic to|not a huge fan of|"
+    "not a massive fan of|not a great fan of|not the biggest fan of|cant be doing with|"
+    "cannot be doing with|cant do|keep away from|im off|gone off|gone right off|"
+    "doesnt like|does not like|doesnt really like|sworn off|have sworn off|had my fill of|"
+    "dont even think about"
+)
+SESSION_CUES = _cues(
+    "no|nope|not|nothing|without|except|excluding|minus|neither|anything but|everything but|"
+    "apart from|other than|besides|skip|leave out|rather not|rather avoid|no more|enough|"
+    "had enough of|sick of|tired of|fed up with|bored of|done with|too much|"
+    "not looking for|im over|i am over|so over|not feeling|not feeling the|past the|"
+    "any colour but|any color but|any shade but|any pattern but|all but|swap|swap the|"
+    "switch from|replace the|not interested in|not after|too many|exclude|anything bar|"
+    "pass on|hold the|ditch|ditch the|forget the|lose the|spare me|no to|isnt|arent|"
+    "not with|dont want|do not want|dont need|dont fancy|dont show|dont show me|"
+    "get rid of|drop the|instead of|but not|nah|no way|no chance|"
+    "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
+)
+CUES = LASTING_CUES | SESSION_CUES
+# Said after what they rule out ("red just doesn't suit me", "stripes are a hard no"); all state
+# a taste.
+POST_CUES = _cues(
+    "doesnt suit|dont suit|never suits|is out|are out|out of the question|hard no|is a no|"
+    "are a no|no go|no-go|washes me out|wash me out|not for me|isnt for me|arent for me|"
+    "not my thing|isnt my thing|arent my thing|not my style|isnt my style|arent my style|"
+    "makes me look|make me look|i can do without|off the table|is banned|are done|is done|"
+    "are over|is over|are banned|hard pass|a pass|is boring|are boring|so boring|"
+    "is dull|are dull|gets a no|get a no"
+)
+LONGEST_CUE = max(len(cue) for cue in CUES | POST_CUES)
+# A bare "no" or "not" with nothing of its own to rule out looks back at what was just named
+# ("grey ones? no thanks", "black is not good for me"), but only when what follows it in the
+# clause is a verdict like these ("not too expensive" looks back at nothing).
+BARE_NEGATORS = _cues("no|not|nope|never|nothing|nah|no way|no chance")
+VERDICT_WORDS = frozenset(
+    """
+    good great ideal nice right ok okay for me thanks thank you please my thing style cup of
+    him her them us wait
+    tea working work suit suits flattering at all really so very keen ta cheers way chance ever
+    again
+    """.split()
+)
+# A negated verb ("doesn't have flowers", "don't even think about showing me beige") reaches
+# past a few words of any kind to what it rules out, but not into a new clause, and not when
+# the verb is one of indifference ("I don't mind black", "it doesn't have to be black").
+NEGATED_VERBS = _cues(
+    "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent|"
+    "doesnt like|does not like|doesnt really like|dont even think about"
+)
+INDIFFERENT = _cues(
+    "mind|care|know|matter|worry|really mind|really care|have to|has to|need to|needs to|"
+    "got to|have to be|need to be"
+)
+CLAUSE_BREAKS = frozenset(
+    "but so just because cause as though although if when while which who until".split()
+)
+# "heels please... no wait, flats": a label before one of these, and one of the same kind
+# after it, takes the first back.
+CORRECTIONS = _cues(
+    "no wait|wait no|actually|on second thought|on second thoughts|scratch that|or rather|"
+    "i mean|make that|change that to|sorry i meant"
+)
+# Said straight after a label, these rule it out: "lace-free", "print-free".
+ADJACENT_POST_CUES = frozenset({"free"})
+
+# Inside a negation's scope: "or" and "nor" carry it to any next label, "and" and a comma only
+# to another label of the same kind ("no stripes or black" vs "no stripes, a black dress").
+ANY_KIND_JOINS = frozenset({"or", "nor", "/"})
+SAME_KIND_JOINS = frozenset({"and", ","})
+# Words a scope may pass over, before or between the labels it rules out ("leave out the grey
+# ones", "anything black", "any shade apart from").
+SCOPE_FILLERS = frozenset(
+    """
+    a an the any anything with in of more too really that those these ones one colour colours
+    color colors shade shades kind kinds sort type stuff things items clothes all much so very
+    like to see wear wearing already either for on finish look looks please have having both
+    just at me are is be big huge little small bright loud bold busy absolutely definitely
+    totally tbh honestly this time another even anymore
+    """.split()
+)
+# Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes
+# every scope. A spaced dash reads as ";".
+PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?"})
+
+# Words for "some pattern or other": ruled out, they mean plain (Solid); after a named pattern
+# ("check pattern", "floral prints") they add nothing.
+GENERIC_PATTERN = frozenset(
+    "pattern patterns patterned print prints printed motif motifs design designs".split()
+)
+# Said as a want, these two mean an all-over pattern; the nouns alone mean nothing.
+PATTERNED = frozenset({"patterned", "printed"})
+# Garment words that also say a pattern: ruled out, they rule out the pattern, not the kind
+# ("trousers, just not jeans"); wanted, they want both.
+IMPLIED_PATTERN = {"jeans": "Denim", "jean": "Denim", "denims": "Denim"}
+
+# Conversation, not a need: a message made only of these ("just show me", "thanks, cheaper
+# ones") never sends the reader to the LLM for garment ideas.
+CHATTER = frozenset(
+    """
+    just show anything fine whatever thanks thank yes yeah yep sure okay hello hey hiya more
+    other else these cheaper similar mind care matter prefer maybe love great perfect cool
+    first second third fourth fifth sixth last next again instead still also actually what
+    about how which where when does have has can could would should try lets see give get got
+    find looking look want need after buy buying shop shopping today now then there here one
+    ones them those this that any some something someone stuff thing things item items clothes
+    clothing outfit outfits wear wearing style nice new good lovely pretty smart casual colour
+    color pattern size price budget
+    """.split()
+)

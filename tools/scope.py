@@ -1,0 +1,249 @@
+"""Which labels a negation rules out: its cue, the coordinated list after it, and where it ends.
+
+"nothing with stripes or dots" rules out both; "no stripes, just a black dress" ends at the
+comma; "not black dresses" rules out black, not dresses (the garment is the head noun).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fitroom.tools.reader_words import (
+    ADJACENT_POST_CUES,
+    ANY_KIND_JOINS,
+    BARE_NEGATORS,
+    CLAUSE_BREAKS,
+    CORRECTIONS,
+    CUES,
+    INDIFFERENT,
+    LASTING_CUES,
+    LONGEST_CUE,
+    NEGATED_VERBS,
+    POST_CUES,
+    PUNCTUATION,
+    SAME_KIND_JOINS,
+    SCOPE_FILLERS,
+    VERDICT_WORDS,
+)
+
+_MAX_FILLERS = 4  # "I don't want anything in the colour black" still reaches black
+_KIND = {"colour": "colour", "colour_master": "colour"}  # a shade and a family are one kind
+_NEW_THING = frozenset({"a", "an"})
+_ASKED = frozenset({"?", "!"})
+_WIDE_REACH = 4  # words of any kind a negated verb reaches past
+
+
+@dataclass(frozen=True)
+class Span:
+    """A phrase read as one or more labels of one attribute (several: any of them)."""
+
+    start: int
+    length: int
+    attribute: str
+    labels: tuple[str, ...]
+    how: str
+
+
+@dataclass(frozen=True)
+class Ruled:
+    """A span a negation rules out, and whether the cue stated a lasting taste."""
+
+    span: Span
+    lasting: bool
+
+
+def cue_at(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
+    """The length of the longest negation cue starting at `i` and whether it is lasting."""
+    for n in range(min(LONGEST_CUE, len(tokens) - i), 0, -1):
+        cue = tuple(tokens[i : i + n])
+        if cue in CUES:
+            return n, cue in LASTING_CUES
+    return None
+
+
+def post_cue_at(tokens: Sequence[str], i: int) -> int | None:
+    """The length of the longest cue starting at `i` that rules out what came before it."""
+    for n in range(min(LONGEST_CUE, len(tokens) - i), 0, -1):
+        if tuple(tokens[i : i + n]) in POST_CUES:
+            return n
+    return None
+
+
+def _kind(attribute: str) -> str:
+    return _KIND.get(attribute, attribute)
+
+
+def _scope(
+    tokens: Sequence[str], start: int, spans_at: dict[int, Span], cue: Cue
+) -> tuple[list[Ruled], int]:
+    """The spans ruled out by `cue` (ending before `start`), and the token index where its
+    scope ends."""
+    if cue.wide and _starts_with(tokens, start, INDIFFERENT):
+        return [], start  # "I don't mind black"
+    lasting = cue.lasting
+    ruled: list[Ruled] = []
+    kinds: set[str] = set()
+    join: str | None = None  # the word that joined the last label to what follows
+    fillers = 0
+    k = start
+    while k < len(tokens):
+        span = spans_at.get(k)
+        if span is not None:
+            kind = _kind(span.attribute)
+            if ruled:
+                modifiers = kinds - {"article_type"}
+                if span.attribute == "article_type" and modifiers and join is None:
+                    break  # "not black dresses": the garment is what is wanted
+                if join is None or (join in SAME_KIND_JOINS and kind not in kinds):
+                    break  # "no stripes, a black dress": a new clause
+                if join == "," and not _list_goes_on(tokens, k + span.length):
+                    break  # "done with skirts, trousers now": a list closes with or/and
+            ruled.append(Ruled(span, lasting))
+            kinds.add(kind)
+            k, join, fillers = k + span.length, None, 0
+            continue
+        token = tokens[k]
+        if token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
+            if not ruled:
+                break  # "no, something in blue": the cue answered a question
+            join = token if join is None or token in ANY_KIND_JOINS else join
+        elif token in PUNCTUATION or cue_at(tokens, k) is not None:
+            break
+        elif token in SCOPE_FILLERS and fillers < _MAX_FILLERS:
+            if join == "," and token in _NEW_THING:
+                break  # "no dresses, a skirt": after a comma, "a" starts something new
+            fillers += 1
+        elif cue.wide and not ruled and k - start < _WIDE_REACH and token not in CLAUSE_BREAKS:
+            pass  # "doesn't have flowers", "don't even think about showing me beige"
+        else:
+            break
+        k += 1
+    return ruled, k
+
+
+def _starts_with(tokens: Sequence[str], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
+    return any(tuple(tokens[k : k + len(p)]) == p for p in phrases)
+
+
+def _list_goes_on(tokens: Sequence[str], k: int) -> bool:
+    """Whether a join follows position `k` (past fillers), so the list is not yet closed."""
+    while k < len(tokens) and tokens[k] in SCOPE_FILLERS:
+        k += 1
+    return k < len(tokens) and (tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS)
+
+
+def _before(
+    tokens: Sequence[str], end: int, spans: Sequence[Span], across_questions: bool = False
+) -> list[Ruled]:
+    """The labels a cue said after them rules out ("red just doesn't suit me", "dresses with
+    stripes are a hard no"): the nearest ones, back to the clause's start, the same way a
+    forward scope reads them."""
+    ending = {s.start + s.length: s for s in spans}
+    ruled: list[Ruled] = []
+    kinds: set[str] = set()
+    join: str | None = None
+    k = end
+    while k > 0:
+        span = ending.get(k)
+        if span is not None:
+            modifier = ending.get(span.start)
+            if not ruled and span.attribute == "article_type" and modifier is not None:
+                span = modifier  # "patterned socks? no": the pattern, not the socks
+            kind = _kind(span.attribute)
+            if ruled and (join is None or (join in SAME_KIND_JOINS and kind not in kinds)):
+                break
+            if ruled and span.attribute == "article_type" and kinds - {"article_type"}:
+                break  # "dresses with stripes are a hard no": the dress is still wanted
+            ruled.append(Ruled(span, True))
+            kinds.add(kind)
+            k, join = span.start, None
+            continue
+        token = tokens[k - 1]
+        if token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
+            join = token if join is None or token in ANY_KIND_JOINS else join
+        elif token in _ASKED and across_questions and not ruled:
+            pass  # "grey ones? no thanks": the answer looks back across the question
+        elif token not in SCOPE_FILLERS or token in PUNCTUATION:
+            break
+        k -= 1
+    return ruled
+
+
+def _verdict_follows(tokens: Sequence[str], k: int) -> bool:
+    """Whether the clause after a bare "no"/"not" is only a verdict ("no thanks", "not good
+    for me", "absolutely not"), so the negation is about what came before it."""
+    while k < len(tokens) and tokens[k] not in PUNCTUATION:
+        if tokens[k] not in VERDICT_WORDS:
+            return False
+        k += 1
+    return True
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words that rule something out: the labels after them, or (`after`) before them."""
+
+    start: int
+    length: int
+    lasting: bool
+    after: bool = False
+    wide: bool = False  # a negated verb, which may reach past a few words of any kind
+
+
+def find_cues(tokens: Sequence[str]) -> list[Cue]:
+    """Every negation cue in `tokens`, longest first at each position. Found before labels are
+    read, so "doesn't suit me" never offers "suit" as a garment."""
+    cues: list[Cue] = []
+    i = 0
+    while i < len(tokens):
+        if (after := post_cue_at(tokens, i)) is not None:
+            cues.append(Cue(i, after, lasting=True, after=True))
+            i += after
+        elif (found := cue_at(tokens, i)) is not None:
+            wide = tuple(tokens[i : i + found[0]]) in NEGATED_VERBS
+            cues.append(Cue(i, found[0], lasting=found[1], wide=wide))
+            i += found[0]
+        else:
+            i += 1
+    return cues
+
+
+def _taken_back(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
+    """Labels a self-correction takes back: "heels please... no wait, flats", "a skirt but
+    actually trousers". Held for the session: the shopper changed their mind, not their taste."""
+    ruled = []
+    for i in range(len(tokens)):
+        marker = next((len(c) for c in CORRECTIONS if tuple(tokens[i : i + len(c)]) == c), 0)
+        if not marker:
+            continue
+        before = [s for s in spans if s.start + s.length <= i]
+        after = [s for s in spans if s.start >= i + marker]
+        if before and after and _kind(before[-1].attribute) == _kind(after[0].attribute):
+            ruled.append(Ruled(before[-1], False))
+    return ruled
+
+
+def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue]) -> list[Ruled]:
+    """Every span that one of `cues` rules out."""
+    spans_at = {s.start: s for s in spans}
+    ruled: list[Ruled] = []
+    for cue in cues:
+        if cue.after:
+            looked_back = _before(tokens, cue.start, spans, across_questions=True)
+            # "stripes are a hard pass" looks back; "hard pass on stripes" reads on.
+            ruled += looked_back or _scope(tokens, cue.start + cue.length, spans_at, cue)[0]
+            continue
+        end = cue.start + cue.length
+        scoped = _scope(tokens, end, spans_at, cue)[0]
+        bare = tuple(tokens[cue.start : end]) in BARE_NEGATORS
+        if not scoped and bare and _verdict_follows(tokens, end):
+            scoped = _before(tokens, cue.start, spans, across_questions=True)
+        ruled += scoped
+    ruled += _taken_back(tokens, spans)
+    ruled += [  # "lace-free"
+        Ruled(s, True)
+        for s in spans
+        if s.start + s.length < len(tokens) and tokens[s.start + s.length] in ADJACENT_POST_CUES
+    ]
+    return ruled
