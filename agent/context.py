@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from fitroom.tools.catalog import Item
 from fitroom.tools.embedder import Vectors
-from fitroom.tools.query_parser import ParsedQuery
+from fitroom.tools.query_parser import Reader
 from fitroom.tools.search import SearchRequest, SearchResult
 from fitroom.tools.vocabulary import Vocabulary
 
@@ -25,7 +25,7 @@ class AgentContext:
     items: Mapping[str, Item]
     vocabulary: Vocabulary
     search: Callable[[SearchRequest], SearchResult]
-    parse: Callable[[str], ParsedQuery]
+    parse: Reader  # the one reader that search shares
     embed_text: Callable[[list[str]], Vectors]
     # The photo model's vector for one picture (cached by the caller); None without photos.
     embed_photo: Callable[[Path], Vectors] | None = None

@@ -4,7 +4,7 @@ negation), a price cap, and feedback on the items just shown. Deterministic: no 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Literal
 
 from pydantic import BaseModel
@@ -13,7 +13,7 @@ from fitroom.tools.answer import Topic, question_topic
 from fitroom.tools.catalog import Item
 from fitroom.tools.llm_extract import Extraction
 from fitroom.tools.preferences import Preferences
-from fitroom.tools.query_parser import ParsedQuery
+from fitroom.tools.query_parser import ParsedQuery, Reader
 
 _PRICE = re.compile(
     r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"
@@ -130,7 +130,7 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
 def understand(
     text: str,
     prefs: Preferences,
-    parse: Callable[[str], ParsedQuery],
+    parse: Reader,
     shown: Sequence[Item] = (),
     price_scale: float = 1.0,
     after_try_on: bool = False,
@@ -156,10 +156,12 @@ def understand(
     if _TRY_ON.search(lowered) or (pointer and named):
         return prefs, Turn(intent="tryon", target=target.item_id if target else None)
     topic = question_topic(lowered) if target else None
-    if target and topic and not parse(text).matches:
+    if target and topic and not parse(text, ask_llm=False).matches:
         return prefs, Turn(intent="answer", topic=topic, target=target.item_id)
     turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
-    parsed = parse(text)
+    # The LLM names garments for a need only while the conversation has none: later messages
+    # answer questions and correct picks ("ideally no pattern").
+    parsed = parse(text, ask_llm=not prefs.wanted.get("article_type"))
     _apply_labels(prefs, parsed)
     if price := _PRICE.search(lowered):
         prefs.max_price = float(price.group(1).replace(",", ".")) / price_scale
@@ -180,6 +182,7 @@ def understand(
         prices = [i.price for i in shown if i.price is not None]
         if prices:
             prefs.max_price = min(prices) * 0.999  # strictly cheaper than anything shown
+            prefs.min_price = None  # "premium" earlier: cheaper wins now
             turn.feedback.append("cheaper")
     if target and _OTHER_COLOUR.search(lowered):
         family = target.colour_master or target.colour

@@ -63,7 +63,8 @@ def contexts(
     settings: Settings, catalog: Catalog, split: PurchaseSplit, ablations: tuple[str, ...]
 ) -> dict[str, AgentContext]:
     """One agent context per ablation, each differing from `full` in the one thing it names."""
-    base, _ = wiring.agent_context(settings)
+    # The agent under test is LLM-free, its reader included; the LLM simulator has its own.
+    base, _ = wiring.agent_context(settings.model_copy(update={"llm": "none"}))
     full = replace(base, ranker=_ranker(settings, catalog, split, True), chat=None, shown_k=SHOWN)
     made: dict[str, AgentContext] = {"full": full}
     if "no_questions" in ablations:

@@ -85,3 +85,56 @@ def test_template_is_grounded_for_every_real_item(hm_dir: Path) -> None:
         i.item_id for i in items if check_explanation(template_explanation(i, wants), i, vocab)
     ]
     assert failing == []
+
+
+# The drafts the default LLM really wrote for "black please, and nothing with stripes or dots"
+# before the reader understood the exclusions, and others like them.
+DOTTY = DRESS.model_copy(
+    update={"item_id": "3", "colour": "Black", "colour_master": "Black", "pattern": "Dot"}
+)
+BLACK_NO_STRIPES_OR_DOTS = Preferences(
+    wanted={"article_type": ["Dress"], "colour_master": ["Black"]},
+    excluded={"pattern": ["Stripe", "Dot"]},
+)
+REAL_VOCAB = Vocabulary(
+    values={
+        "article_type": ["Dress", "Skirt"],
+        "colour_master": ["Black", "Blue"],
+        "colour": ["Black", "Dark Blue"],
+        "pattern": ["All over pattern", "Dot", "Solid", "Stripe"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "You asked for a black dress with stripes and dots, and this one has both.",
+        "You wanted a dotted black dress, and here it is.",
+        "You're looking for a black dress with an all-over pattern, and this one fits.",
+        "You asked for polka dots, and this dress has them.",
+    ],
+)
+def test_a_draft_never_says_the_shopper_asked_for_what_they_ruled_out(draft: str) -> None:
+    problems = check_explanation(draft, DOTTY, REAL_VOCAB, BLACK_NO_STRIPES_OR_DOTS)
+    assert problems and "asked for" in problems[0]
+    shown = explain_item(DOTTY, BLACK_NO_STRIPES_OR_DOTS, REAL_VOCAB, draft=draft)
+    assert shown.source == "template"
+    assert "dot" not in shown.text.split(":", 1)[1].split(".", 1)[1].casefold()
+
+
+def test_a_draft_that_says_what_was_ruled_out_as_ruled_out_is_true() -> None:
+    draft = "You asked for a black dress with no stripes or dots, and this one is plain."
+    plain = DOTTY.model_copy(update={"pattern": "Solid"})
+    assert check_explanation(draft, plain, REAL_VOCAB, BLACK_NO_STRIPES_OR_DOTS) == []
+
+
+def test_an_occasion_s_garments_are_never_said_to_be_asked_for() -> None:
+    wedding = Preferences(
+        wanted={"article_type": ["Dress", "Skirt"]},
+        occasion="summer wedding",
+        suggested=["Dress", "Skirt"],
+    )
+    text = template_explanation(DRESS, wedding)
+    assert "asked for" not in text and "summer wedding" in text
+    assert check_explanation("You asked for a dress.", DRESS, REAL_VOCAB, wedding)

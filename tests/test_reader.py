@@ -515,5 +515,7 @@ def test_an_llm_names_garments_for_an_unmapped_need_and_the_reader_maps_them() -
     assert kinds == {"llm"} and garments.asked == 1
     assert _wants(parsed)["gender"] == ["Men"]  # "brother" says who it is for
     reader.parse("just show me")  # conversation, not a need: the LLM is not asked
+    reader.parse("hey, how are you? ideally something nice")
+    reader.parse("the regatta", ask_llm=False)  # a conversation that has its garment already
     reader.parse("a black dress")  # a garment is named: not asked either
     assert garments.asked == 1

@@ -117,3 +117,15 @@ def test_photo_search_uses_the_image_collection_and_words_as_filters(
             store=store,
             parser=parser,
         )
+
+
+def test_relaxing_never_brings_back_what_was_ruled_out(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("a dress, nothing black or blue", k=10)
+    assert result.relaxed  # too few non-black, non-blue dresses: the wants were relaxed
+    assert all(i.colour not in ("Black", "Dark Blue") for i in result.items)
+
+
+def test_an_unmapped_need_without_an_llm_is_searched_by_meaning_with_a_note(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("something for my cousin's quinceanera")
+    assert result.items and result.understood == []
+    assert "closest items by meaning" in result.notes[0]

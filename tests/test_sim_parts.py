@@ -141,3 +141,41 @@ def test_paired_difference_counts_what_only_one_configuration_found() -> None:
     low, high = diff["success@5_difference_ci95"]
     assert low <= 0.5 <= high
     assert paired_difference(full, full)["success@5_difference_ci95"] == [0.0, 0.0]
+
+
+def test_varied_phrasings_are_seeded_and_read_back_to_the_same_correction() -> None:
+    """With a seed the shopper words its corrections like a person, negations included; the
+    reader must understand each as wanting the target's value and ruling out only the shown
+    one's."""
+    import random
+
+    from fitroom.tools.query_parser import QueryParser
+    from fitroom.tools.vocabulary import Vocabulary
+
+    reader = QueryParser(Vocabulary.from_items(ITEMS.values()))
+    black = Reply.model_validate(
+        {"type": "recommendations", "text": "", "items": [_card(ITEMS["i1"])]}
+    )
+    said = {AttributeUser(TARGET, ITEMS, random.Random(n)).respond(black) for n in range(40)}
+    assert len(said) >= 4 and any(s.startswith(("not ", "anything but", "no black")) for s in said)
+    assert said == {
+        AttributeUser(TARGET, ITEMS, random.Random(n)).respond(black) for n in range(40)
+    }
+    for sentence in said:
+        filters = reader.parse(sentence).filters
+        assert filters.include.get("colour") == ["Light Blue"], sentence
+        assert "Light Blue" not in filters.exclude.get("colour", []), sentence
+        assert filters.exclude.get("colour_master", ["Black"]) == ["Black"], sentence
+
+
+def test_a_shade_of_the_target_s_own_family_is_ruled_out_by_shade_only() -> None:
+    import random
+
+    dark = _item(7, colour="Dark Blue")  # the target is Light Blue, same family
+    user = AttributeUser(TARGET, ITEMS | {"i7": dark}, random.Random(1))
+    for n in range(20):
+        user.rng = random.Random(n)
+        said = user.respond(
+            Reply.model_validate({"type": "recommendations", "text": "", "items": [_card(dark)]})
+        )
+        assert "not blue" not in said and "but blue" not in said, said

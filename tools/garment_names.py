@@ -26,6 +26,7 @@ _EXAMPLES: list[ChatMessage] = [
     {"role": "assistant", "content": "dress, suit, blazer, shirt, heels, clutch bag"},
 ]
 _SPLIT = re.compile(r"[,;\n]|\band\b|\d+[.)]")
+_ARTICLE = re.compile(r"^(?:a|an|the|some|pair of|a pair of)\s+")
 _CACHE_SIZE = 512
 
 
@@ -51,7 +52,7 @@ class GarmentNames:
             {"role": "user", "content": text},
         ]
         reply = complete(self._chat, messages, max_tokens=40)
-        names = [n.strip(" .*-\"'").casefold() for n in _SPLIT.split(reply)]
+        names = [_ARTICLE.sub("", n.strip(" .*-\"'").casefold()) for n in _SPLIT.split(reply)]
         names = [n for n in dict.fromkeys(names) if n and len(n.split()) <= 3][:6]
         self._cache[key] = names
         while len(self._cache) > _CACHE_SIZE:

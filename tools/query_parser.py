@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
@@ -149,6 +149,12 @@ def _key(label: str) -> str:
     return " ".join(_tokens(label))
 
 
+class Reader(Protocol):
+    """What reads a shopper's message: `QueryParser.parse`."""
+
+    def __call__(self, text: str, *, ask_llm: bool = True) -> ParsedQuery: ...
+
+
 class QueryParser:
     """Reads labels by exact spelling, then the synonym table, then MiniLM similarity; then
     which of them a negation rules out, an occasion when no garment is named, and price words.
@@ -248,8 +254,10 @@ class QueryParser:
                 found.append(Span(i, n, "article_type", (similar[phrase],), "similar"))
         return found
 
-    def parse(self, text: str) -> ParsedQuery:
-        """Read what a message wants and rules out, in the catalogue's own labels."""
+    def parse(self, text: str, *, ask_llm: bool = True) -> ParsedQuery:
+        """Read what a message wants and rules out, in the catalogue's own labels. With
+        `ask_llm` off, a need no rule maps is left to the words' meaning (a conversation that
+        already has its garment: "ideally no pattern" is an answer, not a need)."""
         tokens = self._split_unknown_slashes(_tokens(text))
         cues = find_cues(tokens)
         used = [False] * len(tokens)
@@ -268,7 +276,7 @@ class QueryParser:
         notes: list[str] = []
         named = [m for m in matches if m.attribute == "article_type" and not m.negated]
         if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
-            matches += self._needs(tokens, used, notes)
+            matches += self._needs(tokens, used, notes, ask_llm)
         matches += self._excluded_shades(matches)
         parsed = ParsedQuery(text=text, matches=matches, notes=notes)
         if word := price_word(text):
@@ -302,7 +310,9 @@ class QueryParser:
             matches = [pattern] if negated else [*matches, pattern]
         return [m.model_copy(update={"negated": negated, "lasting": lasting}) for m in matches]
 
-    def _needs(self, tokens: list[str], used: list[bool], notes: list[str]) -> list[Match]:
+    def _needs(
+        self, tokens: list[str], used: list[bool], notes: list[str], ask_llm: bool
+    ) -> list[Match]:
         """Article types for an occasion or need, by the table, else by the LLM naming
         garments that are then read as labels; nothing when the words name neither."""
         occasion = read_occasion(tokens, self.article_types)
@@ -316,7 +326,7 @@ class QueryParser:
             for t, u in zip(tokens, used, strict=True)
             if not u and _is_content(t) and t not in CHATTER
         ]
-        if not left:
+        if not left or not ask_llm:
             return []
         if self._garments is None:
             notes.append(

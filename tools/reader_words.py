@@ -125,6 +125,8 @@ CHATTER = frozenset(
     find looking look want need after buy buying shop shopping today now then there here one
     ones them those this that any some something someone stuff thing things item items clothes
     clothing outfit outfits wear wearing style nice new good lovely pretty smart casual colour
-    color pattern size price budget
+    color pattern size price budget ideally probably guess think id go rather prefer preferably
+    fancy quite bit lot ok okay fine great yeah yep hmm you your yours we our they it its ive
+    youre whats hows how are was were will would can could should hi hiya morning evening
     """.split()
 )
