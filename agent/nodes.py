@@ -32,7 +32,10 @@ Update = dict[str, Any]
 _OFF_TOPIC = re.compile(
     r"(ignore (?:all |any |the )?(?:previous|above|your) instructions|system prompt|"
     r"reveal (?:your|the) (?:prompt|instructions)|other (?:users?|people)'?s? (?:data|memory)|"
-    r"(?:delete|change|edit) (?:the )?(?:memory|data) of)",
+    r"(?:delete|change|edit) (?:the )?(?:memory|data) of|"
+    r"(?:another|other|some ?one else'?s?|which) (?:users?|shoppers?|customers?)|"
+    r"(?:user|shopper|customer) [\w-]+'?s? (?:likes|memory|data|history|preferences)|"
+    r"what (?:user|shopper|customer) [\w-]+ (?:likes|wants|bought|said))",
     re.IGNORECASE,
 )
 
@@ -45,6 +48,10 @@ _ORDINAL_NAMES = ["first", "second", "third", "fourth", "fifth", "sixth", "seven
 _ORDINAL_NAMES += ["ninth", "tenth"]
 
 _NO_LLM_READING = "The LLM failed, so I read your message without it."
+_NO_PRICED = (
+    "Nothing that matches has a price in that range (many items here list no price), so these "
+    "ignore the price."
+)
 
 
 def _message(text: str) -> Update:
@@ -144,9 +151,9 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
     }
 
 
-def _query(prefs: Preferences, text: str) -> str:
+def _query(prefs: Preferences, meaning: str) -> str:
     labels = [label for labels in prefs.wanted.values() for label in labels]
-    return " ".join([*labels, prefs.occasion or "", text]).strip()
+    return " ".join([*labels, prefs.occasion or "", meaning]).strip()
 
 
 def _product(item: Item) -> str:
@@ -157,21 +164,29 @@ def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     ctx = runtime.context
     prefs = state["prefs"]
     image = state.get("photo")
+    # What the message rules out must not steer the search by meaning ("no hood").
+    meaning = ctx.parse(state.get("text", "")[: ctx.max_chars], ask_llm=False).meaning
+    filters = Filters(
+        include={k: v for k, v in prefs.wanted.items() if v},
+        exclude={k: v for k, v in prefs.excluded.items() if v},
+        price_min=prefs.min_price,
+        price_max=prefs.max_price,
+    )
+    notes: list[str] = []
     try:  # an unreadable photo or an impossible filter is said, and the conversation goes on
-        found = ctx.search(
-            SearchRequest(
-                query=_query(prefs, state.get("text", "")[: ctx.max_chars]),
-                image=Path(image) if image else None,
-                k=ctx.pool_k,
-                filters=Filters(
-                    include={k: v for k, v in prefs.wanted.items() if v},
-                    exclude={k: v for k, v in prefs.excluded.items() if v},
-                    price_min=prefs.min_price,
-                    price_max=prefs.max_price,
-                ),
-                interpret=False,
-            )
+        request = SearchRequest(
+            query=_query(prefs, meaning),
+            image=Path(image) if image else None,
+            k=ctx.pool_k,
+            filters=filters,
+            interpret=False,
         )
+        found = ctx.search(request)
+        priced = filters.price_min is not None or filters.price_max is not None
+        if not found.items and priced:
+            # Half the H&M sample has no price: a price limit alone must not empty the list.
+            found = ctx.search(request.model_copy(update={"filters": filters.without(["price"])}))
+            notes = [_NO_PRICED] if found.items else []
     except FitroomError as error:
         return _message(str(error))
     # "Not that one" rules out its colour variants too: the same garment, another dye.
@@ -187,6 +202,8 @@ def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
             "Nothing in the catalogue matches all of that. Try dropping a colour, a pattern or "
             "the price limit."
         )
+    if notes:
+        return {"candidates": ids, "turn_notes": [*state.get("turn_notes", []), *notes]}
     return {"candidates": ids}
 
 

@@ -41,6 +41,8 @@ class Understood(BaseModel):
     wants: dict[str, list[str]] = {}
     excluded: dict[str, list[str]] = {}
     occasion: str | None = None
+    price_min: float | None = None  # in the catalogue's units, from "premium" or a number
+    price_max: float | None = None  # from "cheap", "under 40" or "cheaper"
 
     @classmethod
     def of(cls, prefs: Preferences) -> Understood:
@@ -54,6 +56,8 @@ class Understood(BaseModel):
             wants={a: v for a, v in prefs.wanted.items() if v},
             excluded={a: v for a, v in excluded.items() if v},
             occasion=prefs.occasion,
+            price_min=prefs.min_price,
+            price_max=prefs.max_price,
         )
 
 

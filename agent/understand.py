@@ -105,7 +105,8 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
             said.setdefault(m.attribute, []).append(m.label)
     needs = [m for m in parsed.matches if m.how in ("occasion", "llm") and not m.negated]
     if needs:
-        prefs.occasion = needs[0].phrase if needs[0].how == "occasion" else parsed.text.strip()
+        # The table's words name an occasion; an LLM's suggestions name none worth repeating.
+        prefs.occasion = needs[0].phrase if needs[0].how == "occasion" else None
         prefs.suggested = [m.label for m in needs]
     elif said.get("article_type"):
         prefs.suggested = []  # a garment named in words replaces what an occasion suggested

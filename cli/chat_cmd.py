@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 from rich.table import Table
 
 from fitroom.agent import wiring
@@ -21,6 +21,8 @@ if TYPE_CHECKING:  # langgraph loads only when a chat starts, not for every comm
 
 
 class ScriptLine(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # {"txt": ...} is a typo, not an empty message
+
     text: str = ""
     image: str | None = None
 

@@ -45,18 +45,22 @@ _PATTERN_WORDS = {
 # (answer to a question, correction) templates; {v} is the wanted value, {x} the shown one
 # that is wrong. Negations name only what is wrong, never anything the target has.
 _ANSWERS = ["{v}", "{v} please", "{v}, I think", "ideally {v}", "I'd go for {v}"]
+# Some corrections only say what is wrong, as people often do ("anything but black").
 _COLOUR_FIXES = [
     "no, something in {v}",
     "not {x}, {v} please",
     "anything but {x}. {v} would be nice",
     "I'm not into {x}; {v}",
     "no {x} please, I want {v}",
+    "anything but {x}",
+    "{x} doesn't suit me",
 ]
 _PATTERN_FIXES = [
     "no, {v} please",
     "not {x}, {v}",
     "I don't want {x}; {v} instead",
     "anything but {x}. {v} please",
+    "nothing {x} please",
 ]
 _KIND_FIXES = [
     "no, I want {v}",

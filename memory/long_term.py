@@ -64,6 +64,8 @@ def _bump(counts: Counts, attribute: str, label: str) -> None:
 
 def _drop(counts: Counts, attribute: str, label: str) -> None:
     counts.get(attribute, {}).pop(label, None)
+    if attribute in counts and not counts[attribute]:
+        del counts[attribute]  # nothing left to say about it
 
 
 def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -> UserMemory:

@@ -138,3 +138,15 @@ def test_an_occasion_s_garments_are_never_said_to_be_asked_for() -> None:
     text = template_explanation(DRESS, wedding)
     assert "asked for" not in text and "summer wedding" in text
     assert check_explanation("You asked for a dress.", DRESS, REAL_VOCAB, wedding)
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "I'm sorry, but I don't have any specific information about what you like.",
+        "You asked for a variety of items, but this one is a complete set.",
+    ],
+)
+def test_a_draft_that_says_nothing_true_about_the_item_is_replaced(draft: str) -> None:
+    assert check_explanation(draft, DRESS, VOCAB)
+    assert explain_item(DRESS, WANTS, VOCAB, draft=draft).source == "template"

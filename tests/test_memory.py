@@ -27,7 +27,7 @@ def test_a_stated_taste_persists_until_said_otherwise() -> None:
     assert tomorrow.wanted == {}
     stripes_ok = Preferences(wanted={"pattern": ["Stripe"]})
     memory = remember_turn(load_memory(store, "ana"), tomorrow, stripes_ok)
-    assert memory.liked == {"pattern": {"Stripe": 1}} and memory.disliked == {"pattern": {}}
+    assert memory.liked == {"pattern": {"Stripe": 1}} and memory.disliked == {}
     assert starting_preferences(memory).excluded == {}
 
 

@@ -333,7 +333,9 @@ def test_each_negation_cue_rules_out_what_it_governs(cue: str, text: str) -> Non
     assert _wants(parsed).get("article_type") == ["Top"]
     assert "Stripe" not in _wants(parsed).get("pattern", [])
     lasting = {m.lasting for m in parsed.matches if m.label == "Stripe"}
-    assert lasting == {tuple(cue.split()) in LASTING_CUES}
+    # Someone else's taste ("she hates stripes") is for this request, not the shopper's memory.
+    mine = not text.startswith(("she ", "he ", "my "))
+    assert lasting == {tuple(cue.split()) in LASTING_CUES and mine}
 
 
 @pytest.mark.parametrize(
@@ -519,3 +521,24 @@ def test_an_llm_names_garments_for_an_unmapped_need_and_the_reader_maps_them() -
     reader.parse("the regatta", ask_llm=False)  # a conversation that has its garment already
     reader.parse("a black dress")  # a garment is named: not asked either
     assert garments.asked == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lasting"),
+    [
+        ("I hate stripes", True),
+        ("my dad hates stripes", False),
+        ("he really doesn't like stripes", False),
+        ("my husband can't stand stripes", False),
+        ("stripes? no thanks", True),
+        ("a top, no stripes", False),
+    ],
+)
+def test_only_the_shopper_s_own_stated_taste_lasts(text: str, lasting: bool) -> None:
+    assert {m.lasting for m in READ.parse(text).matches if m.label == "Stripe"} == {lasting}
+
+
+def test_a_question_answered_no_takes_back_what_it_asked_about() -> None:
+    parsed = READ.parse("a dress for the gym? no, leggings for the gym")
+    assert _wants(parsed)["article_type"] == ["Leggings/Tights"]
+    assert _rules_out(parsed) == {"article_type": ["Dress"]}

@@ -30,6 +30,10 @@ _ATTRIBUTION = re.compile(
 )
 _ITEM_TAKES_OVER = re.compile(r",|\b(?:and|but|so|while|which)\s+(?:this|it|that|these|here)\b")
 _COLOURS = ("colour", "colour_master")
+_REFUSAL = re.compile(
+    r"\b(?:sorry|apolog|as an ai|i (?:do not|don'?t|cannot|can'?t) (?:have|know|help|see))",
+    re.IGNORECASE,
+)
 
 
 class Explanation(BaseModel):
@@ -65,7 +69,7 @@ def template_explanation(item: Item, prefs: Preferences) -> str:
     if matched:
         text += f" It matches what you asked for: {', '.join(dict.fromkeys(matched))}."
     if prefs.occasion and item.article_type in prefs.suggested:
-        text += f" A {item.article_type.lower()} suits {prefs.occasion}."
+        text += f" Picked for: {prefs.occasion}."
     return text
 
 
@@ -77,10 +81,30 @@ def _attributed(text: str) -> list[str]:
     ]
 
 
+_READERS: dict[int, tuple[Vocabulary, QueryParser]] = {}
+
+
+def _reader(vocabulary: Vocabulary) -> QueryParser:
+    """One rules-only reader per vocabulary (kept alive beside it, so its id stays its own)."""
+    if id(vocabulary) not in _READERS:
+        if len(_READERS) >= 4:
+            _READERS.pop(next(iter(_READERS)))
+        _READERS[id(vocabulary)] = (vocabulary, QueryParser(vocabulary))
+    return _READERS[id(vocabulary)][1]
+
+
+def _about(text: str, item: Item, vocabulary: Vocabulary) -> bool:
+    """Whether `text` names the item's type, colour or pattern, read as the shopper is read
+    ("You asked for a variety of items" names nothing)."""
+    facts = {getattr(item, a) for a in _CHECKED} - {""}
+    read = _reader(vocabulary).parse(text).matches
+    return any(m.label in facts for m in read) or item.article_type.casefold() in text.casefold()
+
+
 def _misattributed(text: str, vocabulary: Vocabulary, prefs: Preferences) -> list[str]:
     """What `text` says the shopper asked for that they did not, read by the same parser that
     read the shopper: a label they never wanted, or one they ruled out."""
-    reader = QueryParser(vocabulary)
+    reader = _reader(vocabulary)
     stated = prefs.said()
     wanted_colours = [w.casefold() for a in _COLOURS for w in stated.get(a, [])]
     for clause in _attributed(text):
@@ -108,7 +132,9 @@ def check_explanation(
     # The record: every fact the catalogue holds about the item, in words.
     record = _words(" ".join(str(getattr(item, a)) for a in (*_CHECKED, "title", "description")))
     true = {_words(str(getattr(item, a))).strip() for a in _CHECKED}
-    problems = []
+    problems = ["a refusal or apology, not a reason"] if _REFUSAL.search(text) else []
+    if not _about(text, item, vocabulary):
+        problems.append("names nothing the item is (its type, colour or pattern)")
     for attribute in _CHECKED:
         for label in vocabulary.values.get(attribute, []):
             name = _words(label).strip()

@@ -55,10 +55,14 @@ class Filters(BaseModel):
         )
 
     def without(self, keys: Iterable[str]) -> Filters:
+        """These wants dropped ("price" drops the price range); exclusions always stay."""
         drop = set(keys)
-        return self.model_copy(
-            update={"include": {k: v for k, v in self.include.items() if k not in drop}}
-        )
+        update: dict[str, object] = {
+            "include": {k: v for k, v in self.include.items() if k not in drop}
+        }
+        if "price" in drop:
+            update |= {"price_min": None, "price_max": None}
+        return self.model_copy(update=update)
 
     def to_where(self) -> dict[str, Any] | None:
         """Translate into a Chroma `where` clause, or None when nothing is constrained."""

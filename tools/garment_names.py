@@ -28,6 +28,7 @@ _EXAMPLES: list[ChatMessage] = [
 _SPLIT = re.compile(r"[,;\n]|\band\b|\d+[.)]")
 _ARTICLE = re.compile(r"^(?:a|an|the|some|pair of|a pair of)\s+")
 _CACHE_SIZE = 512
+_MAX_CHARS = 300
 
 
 def normalise(text: str) -> str:
@@ -49,7 +50,7 @@ class GarmentNames:
         messages: list[ChatMessage] = [
             {"role": "system", "content": _SYSTEM},
             *_EXAMPLES,
-            {"role": "user", "content": text},
+            {"role": "user", "content": text[:_MAX_CHARS]},  # a need fits in a sentence or two
         ]
         reply = complete(self._chat, messages, max_tokens=40)
         names = [_ARTICLE.sub("", n.strip(" .*-\"'").casefold()) for n in _SPLIT.split(reply)]

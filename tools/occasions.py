@@ -134,13 +134,23 @@ def triggers(tokens: Sequence[str]) -> set[int]:
     """The positions of words that name an occasion, so they are never read as garments by
     similarity ("outside" is not an Outdoor overall)."""
     found: set[int] = set()
+    for i, token in enumerate(tokens):
+        for words in _BY_FIRST_WORD.get(token, ()):
+            if tuple(tokens[i : i + len(words)]) == words:
+                found.update(range(i, i + len(words)))
+    return found
+
+
+def _first_words() -> dict[str, list[tuple[str, ...]]]:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrases, _ in (*BODY, *EVENTS, *WEATHER):
         for phrase in phrases:
-            words = phrase.split()
-            for i in range(len(tokens) - len(words) + 1):
-                if list(tokens[i : i + len(words)]) == words:
-                    found.update(range(i, i + len(words)))
-    return found
+            words = tuple(phrase.split())
+            by_first.setdefault(words[0], []).append(words)
+    return by_first
+
+
+_BY_FIRST_WORD = _first_words()
 
 
 class Occasion(BaseModel):

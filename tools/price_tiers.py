@@ -20,10 +20,13 @@ _MIN_PRICED = 6  # fewer priced items than this give no cuts of their own
 
 # Order matters: "not too expensive" says low before "expensive" can say high.
 _LOW = re.compile(
-    r"\b(?:cheap(?:er|est|ish)?|inexpensive|affordable|budget|bargain|low[- ]cost|"
-    r"not (?:too |very |that |so )?(?:expensive|pricey|dear)|"
+    r"\b(?:cheap(?:er|est|ish|ly)?|inexpensive|affordable|budget|bargain|low[- ]cost|"
+    r"(?:not|nothing|isn'?t|aren'?t|never) (?:too |very |that |so |overly |crazy |super )?"
+    r"(?:expensive|pricey|dear|costly)|"
+    r"(?:doesn'?t|don'?t|won'?t|shouldn'?t) cost (?:much|a lot|the earth|a fortune|loads)|"
     r"(?:under|below|less than) (?:the )?(?:usual|normal|average|typical) price|"
-    r"on a (?:tight )?budget|good value|economical|won'?t break the bank)\b"
+    r"low(?:er)? (?:price|prices|priced)|reasonabl[ey](?: priced)?|budget[- ]friendly|"
+    r"on a (?:tight )?budget|good value|economical|won'?t break the bank|on the cheap)\b"
 )
 _HIGH = re.compile(
     r"\b(?:expensive|premium|luxury|luxurious|high[- ]end|pricey|splurge|designer)\b"

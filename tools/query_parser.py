@@ -24,7 +24,7 @@ from fitroom.tools.reader_words import (
     PATTERNED,
     SCOPE_FILLERS,
 )
-from fitroom.tools.scope import Span, find_cues, negations
+from fitroom.tools.scope import Span, find_cues, negations, unsaid
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
 
@@ -82,6 +82,7 @@ class ParsedQuery(BaseModel):
     price_min: float | None = None  # from words such as "premium", against the kind's prices
     price_max: float | None = None  # from words such as "cheap" or "not too expensive"
     notes: list[str] = []
+    meaning: str = ""  # the words without what they rule out, for a search by meaning
 
     @property
     def filters(self) -> Filters:
@@ -267,7 +268,10 @@ class QueryParser:
         for i in triggers(tokens):  # occasion words are not garments, however they sound
             used[i] = True
         spans = sorted(looked_up + self._by_similarity(tokens, used), key=lambda s: s.start)
-        ruled = {r.span: r.lasting for r in negations(tokens, spans, cues)}
+        negated = negations(tokens, spans, cues)
+        ruled = {r.span: r.lasting for r in negated}
+        gone = unsaid(tokens, cues, negated)
+        meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)
         matches = [m for span in spans for m in self._read_span(tokens, span, ruled)]
         if any(m.attribute == "gender" and m.how != "pronoun" for m in matches):
             matches = [m for m in matches if m.how != "pronoun"]  # "my daughter, she's 7"
@@ -278,7 +282,8 @@ class QueryParser:
         if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
             matches += self._needs(tokens, used, notes, ask_llm)
         matches += self._excluded_shades(matches)
-        parsed = ParsedQuery(text=text, matches=matches, notes=notes)
+        matches = list({(m.attribute, m.label, m.negated): m for m in matches}.values())
+        parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)
         if word := price_word(text):
             kinds = parsed.filters.include.get("article_type", [])
             low, high = cap_or_floor(word, kinds, self._vocab.price_cuts)

@@ -16,7 +16,7 @@ def _cues(text: str) -> frozenset[tuple[str, ...]]:
 # florals"), which memory keeps across visits; the others correct what is on screen ("not
 # black") and hold for the session only.
 LASTING_CUES = _cues(
-    "hate|hates|dislike|dislikes|detest|loathe|cant stand|cannot stand|not a fan of|"
+    "nothing|hate|hates|dislike|dislikes|detest|loathe|cant stand|cannot stand|not a fan of|"
     "not a big fan of|no fan of|not into|not keen on|not big on|dont like|do not like|"
     "dont really like|never wear|dont wear|do not wear|never|nothing with|nothing in|"
     "steer clear of|stay away from|avoid|allergic to|not a huge fan of|"
@@ -26,7 +26,7 @@ LASTING_CUES = _cues(
     "dont even think about"
 )
 SESSION_CUES = _cues(
-    "no|nope|not|nothing|without|except|excluding|minus|neither|anything but|everything but|"
+    "no|nope|not|without|except|excluding|minus|neither|anything but|everything but|"
     "apart from|other than|besides|skip|leave out|rather not|rather avoid|no more|enough|"
     "had enough of|sick of|tired of|fed up with|bored of|done with|too much|"
     "not looking for|im over|i am over|so over|not feeling|not feeling the|past the|"
@@ -80,6 +80,13 @@ CLAUSE_BREAKS = frozenset(
 CORRECTIONS = _cues(
     "no wait|wait no|actually|on second thought|on second thoughts|scratch that|or rather|"
     "i mean|make that|change that to|sorry i meant"
+)
+# Whose taste a cue states, when it is not the shopper's own ("my dad hates stripes").
+OTHER_PEOPLE = frozenset(
+    """
+    he she they hes shes theyre him her his their dad mum mom father mother husband wife son
+    daughter brother sister boyfriend girlfriend partner friend grandad grandma nan kid kids
+    """.split()
 )
 # Said straight after a label, these rule it out: "lace-free", "print-free".
 ADJACENT_POST_CUES = frozenset({"free"})

@@ -20,6 +20,7 @@ from fitroom.tools.reader_words import (
     LASTING_CUES,
     LONGEST_CUE,
     NEGATED_VERBS,
+    OTHER_PEOPLE,
     POST_CUES,
     PUNCTUATION,
     SAME_KIND_JOINS,
@@ -31,7 +32,10 @@ _MAX_FILLERS = 4  # "I don't want anything in the colour black" still reaches bl
 _KIND = {"colour": "colour", "colour_master": "colour"}  # a shade and a family are one kind
 _NEW_THING = frozenset({"a", "an"})
 _ASKED = frozenset({"?", "!"})
+_ANSWERS = frozenset({"no", "nah", "nope"})
+_ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
+_PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,15 @@ class Ruled:
 
     span: Span
     lasting: bool
+
+
+def _someone_else(tokens: Sequence[str], i: int) -> bool:
+    """Whether the taste before position `i` is someone else's ("my dad hates stripes"): a
+    gift's wearer's dislikes are for this request, not the shopper's memory."""
+    k = i - 1
+    while k >= 0 and tokens[k] in _ADVERBS:
+        k -= 1
+    return k >= 0 and tokens[k] in OTHER_PEOPLE
 
 
 def cue_at(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
@@ -202,7 +215,8 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
             i += after
         elif (found := cue_at(tokens, i)) is not None:
             wide = tuple(tokens[i : i + found[0]]) in NEGATED_VERBS
-            cues.append(Cue(i, found[0], lasting=found[1], wide=wide))
+            lasting = found[1] and not _someone_else(tokens, i)
+            cues.append(Cue(i, found[0], lasting=lasting, wide=wide))
             i += found[0]
         else:
             i += 1
@@ -215,6 +229,8 @@ def _taken_back(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
     ruled = []
     for i in range(len(tokens)):
         marker = next((len(c) for c in CORRECTIONS if tuple(tokens[i : i + len(c)]) == c), 0)
+        if tokens[i] in _ANSWERS and tokens[i + 1 : i + 2] in ([","], ["."]):
+            marker = 1  # "a dress for the gym? no, leggings": the answer takes the dress back
         if not marker:
             continue
         before = [s for s in spans if s.start + s.length <= i]
@@ -247,3 +263,26 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
         if s.start + s.length < len(tokens) and tokens[s.start + s.length] in ADJACENT_POST_CUES
     ]
     return ruled
+
+
+def unsaid(tokens: Sequence[str], cues: Sequence[Cue], ruled: Sequence[Ruled]) -> set[int]:
+    """The positions of words a message rules out, so that its meaning for a vector search
+    leaves them out: every cue, every ruled-out label, and the words a cue governs that are no
+    label at all ("a sweatshirt, no hood": the hood must not pull hoods in)."""
+    gone = {k for r in ruled for k in range(r.span.start, r.span.start + r.span.length)}
+    for cue in cues:
+        k, taken = cue.start + cue.length, 0
+        if cue.wide and _starts_with(tokens, k, INDIFFERENT):
+            continue  # "I don't mind black" says black
+        if any(t in _PRICE_WORDS for t in tokens[k : k + 3]):
+            continue  # "not too expensive" is a price, read elsewhere
+        gone.update(range(cue.start, k))
+        if cue.after or k in gone:
+            continue
+        while k < len(tokens) and taken < _WIDE_REACH and k not in gone:
+            if tokens[k] in PUNCTUATION or tokens[k] in CLAUSE_BREAKS:
+                break
+            gone.add(k)
+            taken += tokens[k] not in SCOPE_FILLERS
+            k += 1
+    return gone

@@ -13,12 +13,24 @@ from fitroom.tools.errors import InvalidQueryError, StoreError
 from fitroom.tools.filters import Filters
 from fitroom.tools.item_store import ItemStore, StoreHit
 from fitroom.tools.price_tiers import Tier, price_tier
-from fitroom.tools.query_parser import Match, QueryParser
+from fitroom.tools.query_parser import Match, ParsedQuery, QueryParser
+from fitroom.tools.ruled_out import title_says
 
 MAX_K = 1000
 # When what the parser read leaves too few items, drop its guesses least-certain first; the
 # caller's explicit filters are never dropped.
-_RELAX_ORDER = ("pattern", "colour", "colour_master", "category", "article_type", "gender")
+# Price words go first: half the H&M sample has no price, and "a cheap coat" should still show
+# coats.
+_RELAX_ORDER = (
+    "price",
+    "pattern",
+    "colour",
+    "colour_master",
+    "category",
+    "article_type",
+    "gender",
+)
+_TITLE_SPARE = 20
 # How far words pull a photo query ("like this but in black"). The parser already turns most
 # such words into filters; the pull covers the rest ("with a collar") without drowning the
 # photo. Both vectors are unit length and live in the image model's space.
@@ -86,6 +98,23 @@ class SearchResult(BaseModel):
     notes: list[str] = []  # how the words were read where that was not plain
 
 
+def _has(filters: Filters, key: str) -> bool:
+    if key == "price":
+        return filters.price_min is not None or filters.price_max is not None
+    return key in filters.include
+
+
+def _meaning(query: str, parsed: ParsedQuery | None) -> str:
+    """What to search by meaning: the words less what they rule out, or, when nothing is
+    left ("anything but a dress"), the wanted labels."""
+    if parsed is None:
+        return query
+    if any(c.isalnum() for c in parsed.meaning):
+        return parsed.meaning
+    wanted = [label for labels in parsed.filters.include.values() for label in labels]
+    return " ".join(wanted) or "clothes"
+
+
 def _shown(hit: StoreHit, cuts: Mapping[str, Sequence[float]]) -> SearchItem:
     shown = hit.item.model_dump(include=set(SearchItem.model_fields) - {"score", "price_tier"})
     tier = price_tier(hit.item.article_type, hit.item.price, cuts)
@@ -131,8 +160,10 @@ def search_items(
     understood = parsed.matches if parsed else []
     # Words the caller already constrained explicitly are not second-guessed.
     inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
+    # The meaning leaves out what was ruled out, or "no hood" would pull hoods in.
+    meaning = _meaning(request.query, parsed)
     if request.image is None:
-        vector = embedder.embed_texts([request.query])[0]
+        vector = embedder.embed_texts([meaning])[0]
     else:
         if images is None or images.store.count() == 0:
             raise StoreError(
@@ -142,17 +173,24 @@ def search_items(
         vector = images.embedder.embed_images([request.image])[0]
         if request.query:
             vector = normalise(
-                (vector + TEXT_PULL * images.embedder.embed_texts([request.query])[0])[None]
+                (vector + TEXT_PULL * images.embedder.embed_texts([meaning])[0])[None]
             )[0]
-    hits = store.query(vector, request.k, inferred.merged(explicit))
+    ruled_out = inferred.merged(explicit).exclude
+
+    def query(filters: Filters) -> list[StoreHit]:
+        # A few more than asked, for the ones whose own names say what was ruled out.
+        hits = store.query(vector, request.k + _TITLE_SPARE, filters)
+        return [h for h in hits if not title_says(h.item.title, ruled_out)][: request.k]
+
+    hits = query(inferred.merged(explicit))
     relaxed: list[str] = []
     for key in _RELAX_ORDER:
-        if len(hits) >= request.k or key not in inferred.include:
+        if len(hits) >= request.k or not _has(inferred, key):
             continue
         inferred = inferred.without([key])
         relaxed.append(key)
         seen = {h.item.item_id for h in hits}
-        more = store.query(vector, request.k, inferred.merged(explicit))
+        more = query(inferred.merged(explicit))
         hits += [h for h in more if h.item.item_id not in seen][: request.k - len(hits)]
     return SearchResult(
         query=request.query,
