@@ -157,6 +157,13 @@ CUE_SENTENCES = {
     "lose the": "lose the stripes, a top",
     "spare me": "spare me the stripes, a top",
     "no to": "no to stripes, a top",
+    "non": "a non-striped top",
+    "sick to death of": "sick to death of stripes, a top",
+    "sick and tired of": "I'm sick and tired of stripes, a top",
+    "refuses to wear": "a top for me; refuses to wear stripes",
+    "refuse to wear": "I refuse to wear stripes, a top",
+    "refuses": "a top. refuses stripes",
+    "wont wear": "I wont wear stripes, a top",
     "not looking for": "I'm not looking for stripes, a top",
     "not interested in": "not interested in stripes, a top",
     "not after": "not after stripes, a top",
@@ -183,7 +190,7 @@ CUE_SENTENCES = {
     "didnt": "a top; didn't want stripes",
     "do not": "a top. do not show stripes",
     "does not": "a top that does not have stripes on it",
-    "wont": "I won't wear stripes, a top",
+    "wont": "I won't have stripes, a top",
     "will not": "I will not wear stripes, a top",
     "cant": "I can't wear stripes, a top",
     "cannot": "I cannot wear stripes, a top",
@@ -248,6 +255,7 @@ POST_CUE_SENTENCES = {
     "are dull": "stripes are dull, a top",
     "gets a no": "stripes gets a no, a top",
     "get a no": "stripes get a no, a top",
+    "a no from me": "stripes are a no from me, a top",
 }
 
 
@@ -542,3 +550,46 @@ def test_a_question_answered_no_takes_back_what_it_asked_about() -> None:
     parsed = READ.parse("a dress for the gym? no, leggings for the gym")
     assert _wants(parsed)["article_type"] == ["Leggings/Tights"]
     assert _rules_out(parsed) == {"article_type": ["Dress"]}
+
+
+def test_a_double_negative_wants_what_follows() -> None:
+    parsed = READ.parse("I never say no to stripes - a striped dress please")
+    assert _wants(parsed) == {"pattern": ["Stripe"], "article_type": ["Dress"]}
+    assert _rules_out(parsed) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sick of black trousers, show me pairs in any other colour",
+        "does it have to be black? trousers in literally any other colour",
+    ],
+)
+def test_any_other_colour_rules_out_the_colour_named_before(text: str) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed)["colour_master"] == ["Black"]
+    assert _wants(parsed) == {"article_type": ["Trousers"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("a sweter", "Sweater"),
+        ("a jaket", "Jacket"),
+        ("a blouce", "Blouse"),
+        ("hoddie", "Hoodie"),
+        ("trosers", "Trousers"),
+        ("purpel", "Lilac Purple"),
+    ],
+)
+def test_a_misspelt_word_reads_as_the_label_it_is_close_to(text: str, label: str) -> None:
+    vocab = VOCAB.model_copy(deep=True)
+    vocab.values["colour_master"].append("Lilac Purple")
+    matches = QueryParser(vocab).parse(text).matches
+    assert [m.how for m in matches] == ["typo"]
+    assert matches[0].label == label
+
+
+@pytest.mark.parametrize("text", ["a short dress", "a trip to the coast", "a smarter look"])
+def test_real_words_near_a_label_are_not_read_as_typos(text: str) -> None:
+    assert all(m.how != "typo" for m in READ.parse(text).matches)

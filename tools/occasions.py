@@ -113,6 +113,7 @@ EVENTS = _rows(
 )  # fmt: skip
 # A body part in need names the garment outright ("my hands are freezing"); these come first.
 BODY = _rows(
+    ("ears pierced|pierced ears|pierced|piercing|piercings", ("Earring", "Earrings")),
     ("hands|fingers", ("Gloves",)),
     ("ears|ear", ("Hat/beanie", "Beanie", "Hat/brim", "Cap/peaked")),
     ("neck|throat", ("Scarf",)),
@@ -125,7 +126,8 @@ WEATHER = _rows(
      "|cozy|ski|skiing|slopes|alps|snowboarding|apres", _COLD),
     ("hot|summer|heatwave|heat|sunny|sun|warm weather|spring|tropical|humid|scorching|boiling"
      "|june|july|august|midsummer", _WARM),
-    ("rain|rainy|raining|wet|storm|stormy|drizzle|showers|pouring|chucking it down|downpour",
+    ("rain|rainy|raining|wet|storm|stormy|drizzle|showers|pouring|chucking it down|downpour"
+     "|muddy|mud|puddles",
      _RAIN),
 )  # fmt: skip
 
@@ -178,6 +180,8 @@ def read_occasion(tokens: Sequence[str], known_types: Sequence[str]) -> Occasion
     (the open catalogue's), or None when the words name none."""
     known = set(known_types)
     body = _find(tokens, BODY)
+    if any(p.startswith("pierc") or "pierced" in p for p, _ in body):
+        body = body[:1]  # pierced ears want earrings, not a hat
     if body:
         needed = [t for _, row in body for t in row if t in known]
         return Occasion(phrase=" ".join(p for p, _ in body), types=needed) if needed else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import get_close_matches
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -59,6 +60,7 @@ _NUMBERS = {
 # Who a pronoun points at, when no word says it more plainly ("for his birthday").
 _PRONOUNS = {"he": "Men", "his": "Men", "him": "Men", "she": "Women", "her": "Women"}
 _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
+_TYPO_MIN = 6  # shorter words have too many real neighbours ("coat" and "coast")
 
 
 class Match(BaseModel):
@@ -232,10 +234,33 @@ class QueryParser:
                 found[phrase] = labels[int(np.argmax(row))]
         return found
 
+    @cached_property
+    def _spellings(self) -> dict[str, list[str]]:
+        """Single words the reader knows (labels and everyday words) of six letters or more,
+        by first letter: the candidates a misspelling ("sweter", "jaket") is matched against."""
+        words = {w for w in (*self._exact, *SYNONYMS) if " " not in w and len(w) >= _TYPO_MIN}
+        by_first: dict[str, list[str]] = {}
+        for word in sorted(words):
+            by_first.setdefault(word[0], []).append(word)
+        return by_first
+
+    def _typo(self, token: str) -> tuple[str, tuple[str, ...], str] | None:
+        """The label a misspelt word stands for: close to one known word (not a shorter or
+        longer form of it, so "short" never reads as Shorts)."""
+        if len(token) < _TYPO_MIN - 1 or not _is_content(token) or token in CHATTER:
+            return None
+        close = get_close_matches(token, self._spellings.get(token[0], []), n=1, cutoff=0.8)
+        if not close or close[0].startswith(token) or token.startswith(close[0]):
+            return None
+        hit = self._lookup(close[0])
+        return (hit[0], hit[1], "typo") if hit else None
+
     def _by_lookup(self, tokens: list[str], used: list[bool]) -> list[Span]:
         found = []
         for i, n, phrase in _spans(tokens, (3, 2, 1)):
             hit = None if any(used[i : i + n]) else self._lookup(phrase)
+            if hit is None and n == 1 and not used[i]:
+                hit = self._typo(phrase)
             if hit:
                 used[i : i + n] = [True] * n
                 found.append(Span(i, n, *hit))

@@ -23,10 +23,11 @@ LASTING_CUES = _cues(
     "not a massive fan of|not a great fan of|not the biggest fan of|cant be doing with|"
     "cannot be doing with|cant do|keep away from|im off|gone off|gone right off|"
     "doesnt like|does not like|doesnt really like|sworn off|have sworn off|had my fill of|"
-    "dont even think about"
+    "dont even think about|sick to death of|sick and tired of|refuses to wear|refuse to wear|"
+    "refuses|wont wear"
 )
 SESSION_CUES = _cues(
-    "no|nope|not|without|except|excluding|minus|neither|anything but|everything but|"
+    "no|nope|non|not|without|except|excluding|minus|neither|anything but|everything but|"
     "apart from|other than|besides|skip|leave out|rather not|rather avoid|no more|enough|"
     "had enough of|sick of|tired of|fed up with|bored of|done with|too much|"
     "not looking for|im over|i am over|so over|not feeling|not feeling the|past the|"
@@ -46,8 +47,16 @@ POST_CUES = _cues(
     "not my thing|isnt my thing|arent my thing|not my style|isnt my style|arent my style|"
     "makes me look|make me look|i can do without|off the table|is banned|are done|is done|"
     "are over|is over|are banned|hard pass|a pass|is boring|are boring|so boring|"
-    "is dull|are dull|gets a no|get a no"
+    "is dull|are dull|gets a no|get a no|a no from me"
 )
+# "sick of black trousers ... any other colour": rules out the colour named before, wherever.
+OTHER_COLOUR = _cues(
+    "any other colour|any other color|any other shade|any other colours|any other colors|"
+    "other colours|other colors|a different colour|a different color|another colour|"
+    "another color"
+)
+# "I never say no to stripes": a double negative wants what follows.
+NO_NEGATION = _cues("never say no to|cant say no to|cannot say no to|always say yes to")
 LONGEST_CUE = max(len(cue) for cue in CUES | POST_CUES)
 # A bare "no" or "not" with nothing of its own to rule out looks back at what was just named
 # ("grey ones? no thanks", "black is not good for me"), but only when what follows it in the

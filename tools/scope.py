@@ -20,6 +20,8 @@ from fitroom.tools.reader_words import (
     LASTING_CUES,
     LONGEST_CUE,
     NEGATED_VERBS,
+    NO_NEGATION,
+    OTHER_COLOUR,
     OTHER_PEOPLE,
     POST_CUES,
     PUNCTUATION,
@@ -210,7 +212,9 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
     cues: list[Cue] = []
     i = 0
     while i < len(tokens):
-        if (after := post_cue_at(tokens, i)) is not None:
+        if double := next((len(c) for c in NO_NEGATION if tuple(tokens[i : i + len(c)]) == c), 0):
+            i += double  # "I never say no to stripes"
+        elif (after := post_cue_at(tokens, i)) is not None:
             cues.append(Cue(i, after, lasting=True, after=True))
             i += after
         elif (found := cue_at(tokens, i)) is not None:
@@ -221,6 +225,15 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
         else:
             i += 1
     return cues
+
+
+def _other_colour(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
+    """ "Does it have to be black? ... any other colour": the colour named before is out."""
+    for i in range(len(tokens)):
+        if any(tuple(tokens[i : i + len(c)]) == c for c in OTHER_COLOUR):
+            named = [s for s in spans if s.start < i and _kind(s.attribute) == "colour"]
+            return [Ruled(named[-1], False)] if named else []
+    return []
 
 
 def _taken_back(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
@@ -257,6 +270,7 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
             scoped = _before(tokens, cue.start, spans, across_questions=True)
         ruled += scoped
     ruled += _taken_back(tokens, spans)
+    ruled += _other_colour(tokens, spans)
     ruled += [  # "lace-free"
         Ruled(s, True)
         for s in spans
