@@ -56,7 +56,7 @@ def test_a_chat_round_trip_shows_cards_with_the_llm_text(app: AppTest, backend: 
     _say(app, "a dress, just show me")
     assert "Here are" in _texts(app)
     assert len(_buttons(app, "Not for me")) == backend.context.shown_k
-    assert "You asked for this, and it is exactly that." in _texts(app)  # the fake LLM's draft
+    assert "You asked for a dress, and it is exactly that." in _texts(app)  # the fake LLM's draft
     assert any("fake-chat" in c.value for c in app.sidebar.caption)
 
 

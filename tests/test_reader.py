@@ -164,6 +164,8 @@ CUE_SENTENCES = {
     "refuse to wear": "I refuse to wear stripes, a top",
     "refuses": "a top. refuses stripes",
     "wont wear": "I wont wear stripes, a top",
+    "away from": "a top, but steer me away from stripes",
+    "rather than": "a plain top rather than stripes",
     "not looking for": "I'm not looking for stripes, a top",
     "not interested in": "not interested in stripes, a top",
     "not after": "not after stripes, a top",
@@ -256,6 +258,14 @@ POST_CUE_SENTENCES = {
     "gets a no": "stripes gets a no, a top",
     "get a no": "stripes get a no, a top",
     "a no from me": "stripes are a no from me, a top",
+    "a bit boring": "stripes are a bit boring, a top",
+    "bit boring": "stripes bit boring tbh, a top",
+    "too boring": "stripes too boring, a top",
+    "arent working for me": "stripes aren't working for me, a top",
+    "isnt working for me": "stripes isn't working for me, a top",
+    "not working for me": "stripes not working for me, a top",
+    "arent working": "stripes aren't working, a top",
+    "isnt working": "stripes isn't working, a top",
 }
 
 
@@ -593,3 +603,11 @@ def test_a_misspelt_word_reads_as_the_label_it_is_close_to(text: str, label: str
 @pytest.mark.parametrize("text", ["a short dress", "a trip to the coast", "a smarter look"])
 def test_real_words_near_a_label_are_not_read_as_typos(text: str) -> None:
     assert all(m.how != "typo" for m in READ.parse(text).matches)
+
+
+def test_them_after_a_cue_points_back_at_what_was_named() -> None:
+    parsed = READ.parse("I know I asked for dresses but I'm over them, a skirt now")
+    assert _rules_out(parsed) == {"article_type": ["Dress"]}
+    assert _wants(parsed) == {"article_type": ["Skirt"]}
+    # A bare "not those" is about the picks on screen, not the last word said.
+    assert _rules_out(READ.parse("a black dress. not those")) == {}

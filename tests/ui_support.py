@@ -72,7 +72,7 @@ def fake_backend(minilm: MiniLMEmbedder, folder: Path) -> Backend:
         search=partial(search_items, embedder=minilm, store=store, parser=parser),
         parse=parser.parse,
         embed_text=minilm.embed_texts,
-        chat=FakeChat(["You asked for this, and it is exactly that."]),
+        chat=FakeChat(["You asked for a dress, and it is exactly that."]),
         try_on=CopyTryOn(folder / "tryon"),
         currency_prices=False,
     )

@@ -35,6 +35,7 @@ _KIND = {"colour": "colour", "colour_master": "colour"}  # a shade and a family 
 _NEW_THING = frozenset({"a", "an"})
 _ASKED = frozenset({"?", "!"})
 _ANSWERS = frozenset({"no", "nah", "nope"})
+_PRONOUNS = frozenset({"them", "those", "these"})
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
 _PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
@@ -268,6 +269,9 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
         bare = tuple(tokens[cue.start : end]) in BARE_NEGATORS
         if not scoped and bare and _verdict_follows(tokens, end):
             scoped = _before(tokens, cue.start, spans, across_questions=True)
+        if not scoped and not bare and tokens[end : end + 1] and tokens[end] in _PRONOUNS:
+            # "I asked for dresses but I'm over them": the last thing named
+            scoped = [Ruled(s, cue.lasting) for s in spans if s.start < cue.start][-1:]
         ruled += scoped
     ruled += _taken_back(tokens, spans)
     ruled += _other_colour(tokens, spans)

@@ -58,7 +58,15 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("article_type", "Sweater", "jumper", "pullover", "sweatshirt", "knitwear"),
     **_many("article_type", "T-shirt", "tee", "tshirt", "t shirt"),
     **_many(
-        "article_type", "Trousers", "pants", "jeans", "chinos", "slacks", "joggers", "sweatpants"
+        "article_type",
+        "Trousers",
+        "pants",
+        "jeans",
+        "jean",
+        "chinos",
+        "slacks",
+        "joggers",
+        "sweatpants",
     ),
     **_many("article_type", "Vest top", "tank top", "tank", "camisole", "cami"),
     **_many("article_type", "Sneakers", "trainers", "trainer", "sneaker"),

@@ -98,7 +98,9 @@ _WELCOME = (
 )
 
 
-def _history(currency: bool) -> None:
+def _history(currency: bool, live: bool) -> None:
+    """The conversation so far; with `live` off (a new turn is on its way) the last reply's
+    buttons and chips are drawn inert, since the turn about to run replaces them."""
     history = _state().history
     if not history:
         with st.chat_message("assistant"):
@@ -111,7 +113,8 @@ def _history(currency: bool) -> None:
                 if message[2]:
                     st.image(message[2], width=160)  # only photos that opened are kept
             else:
-                draw_reply(message[1], f"m{n}", _queue if n == last else None, currency)
+                queue = _queue if n == last and live else None
+                draw_reply(message[1], f"m{n}", queue, currency)
 
 
 def _ask(
@@ -152,8 +155,8 @@ def main() -> None:
         app = backend()
     user, person = _sidebar(app)
     currency = app.context.currency_prices
-    _history(currency)
     pending, state.pending = state.pending, None
+    _history(currency, live=pending is None and prompt is None)
     if pending is not None:
         if pending["action"] == "drop":
             chip = Chip.model_validate_json(pending["text"])
