@@ -88,8 +88,9 @@ def understanding(
     if as_json:
         keys = ("failures", "vague_failures")
         shown = {k: v for k, v in figures.items() if k not in keys}
-        if shown.get("with_llm"):
-            shown["with_llm"] = {k: v for k, v in shown["with_llm"].items() if k not in keys}
+        for part in ("with_llm", "llm_only"):
+            if shown.get(part):
+                shown[part] = {k: v for k, v in shown[part].items() if k not in keys}
         print(json.dumps(shown, indent=2))
     else:
         console.print(

@@ -39,6 +39,13 @@ def write_report(figures: dict[str, Any], out: Path) -> None:
     rows = [_row("rules only", figures)]
     if llm:
         rows.append(_row(f"rules + LLM ({figures['llm']})", llm))
+        alone = figures["llm_only"]
+        share = alone["vague_served"] / max(alone["vague_requests"], 1)
+        rows.append(
+            f"| LLM alone, no occasion table (vague set only) | | | {alone['vague_served']} / "
+            f"{alone['vague_requests']} ({share:.2f}) | {alone['search_ms_p50']} "
+            f"| {alone['search_ms_p95']} |"
+        )
     lines = [
         "# Reading shoppers' words",
         "",
@@ -61,9 +68,9 @@ def write_report(figures: dict[str, Any], out: Path) -> None:
     ]
     if llm:
         lines += [
-            f"LLM calls: {figures['llm_calls']} (one per need the rules could not map, cached "
-            f"by normalised text); seconds p50 {figures['llm_seconds_p50']}, p95 "
-            f"{figures['llm_seconds_p95']}, warm.",
+            f"LLM calls: {figures['llm_calls']} (one per need the rules could not map, and "
+            "one per vague request with the occasion table off; cached by normalised text); "
+            f"seconds p50 {figures['llm_seconds_p50']}, p95 {figures['llm_seconds_p95']}, warm.",
             "",
         ]
     else:
@@ -71,4 +78,5 @@ def write_report(figures: dict[str, Any], out: Path) -> None:
     lines += ["## Failures, rules only", "", *_failures(figures), ""]
     if llm:
         lines += ["## Failures, rules + LLM", "", *_failures(llm), ""]
+        lines += ["## Failures, LLM alone", "", *_failures(figures["llm_only"]), ""]
     (out / "understanding.md").write_text("\n".join(lines))

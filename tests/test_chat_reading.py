@@ -65,7 +65,8 @@ def test_black_and_nothing_with_stripes_or_dots(env: dict[str, str]) -> None:
         for item in turn["items"]:
             assert (item["article_type"], item["colour_master"]) == ("Dress", "Black")
             assert item["pattern"] not in ("Stripe", "Dot")
-            assert item["price_tier"] in ("budget", "mid", "premium")
+            tiers = ("budget", "mid", "premium") if item["price"] is not None else (None,)
+            assert item["price_tier"] in tiers  # half the sample was never bought: no price
             assert "stripe" not in item["explanation"].casefold()
             assert " dot" not in item["explanation"].casefold()
 
@@ -76,10 +77,11 @@ def test_a_stated_taste_lasts_and_a_correction_does_not(env: dict[str, str]) -> 
     assert all(i["colour_master"] != "Black" for i in first[-1]["items"])
     memory = json.loads(runner.invoke(app, ["memory", "show", "--user", "ola"], env=env).stdout)
     assert memory["disliked"] == {"pattern": {"All over pattern": 1}}
-    later = _chat(env, "ola", "s2", "a dress, just show me")[0]
+    later = _chat(env, "ola", "s2", "a black dress, just show me")[0]
+    # The taste came back from memory; the correction did not, so black can be asked for.
     assert later["understood"]["excluded"] == {"pattern": ["All over pattern"]}
     assert all(i["pattern"] != "All over pattern" for i in later["items"])
-    assert any(i["colour_master"] == "Black" for i in later["items"])  # black is back
+    assert all(i["colour_master"] == "Black" for i in later["items"]) and later["items"]
 
 
 def test_switching_the_garment_and_an_occasion_are_understood(env: dict[str, str]) -> None:

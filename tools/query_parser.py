@@ -168,10 +168,12 @@ class QueryParser:
         vocabulary: Vocabulary,
         embedder: Embedder | None = None,
         garments: GarmentNames | None = None,
+        occasions: bool = True,
     ) -> None:
         self._vocab = vocabulary
         self._embedder = embedder
         self._garments = garments  # an LLM naming garments for needs the rules cannot map
+        self._occasions = occasions  # off only to measure the LLM's mapping on its own
         self._exact: dict[str, tuple[str, str]] = {}
         for attribute in reversed(_EXACT_ORDER):
             for label in vocabulary.values.get(attribute, []):
@@ -345,7 +347,7 @@ class QueryParser:
     ) -> list[Match]:
         """Article types for an occasion or need, by the table, else by the LLM naming
         garments that are then read as labels; nothing when the words name neither."""
-        occasion = read_occasion(tokens, self.article_types)
+        occasion = read_occasion(tokens, self.article_types) if self._occasions else None
         if occasion:
             return [
                 Match(phrase=occasion.phrase, attribute="article_type", label=t, how="occasion")
