@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 from pydantic import BaseModel
+from rich.console import Console
 from rich.progress import track
 
 from fitroom.agent import wiring
@@ -22,6 +23,7 @@ from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.search import SearchItem, SearchRequest, search_items
 
 _Row = TypeVar("_Row", bound=BaseModel)
+_ERR = Console(stderr=True)  # progress on stderr, so that --json prints JSON alone
 TOP_K = 10  # compliance is read over the first ten results
 VAGUE_SHOWN = 6  # a vague request is served when two thirds of the first six fit
 SERVED_SHARE = 2 / 3
@@ -72,7 +74,7 @@ def _score(
     label: str,
 ) -> dict[str, Any]:
     shares, showing, failures, times = [], 0, [], []
-    for u in track(utterances, description=f"requests ({label})"):
+    for u in track(utterances, description=f"requests ({label})", console=_ERR):
         start = time.perf_counter()
         items = search(u.text)[:TOP_K]
         times.append(time.perf_counter() - start)
@@ -86,7 +88,7 @@ def _score(
             ]
             failures.append({"text": u.text, "fit": len(good), "avoided": avoided, "wrong": wrong})
     served, vague_failures = 0, []
-    for v in track(vague, description=f"vague ({label})"):
+    for v in track(vague, description=f"vague ({label})", console=_ERR):
         start = time.perf_counter()
         items = search(v.text)[:VAGUE_SHOWN]
         times.append(time.perf_counter() - start)

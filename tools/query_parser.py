@@ -292,8 +292,8 @@ class QueryParser:
         for cue in cues:
             used[cue.start : cue.start + cue.length] = [True] * cue.length
         looked_up = self._by_lookup(tokens, used)
-        for i in triggers(tokens):  # occasion words are not garments, however they sound
-            used[i] = True
+        for i in triggers(tokens) if self._occasions else ():
+            used[i] = True  # occasion words are not garments, however they sound
         spans = sorted(looked_up + self._by_similarity(tokens, used), key=lambda s: s.start)
         negated = negations(tokens, spans, cues)
         ruled = {r.span: r.lasting for r in negated}
