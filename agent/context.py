@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from fitroom.tools.catalog import Item
 from fitroom.tools.embedder import Vectors
-from fitroom.tools.query_parser import Reader
+from fitroom.tools.reading import Reader
 from fitroom.tools.search import SearchRequest, SearchResult
 from fitroom.tools.vocabulary import Vocabulary
 

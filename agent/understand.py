@@ -13,7 +13,7 @@ from fitroom.tools.answer import Topic, question_topic
 from fitroom.tools.catalog import Item
 from fitroom.tools.llm_extract import Extraction
 from fitroom.tools.preferences import Preferences
-from fitroom.tools.query_parser import ParsedQuery, Reader
+from fitroom.tools.reading import ParsedQuery, Reader
 
 _PRICE = re.compile(
     r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"

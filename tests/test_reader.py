@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.query_parser import ParsedQuery, QueryParser
+from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.reader_words import CUES, LASTING_CUES, POST_CUES
+from fitroom.tools.reading import ParsedQuery
 from fitroom.tools.vocabulary import Vocabulary
 
 # A slice of the H&M sample's vocabulary, spelled as items.csv spells it.

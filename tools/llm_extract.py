@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pydantic import BaseModel
 
 from fitroom.tools.llm import ChatMessage, ChatModel, complete
-from fitroom.tools.query_parser import ParsedQuery
+from fitroom.tools.reading import ParsedQuery
 
 _SYSTEM = (
     "Extract what the shopper wants as JSON with the keys colour, garment, pattern, gender and "

@@ -6,15 +6,13 @@ import re
 from collections.abc import Iterator
 from difflib import get_close_matches
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
-from pydantic import BaseModel
 
 from fitroom.tools.embedder import Embedder
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.filters import Filters
 from fitroom.tools.occasions import read_occasion, triggers
 from fitroom.tools.price_tiers import cap_or_floor, price_word
 from fitroom.tools.reader_words import (
@@ -25,6 +23,7 @@ from fitroom.tools.reader_words import (
     PATTERNED,
     SCOPE_FILLERS,
 )
+from fitroom.tools.reading import Match, ParsedQuery
 from fitroom.tools.scope import Span, find_cues, negations, unsaid
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
@@ -61,47 +60,6 @@ _NUMBERS = {
 _PRONOUNS = {"he": "Men", "his": "Men", "him": "Men", "she": "Women", "her": "Women"}
 _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
 _TYPO_MIN = 6  # shorter words have too many real neighbours ("coat" and "coast")
-
-
-class Match(BaseModel):
-    """One phrase of the query read as a catalogue label."""
-
-    phrase: str
-    attribute: str
-    label: str
-    # "exact", "synonym", "similar", "family" (a shade of an excluded family), "plain" (a
-    # pattern ruled out as a whole), "occasion" or "llm" (a garment an occasion calls for)
-    how: str
-    negated: bool = False
-    lasting: bool = False  # a negation that states a taste ("I hate florals"), not a correction
-
-
-class ParsedQuery(BaseModel):
-    """What the parser understood: matched labels and the filters they imply."""
-
-    text: str
-    matches: list[Match] = []
-    price_min: float | None = None  # from words such as "premium", against the kind's prices
-    price_max: float | None = None  # from words such as "cheap" or "not too expensive"
-    notes: list[str] = []
-    meaning: str = ""  # the words without what they rule out, for a search by meaning
-
-    @property
-    def filters(self) -> Filters:
-        # Said both ways, ruled out wins: a shopper names what they dislike again to say why
-        # ("not black! every pair I own is black"), far more often than they change their mind
-        # within one message.
-        ruled = {(m.attribute, m.label) for m in self.matches if m.negated}
-        include: dict[str, list[str]] = {}
-        exclude: dict[str, list[str]] = {}
-        for m in self.matches:
-            target = exclude if (m.attribute, m.label) in ruled else include
-            if m.label not in target.setdefault(m.attribute, []):
-                target[m.attribute].append(m.label)
-        include = {a: labels for a, labels in include.items() if labels}
-        return Filters(
-            include=include, exclude=exclude, price_min=self.price_min, price_max=self.price_max
-        )
 
 
 def _tokens(text: str) -> list[str]:
@@ -150,12 +108,6 @@ def _years(phrase: str) -> int | None:
 
 def _key(label: str) -> str:
     return " ".join(_tokens(label))
-
-
-class Reader(Protocol):
-    """What reads a shopper's message: `QueryParser.parse`."""
-
-    def __call__(self, text: str, *, ask_llm: bool = True) -> ParsedQuery: ...
 
 
 class QueryParser:

@@ -13,7 +13,8 @@ from fitroom.tools.errors import InvalidQueryError, StoreError
 from fitroom.tools.filters import Filters
 from fitroom.tools.item_store import ItemStore, StoreHit
 from fitroom.tools.price_tiers import Tier, price_tier
-from fitroom.tools.query_parser import Match, ParsedQuery, QueryParser
+from fitroom.tools.query_parser import QueryParser
+from fitroom.tools.reading import Match, ParsedQuery
 from fitroom.tools.ruled_out import title_says
 
 MAX_K = 1000
