@@ -122,6 +122,10 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
         for ruled_out in (prefs.excluded, prefs.lasting):  # "black is fine now"
             if attribute in ruled_out:
                 ruled_out[attribute] = [x for x in ruled_out[attribute] if x not in labels]
+            if attribute == "colour_master" and "colour" in ruled_out:  # and its shades
+                ruled_out["colour"] = [
+                    x for x in ruled_out["colour"] if not any(f in x for f in labels)
+                ]
         # A colour family and a shade are one choice: the newer one wins.
         other = {"colour": "colour_master", "colour_master": "colour"}.get(attribute)
         if other:

@@ -167,6 +167,13 @@ CUE_SENTENCES = {
     "wont wear": "I wont wear stripes, a top",
     "away from": "a top, but steer me away from stripes",
     "rather than": "a plain top rather than stripes",
+    "clear of": "a top, but steer well clear of stripes",
+    "rather die than": "a top, I'd rather die than wear stripes",
+    "none of": "a top, none of the stripes",
+    "none of that": "a top but none of that striped stuff",
+    "none of those": "a top, none of those stripes",
+    "any colour bar": "a top in any colour bar stripes",
+    "any color bar": "a top in any color bar stripes",
     "not looking for": "I'm not looking for stripes, a top",
     "not interested in": "not interested in stripes, a top",
     "not after": "not after stripes, a top",
@@ -267,6 +274,7 @@ POST_CUE_SENTENCES = {
     "not working for me": "stripes not working for me, a top",
     "arent working": "stripes aren't working, a top",
     "isnt working": "stripes isn't working, a top",
+    "away from me": "a top, and keep stripes away from me",
 }
 
 
@@ -549,6 +557,8 @@ def test_an_llm_names_garments_for_an_unmapped_need_and_the_reader_maps_them() -
         ("my dad hates stripes", False),
         ("he really doesn't like stripes", False),
         ("my husband can't stand stripes", False),
+        ("stripes don't suit her", False),
+        ("stripes don't suit me", True),
         ("stripes? no thanks", True),
         ("a top, no stripes", False),
     ],

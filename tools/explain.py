@@ -106,7 +106,7 @@ def _misattributed(text: str, vocabulary: Vocabulary, prefs: Preferences) -> lis
     read the shopper: a label they never wanted, or one they ruled out."""
     reader = _reader(vocabulary)
     stated = prefs.said()
-    wanted_colours = [w.casefold() for a in _COLOURS for w in stated.get(a, [])]
+    shades = [w.casefold() for w in stated.get("colour", [])]
     for clause in _attributed(text):
         for m in reader.parse(clause).matches:
             if m.negated:
@@ -115,8 +115,10 @@ def _misattributed(text: str, vocabulary: Vocabulary, prefs: Preferences) -> lis
                 return [
                     f"says the shopper asked for {m.attribute} {m.label!r}, which they ruled out"
                 ]
-            shade = m.attribute in _COLOURS and any(w in m.label.casefold() for w in wanted_colours)
-            if m.label not in stated.get(m.attribute, []) and not shade:
+            # The family of an asked-for shade is fair ("navy" asked, "blue" said); a shade
+            # of an asked-for family is not ("blue" asked, "dark blue" said).
+            family = m.attribute == "colour_master" and any(m.label.casefold() in w for w in shades)
+            if m.label not in stated.get(m.attribute, []) and not family:
                 return [f"says the shopper asked for {m.attribute} {m.label!r}"]
     return []
 

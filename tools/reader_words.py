@@ -24,7 +24,7 @@ LASTING_CUES = _cues(
     "cannot be doing with|cant do|keep away from|im off|gone off|gone right off|"
     "doesnt like|does not like|doesnt really like|sworn off|have sworn off|had my fill of|"
     "dont even think about|sick to death of|sick and tired of|refuses to wear|refuse to wear|"
-    "refuses|wont wear|away from"
+    "refuses|wont wear|away from|clear of|rather die than|none of|none of that|none of those"
 )
 SESSION_CUES = _cues(
     "no|nope|non|not|without|except|excluding|minus|neither|anything but|everything but|"
@@ -35,7 +35,8 @@ SESSION_CUES = _cues(
     "switch from|replace the|not interested in|not after|too many|exclude|anything bar|"
     "pass on|hold the|ditch|ditch the|forget the|lose the|spare me|no to|isnt|arent|"
     "not with|dont want|do not want|dont need|dont fancy|dont show|dont show me|"
-    "get rid of|drop the|instead of|rather than|but not|nah|no way|no chance|"
+    "get rid of|drop the|instead of|rather than|any colour bar|any color bar|but not|nah|"
+    "no way|no chance|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES
@@ -48,7 +49,8 @@ POST_CUES = _cues(
     "makes me look|make me look|i can do without|off the table|is banned|are done|is done|"
     "are over|is over|are banned|hard pass|a pass|is boring|are boring|so boring|"
     "is dull|are dull|gets a no|get a no|a no from me|a bit boring|bit boring|too boring|"
-    "arent working for me|isnt working for me|not working for me|arent working|isnt working"
+    "arent working for me|isnt working for me|not working for me|arent working|isnt working|"
+    "away from me"
 )
 # "sick of black trousers ... any other colour": rules out the colour named before, wherever.
 OTHER_COLOUR = _cues(

@@ -216,7 +216,9 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
         if double := next((len(c) for c in NO_NEGATION if tuple(tokens[i : i + len(c)]) == c), 0):
             i += double  # "I never say no to stripes"
         elif (after := post_cue_at(tokens, i)) is not None:
-            cues.append(Cue(i, after, lasting=True, after=True))
+            # "red doesn't suit her" is her taste, not the shopper's.
+            theirs = any(t in OTHER_PEOPLE for t in tokens[i + after : i + after + 2])
+            cues.append(Cue(i, after, lasting=not theirs, after=True))
             i += after
         elif (found := cue_at(tokens, i)) is not None:
             wide = tuple(tokens[i : i + found[0]]) in NEGATED_VERBS
@@ -261,6 +263,7 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
     for cue in cues:
         if cue.after:
             looked_back = _before(tokens, cue.start, spans, across_questions=True)
+            looked_back = [Ruled(r.span, cue.lasting) for r in looked_back]
             # "stripes are a hard pass" looks back; "hard pass on stripes" reads on.
             ruled += looked_back or _scope(tokens, cue.start + cue.length, spans_at, cue)[0]
             continue
