@@ -3,6 +3,7 @@ the test-double LLM and try-on."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,6 +58,8 @@ def test_a_chat_round_trip_shows_cards_with_the_llm_text(app: AppTest, backend: 
     assert "Here are" in _texts(app)
     assert len(_buttons(app, "Not for me")) == backend.context.shown_k
     assert "You asked for a dress, and it is exactly that." in _texts(app)  # the fake LLM's draft
+    tiers = [c.value for c in app.caption if " for a dress" in c.value]
+    assert tiers and all(re.search(r"(budget|mid|premium) for a dress", t) for t in tiers)
     assert any("fake-chat" in c.value for c in app.sidebar.caption)
 
 

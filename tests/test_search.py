@@ -129,3 +129,9 @@ def test_an_unmapped_need_without_an_llm_is_searched_by_meaning_with_a_note(run)
     result = run("something for my cousin's quinceanera")
     assert result.items and result.understood == []
     assert "closest items by meaning" in result.notes[0]
+
+
+def test_no_pattern_is_never_relaxed_away(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("a jumper with no pattern", k=10)
+    assert result.items and all(i.pattern == "Solid" for i in result.items)
+    assert "pattern" not in result.relaxed

@@ -185,8 +185,10 @@ def search_items(
 
     hits = query(inferred.merged(explicit))
     relaxed: list[str] = []
+    # "No pattern" said in words is as firm as an exclusion: it is never relaxed away.
+    firm = {m.attribute for m in understood if m.how == "plain"}
     for key in _RELAX_ORDER:
-        if len(hits) >= request.k or not _has(inferred, key):
+        if len(hits) >= request.k or not _has(inferred, key) or key in firm:
             continue
         inferred = inferred.without([key])
         relaxed.append(key)

@@ -23,7 +23,13 @@ def words(text: str) -> Iterator[str]:
 def _price(item: ShownItem, currency: bool) -> str:
     if item.price is None:
         return "no price listed"
-    return f"{item.price:.2f}" if currency else f"price {item.price:.4f} (normalised)"
+    shown = f"{item.price:.2f}" if currency else f"price {item.price:.4f} (normalised)"
+    # The tier reads where normalised units cannot: budget, mid or premium for its kind.
+    return (
+        f"{shown}, {item.price_tier} for a {item.article_type.lower()}"
+        if item.price_tier
+        else shown
+    )
 
 
 def _card(item: ShownItem, position: int, key: str, queue: Queue | None, currency: bool) -> None:
