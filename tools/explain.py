@@ -29,7 +29,6 @@ _ATTRIBUTION = re.compile(
     r"were after|are after|prefer|like|love)(?: for)?(?P<clause>[^.;!?]*)"
 )
 _ITEM_TAKES_OVER = re.compile(r",|\b(?:and|but|so|while|which)\s+(?:this|it|that|these|here)\b")
-_COLOURS = ("colour", "colour_master")
 _REFUSAL = re.compile(
     r"\b(?:sorry|apolog|as an ai|i (?:do not|don'?t|cannot|can'?t) (?:have|know|help|see))",
     re.IGNORECASE,
