@@ -116,7 +116,8 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
     )
     if turn.unknown_reference:
         return update | _message(
-            f"I showed you {len(shown)} items, so there is no {turn.unknown_reference} one; "
+            f"I showed you {len(shown)} item{'s' if len(shown) != 1 else ''}, so there is no "
+            f"{turn.unknown_reference} one; "
             f"say first to {_ORDINAL_NAMES[min(len(shown), 10) - 1]}, or describe what you want."
         )
     if turn.intent != "search":

@@ -50,7 +50,13 @@ _NONE = re.compile(
 )
 _MORE_LIKE = re.compile(r"\bmore like\b|\blike the \w+ one\b|\bsimilar to\b")
 _CHEAPER = re.compile(r"\b(cheaper|less expensive|too expensive|lower price)\b")
-_OTHER_COLOUR = re.compile(r"\b(another|other|different) colou?r\b")
+_OTHER_COLOUR = re.compile(
+    r"\b(?:another|other|different|new) (?:colou?r|shade)\b|"
+    r"\b(?:not?|hate|dislike|don'?t (?:like|love|want)|not keen on|not a fan of|ugh|nah)\s+"
+    r"(?:(?:in|on)\s+)?(?:that|this|these|those|the same)\s+(?:colou?r|shade)s?\b|"
+    r"\b(?:that|this|the) (?:colou?r|shade) (?:isn'?t|is not|doesn'?t|does not|won'?t|is awful|"
+    r"is horrible|is ugly|is wrong)\b"
+)
 # After a try-on, a bare pointer at another shown item means "try that one on too".
 _FOLLOW_UP = re.compile(r"^(?:and|what about|how about|now)?\s*(?:the\s+)?\w+(?:\s+one)?\s*\??$")
 _TRY_ON = re.compile(
@@ -101,6 +107,8 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
                 prefs.lasting[m.attribute].append(m.label)
             if m.label in prefs.wanted.get(m.attribute, []):
                 prefs.wanted[m.attribute].remove(m.label)
+        elif m.how == "pronoun" and prefs.wanted.get("gender"):
+            continue  # "he hates prints" after "for my son": still the son, not a man
         else:
             said.setdefault(m.attribute, []).append(m.label)
     needs = [m for m in parsed.matches if m.how in ("occasion", "llm") and not m.negated]
@@ -175,7 +183,8 @@ def understand(
         turn.relative_price = True
     # "I don't like brown" rules out a colour, not the item on top of the list.
     about_labels = any(m.negated for m in parsed.matches) and not named_item(lowered)
-    if target and _REJECT.search(lowered) and not about_labels:
+    recolour = bool(target and _OTHER_COLOUR.search(lowered))  # "not that colour": the item
+    if target and _REJECT.search(lowered) and not about_labels and not recolour:
         prefs.rejected.append(target.item_id)
         turn.feedback.append("rejected")
     if shown and _NONE.search(lowered):
@@ -189,7 +198,7 @@ def understand(
             prefs.max_price = min(prices) * 0.999  # strictly cheaper than anything shown
             prefs.min_price = None  # "premium" earlier: cheaper wins now
             turn.feedback.append("cheaper")
-    if target and _OTHER_COLOUR.search(lowered):
+    if target and recolour:
         family = target.colour_master or target.colour
         prefs.excluded.setdefault("colour_master", [])
         if family not in prefs.excluded["colour_master"]:

@@ -70,14 +70,21 @@ def _drop(counts: Counts, attribute: str, label: str) -> None:
 
 def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -> UserMemory:
     """Memory after a turn moved the preferences from `before` to `after`: new wants count as
-    likes and lift an old dislike; an exclusion stated as taste ("I hate florals") counts as a
+    likes (not the garments an occasion suggested) and lift an old dislike, and a want taken
+    back is no like; an exclusion stated as taste ("I hate florals") counts as a
     dislike until said otherwise. Corrections of the picks on screen ("not black", "not the
     first one", "cheaper") are left to the session."""
     memory = memory.model_copy(deep=True)
     for attribute, labels in after.wanted.items():
         for label in set(labels) - set(before.wanted.get(attribute, [])):
+            if attribute == "article_type" and label in after.suggested:
+                continue  # what an occasion called for ("gym": shorts, bras) is no taste
             _bump(memory.liked, attribute, label)
             _drop(memory.disliked, attribute, label)
+    for attribute, labels in after.excluded.items():
+        for label in set(labels) - set(before.excluded.get(attribute, [])):
+            if label in before.wanted.get(attribute, []):
+                _drop(memory.liked, attribute, label)  # "white is good" ... "not white after all"
     for attribute, labels in after.lasting.items():
         for label in set(labels) - set(before.lasting.get(attribute, [])):
             _bump(memory.disliked, attribute, label)

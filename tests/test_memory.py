@@ -70,3 +70,18 @@ def test_purchases_are_counted_in_once() -> None:
     once = with_purchases(UserMemory(rejected_items=["x"]), [tee, tee])
     assert once.liked["article_type"] == {"T-shirt": 2} and once.liked_items == ["t1"]
     assert with_purchases(once, [tee]) == once and once.rejected_items == ["x"]
+
+
+def test_garments_an_occasion_suggested_and_wants_taken_back_are_no_likes() -> None:
+    gym = Preferences(
+        wanted={"article_type": ["Shorts", "Bra"], "colour_master": ["White"]},
+        suggested=["Shorts", "Bra"],
+    )
+    memory = remember_turn(UserMemory(), Preferences(), gym)
+    assert memory.liked == {"colour_master": {"White": 1}}
+    taken_back = Preferences(
+        wanted={"article_type": ["Shorts", "Bra"]},
+        excluded={"colour_master": ["White"]},
+        suggested=["Shorts", "Bra"],
+    )
+    assert remember_turn(memory, gym, taken_back).liked == {}

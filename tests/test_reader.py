@@ -213,6 +213,60 @@ CUE_SENTENCES = {
     "have sworn off": "I have sworn off stripes, a top",
     "had my fill of": "I've had my fill of stripes, a top",
     "dont even think about": "don't even think about showing me stripes, a top",
+    "cant bear": "I can't bear stripes, a top",
+    "cannot bear": "I cannot bear stripes, a top",
+    "cant abide": "can't abide stripes, a top",
+    "wouldnt be caught dead in": "I wouldn't be caught dead in stripes. a top",
+    "wouldnt be seen dead in": "wouldn't be seen dead in anything striped. a top",
+    "look awful in": "I look awful in stripes, a top",
+    "look terrible in": "I look terrible in stripes, a top",
+    "look horrible in": "I look horrible in stripes, a top",
+    "look rubbish in": "I look rubbish in stripes, a top",
+    "look bad in": "I look bad in stripes. a top",
+    "ugly": "a top. ugly stripes everywhere",
+    "hideous": "a top. hideous stripes on all of them",
+    "awful": "a top; awful stripes last time",
+    "horrible": "a top, horrible striped ones last time",
+    "tacky": "a top. tacky stripes, honestly",
+    "naff": "a top. naff stripes again",
+    "cringe": "a top. cringe stripes",
+    "cringey": "a top. cringey stripes everywhere",
+    "yuck": "a top. yuck stripes",
+    "eww": "a top. eww stripes",
+    "ugh": "a top. ugh stripes",
+    "gross": "a top. gross stripes",
+    "worst": "a top. worst of all are stripes",
+    "the ick": "a top. stripes are the ick",
+    "give me the ick": "stripes give me the ick. a top",
+    "gives me the ick": "a top. anything striped gives me the ick",
+    "never been a": "a top. never been a stripes person",
+    "never liked": "never liked stripes, a top",
+    "never suited": "stripes never suited me, a top",
+    "nix": "a top, nix stripes",
+    "nix the": "a top, nix the stripes",
+    "scrap": "a top. scrap stripes",
+    "scrap the": "scrap the stripes, a top",
+    "forget": "a top. forget stripes",
+    "forget about": "a top. forget about stripes",
+    "bin": "a top. bin the striped",
+    "bin the": "bin the stripes, a top",
+    "veto": "a top. veto on stripes",
+    "ban": "a top. ban stripes",
+    "no thank you to": "a top. no thank you to stripes",
+    "no thanks to": "a top, no thanks to stripes",
+    "no thanks on": "a top, no thanks on stripes",
+    "changed my mind about": "a top. changed my mind about stripes",
+    "shouldnt": "a top that shouldn't have stripes",
+    "should not": "a top that should not be striped",
+    "wouldnt": "a top. I wouldn't wear stripes",
+    "would not": "a top; would not wear stripes",
+    "couldnt": "a top, I couldn't wear stripes",
+    "had it with": "a top, I've had it with stripes",
+    "have had it with": "a top. I have had it with stripes",
+    "regret": "a top; I regret stripes",
+    "regretting": "a top. I keep buying stripes and regretting it",
+    "regretted": "a top. always regretted stripes",
+    "regrets": "she regrets stripes, a top for her",
 }
 
 
@@ -275,6 +329,38 @@ POST_CUE_SENTENCES = {
     "arent working": "stripes aren't working, a top",
     "isnt working": "stripes isn't working, a top",
     "away from me": "a top, and keep stripes away from me",
+    "a miss": "I'll give stripes a miss, a top",
+    "the worst": "a top. stripes are the worst",
+    "is awful": "a top; stripes is awful",
+    "are awful": "stripes are awful, a top",
+    "is ugly": "a top, stripes is ugly",
+    "are ugly": "stripes are ugly, a top",
+    "is tacky": "a top. stripes is tacky",
+    "are tacky": "stripes are tacky. a top",
+    "is a nightmare": "a top. stripes is a nightmare",
+    "are a nightmare": "stripes are a nightmare, a top",
+    "is a no go": "a top, stripes is a no go",
+    "are a no go": "stripes are a no go for me, a top",
+    "make me dizzy": "stripes make me dizzy, a top",
+    "makes me dizzy": "a top. anything striped makes me dizzy",
+    "make me sick": "stripes make me sick, a top",
+    "makes me sick": "a top, stripes makes me sick",
+    "make me feel sick": "stripes make me feel sick. a top",
+    "makes me feel sick": "a top; stripes makes me feel sick",
+    "make me ill": "stripes make me ill, a top",
+    "makes me ill": "a top, stripes makes me ill",
+    "not my colour": "a top. stripes not my colour",
+    "not my color": "a top. stripes, not my color",
+    "not my colours": "stripes are so not my colours, a top",
+    "not my colors": "stripes are not my colors, a top",
+    "isnt my colour": "a top; stripes isn't my colour",
+    "isnt my color": "stripes isnt my color. a top",
+    "isnt me": "stripes just isn't me. a top",
+    "is not me": "a top; stripes is not me",
+    "arent me": "stripes aren't me, a top",
+    "are not me": "a top. stripes are not me",
+    "not really me": "stripes, not really me. a top",
+    "isnt really me": "a top. stripes isnt really me",
 }
 
 
@@ -507,6 +593,9 @@ def test_price_words_against_the_kind_s_own_prices(
         ("my hands and ears are freezing on the bike", "Gloves", "Coat"),
         ("video calls all day, want to look smart", "Blouse", "Trousers"),
         ("my friend is getting married on a beach", "Dress", "Bikini top"),
+        ("two days hiking in the Lake District", "Boots", "Bikini top"),
+        ("just joined a fitness club, going after work", "Leggings/Tights", "Blazer"),
+        ("it's bucketing down on my walk", "Coat", "Shorts"),
     ],
 )
 def test_occasions_and_needs_map_to_garments(text: str, must: str, must_not: str) -> None:
@@ -601,6 +690,9 @@ def test_any_other_colour_rules_out_the_colour_named_before(text: str) -> None:
         ("hoddie", "Hoodie"),
         ("trosers", "Trousers"),
         ("purpel", "Lilac Purple"),
+        ("dreses", "Dress"),
+        ("whtie", "White"),
+        ("a blakc", "Black"),
     ],
 )
 def test_a_misspelt_word_reads_as_the_label_it_is_close_to(text: str, label: str) -> None:
@@ -611,7 +703,9 @@ def test_a_misspelt_word_reads_as_the_label_it_is_close_to(text: str, label: str
     assert matches[0].label == label
 
 
-@pytest.mark.parametrize("text", ["a short dress", "a trip to the coast", "a smarter look"])
+@pytest.mark.parametrize(
+    "text", ["a short dress", "a trip to the coast", "a smarter look", "a coast walk", "I expect"]
+)
 def test_real_words_near_a_label_are_not_read_as_typos(text: str) -> None:
     assert all(m.how != "typo" for m in READ.parse(text).matches)
 
@@ -622,3 +716,124 @@ def test_them_after_a_cue_points_back_at_what_was_named() -> None:
     assert _wants(parsed) == {"article_type": ["Skirt"]}
     # A bare "not those" is about the picks on screen, not the last word said.
     assert _rules_out(READ.parse("a black dress. not those")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("I'd give anything in white a miss, looking at tops", {"colour_master": ["White"]}),
+        ("never been a stripes person. tops?", {"pattern": ["Stripe"]}),
+        ("I wouldn't be caught dead in anything pink. a top", {"colour_master": ["Pink"]}),
+        ("a top, and honestly black is the worst", {"colour_master": ["Black"]}),
+        ("a top. ugh, I hate how every one is grey", {"colour_master": ["Grey"]}),
+        ("a top. Floral print is a hard pass", {"pattern": ["All over pattern"]}),
+        ("tops without pleats or stripes", {"pattern": ["Stripe"]}),
+        ("nothign with stripes, a top", {"pattern": ["Stripe"]}),
+        ("a top w/o stripes", {"pattern": ["Stripe"]}),
+    ],
+)
+def test_taste_said_anywhere_in_its_clause_rules_out_what_the_clause_names(
+    text: str, ruled_out: dict[str, list[str]]
+) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == ruled_out
+    assert _wants(parsed) == {"article_type": ["Top"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a black top, I wouldn't mind stripes",
+        "an ugly christmas jumper in black",
+        "I hate the cold, so a black top",
+        "I wouldn't say no to a black top",
+        "don't forget the black top",
+    ],
+)
+def test_taste_words_that_rule_nothing_out(text: str) -> None:
+    parsed = READ.parse(text)
+    assert "colour_master" not in _rules_out(parsed)
+    assert _wants(parsed)["colour_master"] == ["Black"]
+
+
+def test_a_switch_said_with_taste_words_rules_the_old_garment_out() -> None:
+    for text in ["scrap the jumper idea, show me cardigans", "forget jumpers, cardigans now"]:
+        parsed = QueryParser(
+            VOCAB.model_copy(
+                update={"values": VOCAB.values | {"article_type": ["Sweater", "Cardigan"]}}
+            )
+        ).parse(text)
+        assert _rules_out(parsed) == {"article_type": ["Sweater"]}, text
+        assert _wants(parsed) == {"article_type": ["Cardigan"]}, text
+
+
+def test_an_unlabelled_word_before_and_in_a_list_ends_the_negation() -> None:
+    parsed = READ.parse("a sweatshirt with no hood and in black")
+    assert _rules_out(parsed) == {} and _wants(parsed)["colour_master"] == ["Black"]
+
+
+def test_a_family_and_a_shade_wanted_together_are_any_of_families() -> None:
+    assert _wants(READ.parse("a black or navy top"))["colour_master"] == ["Black", "Blue"]
+
+
+def test_ruling_out_a_shade_rules_out_its_family_unless_the_family_is_wanted() -> None:
+    assert READ.parse("a top, not navy").filters.exclude["colour_master"] == ["Blue"]
+    parsed = READ.parse("not navy, a light blue top")
+    assert "colour_master" not in parsed.filters.exclude
+    assert parsed.filters.exclude["colour"] == ["Dark Blue"]
+    assert _wants(parsed)["colour"] == ["Light Blue"]
+
+
+def test_plural_f_words_read_as_their_label() -> None:
+    assert _rules_out(READ.parse("no scarves, a top")) == {"article_type": ["Scarf"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("my fringe keeps falling in my eyes at the gym", {"Hair clip", "Hairband"}),
+        ("nothing should show through my white outfit", {"Bra", "Underwear bottom"}),
+        ("I've been told to come dressed as a pirate", {"Costumes"}),
+        ("something to slob about in on lazy Sundays", {"Pyjama set", "Robe"}),
+    ],
+)
+def test_needs_the_body_or_the_plan_names(text: str, types: set[str]) -> None:
+    kinds = [*VOCAB.values["article_type"], "Hair clip", "Hairband", "Bra", "Underwear bottom"]
+    kinds += ["Costumes", "Pyjama set", "Robe"]
+    vocab = VOCAB.model_copy(update={"values": VOCAB.values | {"article_type": kinds}})
+    wanted = set(_wants(QueryParser(vocab).parse(text))["article_type"])
+    assert types <= wanted and not {"Bikini top", "Coat"} & wanted
+
+
+def test_them_after_a_list_rules_out_the_whole_list() -> None:
+    parsed = READ.parse("Grey, black, white - I'm done with all of them. A top")
+    assert _rules_out(parsed) == {"colour_master": ["Grey", "Black", "White"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("I look dreadful in grey. a top", ["Grey"]),
+        ("she looks so washed out in white, a top for her", ["White"]),
+        ("a top, nothing gold", ["Metal"]),
+    ],
+)
+def test_looking_bad_in_a_colour_and_shades_filed_under_another_family(
+    text: str, ruled_out: list[str]
+) -> None:
+    vocab = VOCAB.model_copy(deep=True)
+    vocab.values["colour_master"].append("Metal")
+    vocab.values["colour"].append("Gold")
+    assert _rules_out(QueryParser(vocab).parse(text))["colour_master"] == ruled_out
+
+
+def test_the_garment_said_before_instead_is_the_one_wanted() -> None:
+    parsed = READ.parse("I wanted a skirt but I have too many, so maybe a dress instead")
+    assert _rules_out(parsed)["article_type"] == ["Skirt"]
+    assert _wants(parsed)["article_type"] == ["Dress"]
+
+
+def test_a_phrase_closed_by_ones_ends_the_list_it_rules_out() -> None:
+    parsed = READ.parse("a top but not blue ones, black or grey maybe")
+    assert _rules_out(parsed) == {"colour_master": ["Blue"]}
+    assert _wants(parsed)["colour_master"] == ["Black", "Grey"]

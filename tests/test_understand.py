@@ -126,3 +126,22 @@ def test_after_a_try_on_a_bare_pointer_asks_for_another() -> None:
     assert (turn.intent, turn.target) == ("tryon", "i2")
     assert understand("and the second?", start, PARSE, SHOWN)[1].intent == "search"
     assert understand("a skirt", start, PARSE, SHOWN, after_try_on=True)[1].intent == "search"
+
+
+def test_not_that_colour_rules_out_the_colour_of_the_pick_it_means() -> None:
+    for text in ["hmm, not that colour", "I don't like this colour", "the second, different shade"]:
+        prefs, turn = understand(text, Preferences(), PARSE, SHOWN)
+        family = "Blue" if "second" in text else "Black"
+        assert prefs.excluded["colour_master"] == [family], text
+        assert turn.feedback == ["other colour"], text
+    _, turn = understand("that colour is lovely", Preferences(), PARSE, SHOWN)
+    assert turn.feedback == []
+
+
+def test_a_pronoun_does_not_override_who_the_shopper_already_named() -> None:
+    vocab = Vocabulary(values={"gender": ["Kids", "Men", "Women"], "article_type": ["T-shirt"]})
+    parse = QueryParser(vocab).parse
+    prefs, _ = understand("a t-shirt for my son, he is 8", Preferences(), parse)
+    assert prefs.wanted["gender"] == ["Kids"]
+    prefs, _ = understand("he hates anything with a print on it", prefs, parse)
+    assert prefs.wanted["gender"] == ["Kids"]

@@ -84,8 +84,11 @@ EVENTS = _rows(
      ("Dress", "Blazer", "Trousers", "Shirt", "Blouse", "Coat", "Tie", "Skirt", "Pumps")),
     ("party|parties|birthday party|cocktail|cocktails|night out|nights out|clubbing|club|date"
      "|date night|first date|dinner|new years eve|disco|festive|christmas party|hen do|hen party"
-     "|stag do|out till|dancing|salsa|bar|bars|halloween|fancy dress|dress up|costume party",
+     "|stag do|out till|dancing|salsa|bar|bars",
      (*_PARTY, "Costumes")),
+    ("halloween|fancy dress|dress up|costume party|dressed as|dress as|dressed up as|dressing up as"
+     "|dress up as|costume|costumes|cosplay|world book day|spooky|pirate|witch|zombie|vampire",
+     ("Costumes", "Hat/brim", "Dress", "Top", "Other accessories", "Leggings/Tights", "Shirt")),
     ("video call|video calls|zoom|wfh|work from home|working from home|on camera|waist up",
      ("Blouse", "Shirt", "Top", "Sweater", "Cardigan", "Blazer", "Earring", "Earrings")),
     ("brunch|garden party|picnic|lunch|cafe|weekend|day out|shopping|bbq|barbecue", (
@@ -93,15 +96,22 @@ EVENTS = _rows(
     ("office|work|job|interview|meeting|meetings|business|workplace|presentation|conference"
      "|smart|professional|bank|internship", _OFFICE),
     ("gym|workout|work out|training|train|running|run|jogging|jog|yoga|pilates|fitness|exercise"
+     "|fitness club|health club|sports club|running club|leisure centre"
      "|sport|sports|football|tennis|cycling|cycle|bike|biking|marathon|5k|spin class|dance class",
      _SPORT),
     ("hiking|hike|trek|trekking|camping|walking|walks|walk|mountains|mountain|outdoors|outside"
      "|outdoor|countryside|festival|festivals|dog walk|dog walks|fell|sailing|boat|yacht|deck"
      "|fishing|riding|horse riding|stables|allotment|gardening", _OUTDOOR),
-    ("beach|pool|swim|swimming|seaside|holiday|vacation|resort|sunbathing|lake|cruise|surfing"
+    # Not "lake": "the Lake District" is hill walking.
+    ("beach|pool|swim|swimming|seaside|holiday|vacation|resort|sunbathing|cruise|surfing"
+     "|honeymoon|maldives|caribbean|bali"
      "|ibiza|island", _SWIM),
     ("sleep|sleeping|bed|bedtime|night in|lounging|lounge|nightwear|sleepover|cosy night"
-     "|at home|around the house|sofa", _SLEEP),
+     "|at home|around the house|sofa|couch|at night|nighttime|night time|lazy|slob|slobbing"
+     "|loungewear|duvet day|pyjama day|chill|chilling|netflix|films|poorly|unwell"
+     "|under the weather|recovering|get well", _SLEEP),
+    ("shot up|growth spurt|grown out of|outgrown|outgrew|grew out of|too small|too short"
+     "|too tight|nothing fits", (*_CASUAL, "Hoodie", "Leggings/Tights", "Socks")),
     ("city break|trip|travel|travelling|traveling|flight|journey|sightseeing|road trip", _TRAVEL),
     ("present|gift|presents|gifts|stocking filler|secret santa", _GIFT),
     ("laptop|carry|lug|tablet|documents|books", _CARRY),
@@ -114,7 +124,21 @@ EVENTS = _rows(
 # A body part in need names the garment outright ("my hands are freezing"); these come first.
 BODY = _rows(
     ("ears pierced|pierced ears|pierced|piercing|piercings", ("Earring", "Earrings")),
+    (
+        "hair|fringe|bangs|ponytail|plait|plaits|braids|bun",
+        ("Hair clip", "Hair/alice band", "Hair string", "Hair ties", "Hairband"),
+    ),
+    (
+        "show through|shows through|showing through|see through|seen through|underneath|vpl"
+        "|visible lines|knicker lines|panty lines|bra straps|straps showing",
+        ("Bra", "Underwear bottom", "Underwear body", "Underdress", "Vest top", "Bodysuit"),
+    ),
     ("hands|fingers", ("Gloves",)),
+    ("laces|bend down|slip on|slip ons", ("Ballerinas", "Slippers", "Sandals", "Flat shoe")),
+    (
+        "burn|burns|sunburn|sunburnt|burn easily|pale skin|sun on my face",
+        ("Hat/brim", "Sunglasses", "Cap/peaked", "Shirt", "Blouse", "Scarf"),
+    ),
     ("ears|ear", ("Hat/beanie", "Beanie", "Hat/brim", "Cap/peaked")),
     ("neck|throat", ("Scarf",)),
     ("feet|foot|toes", ("Socks", "Boots", "Slippers", "Sneakers")),
@@ -122,11 +146,13 @@ BODY = _rows(
 )
 WEATHER = _rows(
     ("freezing|cold|winter|wintry|chilly|nippy|brisk|snow|snowy|frosty|icy|autumn|fall"
+     "|arctic|air con|aircon|air conditioning|draughty|drafty|shivering"
      "|keep warm|warm|cosy|november|december|january|february|bonfire|bonfire night|fireworks"
      "|cozy|ski|skiing|slopes|alps|snowboarding|apres", _COLD),
     ("hot|summer|heatwave|heat|sunny|sun|warm weather|spring|tropical|humid|scorching|boiling"
      "|june|july|august|midsummer", _WARM),
     ("rain|rainy|raining|wet|storm|stormy|drizzle|showers|pouring|chucking it down|downpour"
+     "|bucketing|bucketing down|tipping down|lashing|pelting|teeming|soaked|drenched"
      "|muddy|mud|puddles",
      _RAIN),
 )  # fmt: skip
@@ -162,17 +188,33 @@ class Occasion(BaseModel):
     types: list[str]
 
 
+# Times of day, not occasions: "go to the gym after work" is about the gym.
+_NOT_OCCASIONS = ("after work", "before work", "after school", "before school", "from work")
+
+
 def _find(
     tokens: Sequence[str], table: list[tuple[tuple[str, ...], tuple[str, ...]]]
 ) -> list[tuple[str, tuple[str, ...]]]:
-    """The (trigger, types) rows the tokens name, in the order the message says them."""
+    """The (trigger, types) rows the tokens name, in the order the message says them; a
+    trigger inside a longer one ("club" in "fitness club") or a time ("after work") is not
+    one."""
     text = f" {' '.join(tokens)} "
+    for phrase in _NOT_OCCASIONS:
+        text = text.replace(f" {phrase} ", " " * (len(phrase) + 2))
     found = []
     for phrases, types in table:
         hit = next((p for p in sorted(phrases, key=len, reverse=True) if f" {p} " in text), None)
         if hit:
             found.append((text.index(f" {hit} "), hit, types))
-    return [(hit, types) for _, hit, types in sorted(found)]
+    kept = [
+        (at, hit, types)
+        for at, hit, types in found
+        if not any(
+            o_at <= at and at + len(hit) <= o_at + len(o_hit) and len(o_hit) > len(hit)
+            for o_at, o_hit, _ in found
+        )
+    ]
+    return [(hit, types) for _, hit, types in sorted(kept)]
 
 
 def read_occasion(tokens: Sequence[str], known_types: Sequence[str]) -> Occasion | None:

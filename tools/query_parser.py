@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import get_close_matches
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.tools.colour_families import excluded_shades, one_level
 from fitroom.tools.embedder import Embedder
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.occasions import read_occasion, triggers
@@ -21,10 +21,12 @@ from fitroom.tools.reader_words import (
     GENERIC_PATTERN,
     IMPLIED_PATTERN,
     PATTERNED,
+    POST_CUES,
     SCOPE_FILLERS,
 )
 from fitroom.tools.reading import Match, ParsedQuery
 from fitroom.tools.scope import Span, find_cues, negations, unsaid
+from fitroom.tools.spelling import Speller, dictionary
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
 
@@ -42,6 +44,8 @@ _STOPWORDS = {
     *SCOPE_FILLERS,
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
+_SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
+_SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
 _DASH = re.compile(r"\s[-–—]+\s")  # "skirts - not denim": a spaced dash ends a clause
 # Measured on MiniLM: non-garment words ("wedding", "office", "warm") score below 0.55 against
 # every article type, while real synonyms ("raincoat"→Coat, "jeans"→Trousers) reach 0.75+.
@@ -59,12 +63,12 @@ _NUMBERS = {
 # Who a pronoun points at, when no word says it more plainly ("for his birthday").
 _PRONOUNS = {"he": "Men", "his": "Men", "him": "Men", "she": "Women", "her": "Women"}
 _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
-_TYPO_MIN = 6  # shorter words have too many real neighbours ("coat" and "coast")
 
 
 def _tokens(text: str) -> list[str]:
     """Words and the punctuation that ends a clause; "t-shirt" and "t shirt" read alike."""
     text = re.sub(r"['’]s\b", "", text.casefold())  # "winter's", "men's": the noun itself
+    text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
     text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
     return _TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text))
 
@@ -133,7 +137,9 @@ class QueryParser:
                     self._exact[_key(label)] = (attribute, label)
 
     def _lookup(self, phrase: str) -> tuple[str, tuple[str, ...], str] | None:
-        for candidate in dict.fromkeys((phrase, _singular(phrase))):
+        # "scarves" is a scarf, "gloves" a glove: both readings are tried.
+        f_form = phrase[:-3] + "f" if phrase.endswith("ves") else phrase
+        for candidate in dict.fromkeys((phrase, _singular(phrase), f_form)):
             known = [
                 (a, label)
                 for a, label in SYNONYMS.get(candidate, ())
@@ -189,24 +195,21 @@ class QueryParser:
         return found
 
     @cached_property
-    def _spellings(self) -> dict[str, list[str]]:
-        """Single words the reader knows (labels and everyday words) of six letters or more,
-        by first letter: the candidates a misspelling ("sweter", "jaket") is matched against."""
-        words = {w for w in (*self._exact, *SYNONYMS) if " " not in w and len(w) >= _TYPO_MIN}
-        by_first: dict[str, list[str]] = {}
-        for word in sorted(words):
-            by_first.setdefault(word[0], []).append(word)
-        return by_first
+    def _speller(self) -> Speller:
+        return Speller((*self._exact, *SYNONYMS), dictionary())
+
+    @cached_property
+    def _cue_speller(self) -> Speller:
+        """For negation words typed in a hurry ("nothign with stripes", "withuot")."""
+        words = (w for cue in CUES | POST_CUES for w in cue)
+        return Speller(words, dictionary(), plurals=False)
 
     def _typo(self, token: str) -> tuple[str, tuple[str, ...], str] | None:
-        """The label a misspelt word stands for: close to one known word (not a shorter or
-        longer form of it, so "short" never reads as Shorts)."""
-        if len(token) < _TYPO_MIN - 1 or not _is_content(token) or token in CHATTER:
+        """The label a misspelt word stands for."""
+        if not _is_content(token) or token in CHATTER:
             return None
-        close = get_close_matches(token, self._spellings.get(token[0], []), n=1, cutoff=0.8)
-        if not close or close[0].startswith(token) or token.startswith(close[0]):
-            return None
-        hit = self._lookup(close[0])
+        known = self._speller.correct(token)
+        hit = self._lookup(known) if known else None
         return (hit[0], hit[1], "typo") if hit else None
 
     def _by_lookup(self, tokens: list[str], used: list[bool]) -> list[Span]:
@@ -239,6 +242,7 @@ class QueryParser:
         `ask_llm` off, a need no rule maps is left to the words' meaning (a conversation that
         already has its garment: "ideally no pattern" is an answer, not a need)."""
         tokens = self._split_unknown_slashes(_tokens(text))
+        tokens = [self._cue_speller.correct(t) or t for t in tokens]
         cues = find_cues(tokens)
         used = [False] * len(tokens)
         for cue in cues:
@@ -246,10 +250,10 @@ class QueryParser:
         looked_up = self._by_lookup(tokens, used)
         for i in triggers(tokens) if self._occasions else ():
             used[i] = True  # occasion words are not garments, however they sound
-        spans = sorted(looked_up + self._by_similarity(tokens, used), key=lambda s: s.start)
+        spans = _pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
         negated = negations(tokens, spans, cues)
         ruled = {r.span: r.lasting for r in negated}
-        gone = unsaid(tokens, cues, negated)
+        gone = unsaid(tokens, cues, negated, spans)
         meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)
         matches = [m for span in spans for m in self._read_span(tokens, span, ruled)]
         if any(m.attribute == "gender" and m.how != "pronoun" for m in matches):
@@ -260,7 +264,7 @@ class QueryParser:
         named = [m for m in matches if m.attribute == "article_type" and not m.negated]
         if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
             matches += self._needs(tokens, used, notes, ask_llm)
-        matches += self._excluded_shades(matches)
+        matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated): m for m in matches}.values())
         parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)
         if word := price_word(text):
@@ -336,30 +340,36 @@ class QueryParser:
         tokens = _tokens(name)
         used = [False] * len(tokens)
         spans = self._by_lookup(tokens, used) + self._by_similarity(tokens, used)
-        return [
-            m
-            for span in spans
-            if span.attribute == "article_type"
-            for m in self._read_span(tokens, span, {})
-        ]
+        garments = sorted((s for s in spans if s.attribute == "article_type"), key=_start)
+        # The head noun is the last: "dress shoes" are shoes, "bikini bottoms" bottoms.
+        return [m for span in garments[-1:] for m in self._read_span(tokens, span, {})]
 
-    def _excluded_shades(self, matches: list[Match]) -> list[Match]:
-        """Shades named after an excluded colour family: "not white" must also drop items whose
-        colour is White but whose family H&M left Unknown (32 such items in the sample)."""
-        return [
-            Match(
-                phrase=m.phrase,
-                attribute="colour",
-                label=shade,
-                how="family",
-                negated=True,
-                lasting=m.lasting,
-            )
-            for m in matches
-            if m.negated and m.attribute == "colour_master"
-            for shade in self._vocab.values.get("colour", [])
-            if m.label.casefold() in shade.casefold()
-        ]
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _pattern_nouns(spans: list[Span]) -> list[Span]:
+    """ "floral print", "check pattern": a generic pattern noun after a named pattern is part of
+    its phrase, so that a negation said after it ("floral print is a hard pass") reaches both."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and span.labels == (GENERIC,)
+            and last.attribute == "pattern"
+            and GENERIC not in last.labels
+            and last.start + last.length == span.start
+        ):
+            out[-1] = Span(last.start, last.length + span.length, *_rest(last))
+        else:
+            out.append(span)
+    return out
+
+
+def _rest(span: Span) -> tuple[str, tuple[str, ...], str]:
+    return span.attribute, span.labels, span.how
 
 
 def _resolve_generic_patterns(matches: list[Match], patterns: list[str]) -> list[Match]:

@@ -24,7 +24,12 @@ LASTING_CUES = _cues(
     "cannot be doing with|cant do|keep away from|im off|gone off|gone right off|"
     "doesnt like|does not like|doesnt really like|sworn off|have sworn off|had my fill of|"
     "dont even think about|sick to death of|sick and tired of|refuses to wear|refuse to wear|"
-    "refuses|wont wear|away from|clear of|rather die than|none of|none of that|none of those"
+    "refuses|wont wear|away from|clear of|rather die than|none of|none of that|none of those|"
+    "cant bear|cannot bear|cant abide|wouldnt be caught dead in|wouldnt be seen dead in|"
+    "look awful in|look terrible in|look horrible in|look rubbish in|look bad in|"
+    "ugly|hideous|awful|horrible|tacky|naff|cringe|cringey|yuck|eww|ugh|gross|worst|"
+    "the ick|give me the ick|gives me the ick|never been a|never liked|never suited|regret|"
+    "regretting|regretted|regrets"
 )
 SESSION_CUES = _cues(
     "no|nope|non|not|without|except|excluding|minus|neither|anything but|everything but|"
@@ -36,7 +41,9 @@ SESSION_CUES = _cues(
     "pass on|hold the|ditch|ditch the|forget the|lose the|spare me|no to|isnt|arent|"
     "not with|dont want|do not want|dont need|dont fancy|dont show|dont show me|"
     "get rid of|drop the|instead of|rather than|any colour bar|any color bar|but not|nah|"
-    "no way|no chance|"
+    "no way|no chance|nix|nix the|scrap|scrap the|forget|forget about|bin|bin the|veto|"
+    "ban|no thank you to|no thanks to|no thanks on|changed my mind about|"
+    "shouldnt|should not|wouldnt|would not|couldnt|had it with|have had it with|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES
@@ -50,16 +57,46 @@ POST_CUES = _cues(
     "are over|is over|are banned|hard pass|a pass|is boring|are boring|so boring|"
     "is dull|are dull|gets a no|get a no|a no from me|a bit boring|bit boring|too boring|"
     "arent working for me|isnt working for me|not working for me|arent working|isnt working|"
-    "away from me"
+    "away from me|a miss|the worst|is awful|are awful|is ugly|are ugly|is tacky|are tacky|"
+    "is a nightmare|are a nightmare|is a no go|are a no go|make me dizzy|makes me dizzy|"
+    "make me sick|makes me sick|make me feel sick|makes me feel sick|make me ill|makes me ill|"
+    "not my colour|not my color|not my colours|not my colors|isnt my colour|isnt my color|"
+    "isnt me|is not me|arent me|are not me|not really me|isnt really me"
+)
+# "I look dreadful in orange", "she looks washed out in grey": a look verb, one of these, and
+# "in" rule out what follows, as a stated taste.
+LOOK_VERBS = frozenset("look looks looked feel feels".split())
+BAD_LOOKS = frozenset(
+    """
+    dreadful awful terrible horrible rubbish bad ill pale sick ghastly frumpy old washed out
+    drained sallow ghostly ridiculous silly huge fat wide dowdy tired
+    """.split()
+)
+# Cues of taste or rejection that reach the whole clause they are in when nothing follows them
+# directly: "never been a stripes person", "wouldn't be caught dead in anything pink". Bare
+# "no"/"not" are not among them ("no, something in blue" answers a question, "I'm not sure,
+# maybe black" wants black), nor adjectives ("an ugly christmas jumper in black").
+CLAUSE_CUES = _cues(
+    "nix|scrap|forget|the ick|give me the ick|gives me the ick|never|never been a|hate|hates|"
+    "dislike|dislikes|"
+    "detest|loathe|cant stand|cannot stand|cant bear|cannot bear|cant abide|never wear|"
+    "wouldnt be caught dead in|wouldnt be seen dead in|look awful in|look terrible in|"
+    "look horrible in|look rubbish in|look bad in|never liked|never suited|sick of|tired of|"
+    "regret|regretting|regretted|regrets|"
+    "fed up with|bored of|done with|im over|so over|gone off|sworn off|allergic to|wouldnt|"
+    "shouldnt|couldnt|changed my mind about"
 )
 # "sick of black trousers ... any other colour": rules out the colour named before, wherever.
 OTHER_COLOUR = _cues(
     "any other colour|any other color|any other shade|any other colours|any other colors|"
     "other colours|other colors|a different colour|a different color|another colour|"
-    "another color"
+    "another color|in anything else|in something else|anything else colour wise"
 )
 # "I never say no to stripes": a double negative wants what follows.
-NO_NEGATION = _cues("never say no to|cant say no to|cannot say no to|always say yes to")
+NO_NEGATION = _cues(
+    "never say no to|cant say no to|cannot say no to|always say yes to|wouldnt say no to|"
+    "would not say no to|couldnt say no to|dont forget|do not forget|cant go wrong with"
+)
 LONGEST_CUE = max(len(cue) for cue in CUES | POST_CUES)
 # A bare "no" or "not" with nothing of its own to rule out looks back at what was just named
 # ("grey ones? no thanks", "black is not good for me"), but only when what follows it in the
@@ -78,11 +115,13 @@ VERDICT_WORDS = frozenset(
 # the verb is one of indifference ("I don't mind black", "it doesn't have to be black").
 NEGATED_VERBS = _cues(
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent|"
-    "doesnt like|does not like|doesnt really like|dont even think about"
+    "doesnt like|does not like|doesnt really like|dont even think about|shouldnt|should not|"
+    "wouldnt|would not|couldnt"
 )
 INDIFFERENT = _cues(
     "mind|care|know|matter|worry|really mind|really care|have to|has to|need to|needs to|"
-    "got to|have to be|need to be"
+    "got to|have to be|need to be|decide|choose|pick|find|wait|believe|remember|tell|"
+    "get enough of|stop|go wrong with|beat|beats|say no to"
 )
 CLAUSE_BREAKS = frozenset(
     "but so just because cause as though although if when while which who until".split()
@@ -115,7 +154,7 @@ SCOPE_FILLERS = frozenset(
     color colors shade shades kind kinds sort type stuff things items clothes all much so very
     like to see wear wearing already either for on finish look looks please have having both
     just at me are is be big huge little small bright loud bold busy absolutely definitely
-    totally tbh honestly this time another even anymore
+    totally tbh honestly this time another even anymore usual typical same old
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes

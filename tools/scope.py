@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from fitroom.tools.reader_words import (
     ADJACENT_POST_CUES,
     ANY_KIND_JOINS,
+    BAD_LOOKS,
     BARE_NEGATORS,
     CLAUSE_BREAKS,
+    CLAUSE_CUES,
     CORRECTIONS,
     CUES,
     INDIFFERENT,
     LASTING_CUES,
     LONGEST_CUE,
+    LOOK_VERBS,
     NEGATED_VERBS,
     NO_NEGATION,
     OTHER_COLOUR,
@@ -37,6 +40,8 @@ _ASKED = frozenset({"?", "!"})
 _ANSWERS = frozenset({"no", "nah", "nope"})
 _PRONOUNS = frozenset({"them", "those", "these"})
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
+_HEAD_NOUNS = frozenset({"ones", "one"})
+_QUANTIFIERS = frozenset({"all", "both", "any", "each", "of", "every", "one"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
 _PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
 
@@ -75,7 +80,18 @@ def cue_at(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
         cue = tuple(tokens[i : i + n])
         if cue in CUES:
             return n, cue in LASTING_CUES
-    return None
+    return _bad_look(tokens, i)
+
+
+def _bad_look(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
+    """ "look dreadful in", "looks washed out in": a cue as long as the words up to "in"."""
+    if tokens[i] not in LOOK_VERBS:
+        return None
+    k = i + 1
+    while k < len(tokens) and k - i <= 3 and tokens[k] in BAD_LOOKS | _ADVERBS:
+        k += 1
+    bad = any(t in BAD_LOOKS for t in tokens[i + 1 : k])
+    return (k + 1 - i, True) if bad and tokens[k : k + 1] == ["in"] else None
 
 
 def post_cue_at(tokens: Sequence[str], i: int) -> int | None:
@@ -129,9 +145,15 @@ def _scope(
         elif token in SCOPE_FILLERS and fillers < _MAX_FILLERS:
             if join == "," and token in _NEW_THING:
                 break  # "no dresses, a skirt": after a comma, "a" starts something new
+            if ruled and join is None and token in _HEAD_NOUNS and tokens[k + 1 : k + 2] == [","]:
+                break  # "not blue ones, black or grey": the ruled-out phrase has ended
             fillers += 1
         elif cue.wide and not ruled and k - start < _WIDE_REACH and token not in CLAUSE_BREAKS:
             pass  # "doesn't have flowers", "don't even think about showing me beige"
+        elif (join is None or join in ANY_KIND_JOINS) and _listed(tokens, k):
+            # "without pleats or stripes": a word the catalogue has no label for is still an
+            # item of the list, which goes on only with "or"/"nor" ("no hood and black").
+            join, k = "unknown", k + 1
         else:
             break
         k += 1
@@ -140,6 +162,18 @@ def _scope(
 
 def _starts_with(tokens: Sequence[str], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
     return any(tuple(tokens[k : k + len(p)]) == p for p in phrases)
+
+
+def _points_back(tokens: Sequence[str], k: int) -> bool:
+    """Whether a pronoun follows position `k`, past "all of", "both of" and the like."""
+    while k < len(tokens) and tokens[k] in _QUANTIFIERS:
+        k += 1
+    return k < len(tokens) and tokens[k] in _PRONOUNS
+
+
+def _listed(tokens: Sequence[str], k: int) -> bool:
+    """Whether the word at `k` is an unlabelled item of a list: "or"/"nor" follows it."""
+    return k + 1 < len(tokens) and tokens[k] not in PUNCTUATION and tokens[k + 1] in ANY_KIND_JOINS
 
 
 def _list_goes_on(tokens: Sequence[str], k: int) -> bool:
@@ -230,6 +264,37 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
     return cues
 
 
+def _clause(tokens: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """The clause around tokens[start:end]: back and on to punctuation or a clause break."""
+    while start > 0 and tokens[start - 1] not in PUNCTUATION | CLAUSE_BREAKS:
+        start -= 1
+    while end < len(tokens) and tokens[end] not in PUNCTUATION | CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def _in_clause(tokens: Sequence[str], spans: Sequence[Span], cue: Cue) -> list[Ruled]:
+    """What a cue of taste that governs nothing next to it rules out in its own clause ("I'd
+    never been a stripes person", "wouldn't be caught dead in anything pink"): colours and
+    patterns, and a garment only when another is wanted outside the clause (a switch), since
+    "ugh, boring black dresses" still wants a dress. Who it is for is never ruled out."""
+    if _starts_with(tokens, cue.start + cue.length, INDIFFERENT):
+        return []  # "I wouldn't mind black"
+    start, end = _clause(tokens, cue.start, cue.start + cue.length)
+    inside = [s for s in spans if start <= s.start < end]
+    named_inside = {label for s in inside for label in s.labels}
+    other_garment = any(
+        s.attribute == "article_type" and s not in inside and not set(s.labels) & named_inside
+        for s in spans
+    )
+    return [
+        Ruled(s, cue.lasting)
+        for s in inside
+        if _kind(s.attribute) in {"colour", "pattern"}
+        or (s.attribute == "article_type" and other_garment)
+    ]
+
+
 def _other_colour(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
     """ "Does it have to be black? ... any other colour": the colour named before is out."""
     for i in range(len(tokens)):
@@ -247,6 +312,10 @@ def _taken_back(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
         marker = next((len(c) for c in CORRECTIONS if tuple(tokens[i : i + len(c)]) == c), 0)
         if tokens[i] in _ANSWERS and tokens[i + 1 : i + 2] in ([","], ["."]):
             marker = 1  # "a dress for the gym? no, leggings": the answer takes the dress back
+        if not marker and tokens[i] == "instead" and tokens[i + 1 : i + 2] != ["of"]:
+            # "I wanted a cardigan ... so maybe a hoodie instead": the garment before it wins
+            garments = [s for s in spans if s.start < i and s.attribute == "article_type"]
+            ruled += [Ruled(s, False) for s in garments[:-1] if s.labels != garments[-1].labels]
         if not marker:
             continue
         before = [s for s in spans if s.start + s.length <= i]
@@ -272,9 +341,14 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
         bare = tuple(tokens[cue.start : end]) in BARE_NEGATORS
         if not scoped and bare and _verdict_follows(tokens, end):
             scoped = _before(tokens, cue.start, spans, across_questions=True)
-        if not scoped and not bare and tokens[end : end + 1] and tokens[end] in _PRONOUNS:
-            # "I asked for dresses but I'm over them": the last thing named
-            scoped = [Ruled(s, cue.lasting) for s in spans if s.start < cue.start][-1:]
+        if not scoped and not bare and _points_back(tokens, end):
+            # "I asked for dresses but I'm over them": the last thing named, with the list it
+            # closes ("grey, black, brown - I'm done with all of them")
+            named = [s for s in spans if s.start < cue.start][-1:]
+            listed = _before(tokens, named[0].start + named[0].length, spans) if named else []
+            scoped = [Ruled(r.span, cue.lasting) for r in listed]
+        if not scoped and tuple(tokens[cue.start : end]) in CLAUSE_CUES:
+            scoped = _in_clause(tokens, spans, cue)
         ruled += scoped
     ruled += _taken_back(tokens, spans)
     ruled += _other_colour(tokens, spans)
@@ -286,11 +360,15 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
     return ruled
 
 
-def unsaid(tokens: Sequence[str], cues: Sequence[Cue], ruled: Sequence[Ruled]) -> set[int]:
+def unsaid(
+    tokens: Sequence[str], cues: Sequence[Cue], ruled: Sequence[Ruled], spans: Sequence[Span]
+) -> set[int]:
     """The positions of words a message rules out, so that its meaning for a vector search
     leaves them out: every cue, every ruled-out label, and the words a cue governs that are no
-    label at all ("a sweatshirt, no hood": the hood must not pull hoods in)."""
+    label at all ("a sweatshirt, no hood": the hood must not pull hoods in), up to a wanted
+    label ("an ugly christmas jumper" still says jumper)."""
     gone = {k for r in ruled for k in range(r.span.start, r.span.start + r.span.length)}
+    wanted = {s.start for s in spans} - gone
     for cue in cues:
         k, taken = cue.start + cue.length, 0
         if cue.wide and _starts_with(tokens, k, INDIFFERENT):
@@ -301,7 +379,7 @@ def unsaid(tokens: Sequence[str], cues: Sequence[Cue], ruled: Sequence[Ruled]) -
         if cue.after or k in gone:
             continue
         while k < len(tokens) and taken < _WIDE_REACH and k not in gone:
-            if tokens[k] in PUNCTUATION or tokens[k] in CLAUSE_BREAKS:
+            if tokens[k] in PUNCTUATION or tokens[k] in CLAUSE_BREAKS or k in wanted:
                 break
             gone.add(k)
             taken += tokens[k] not in SCOPE_FILLERS

