@@ -350,19 +350,17 @@ def _start(span: Span) -> int:
 
 
 def _pattern_nouns(spans: list[Span]) -> list[Span]:
-    """ "floral print", "check pattern": a generic pattern noun after a named pattern is part of
-    its phrase, so that a negation said after it ("floral print is a hard pass") reaches both."""
+    """ "floral print", "a print on the chest": a generic pattern noun next to a named pattern is
+    part of its phrase, so that a negation reaches both ("floral print is a hard pass", "won't
+    wear anything with a print on the chest")."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and span.labels == (GENERIC,)
-            and last.attribute == "pattern"
-            and GENERIC not in last.labels
-            and last.start + last.length == span.start
-        ):
-            out[-1] = Span(last.start, last.length + span.length, *_rest(last))
+        adjacent = last is not None and last.start + last.length == span.start
+        patterns = adjacent and last is not None and last.attribute == span.attribute == "pattern"
+        if last is not None and patterns and (GENERIC in last.labels) != (GENERIC in span.labels):
+            named = last if GENERIC in span.labels else span
+            out[-1] = Span(last.start, last.length + span.length, *_rest(named))
         else:
             out.append(span)
     return out

@@ -204,9 +204,12 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("colour_master", "Turquoise", "teal", "aqua", "aquamarine"),
     **_many("colour_master", "Yellow", "mustard", "lemon"),
     **_many("colour", "Gold", "golden"),
-    **_many("colour_master", "Khaki green", "khaki", "olive"),
+    **_many("colour_master", "Khaki green", "khaki", "olive", "olive green", "army green"),
+    **_many("colour_master", "Khaki green", "military green", "khaki green"),
     **_many("colour_master", "Lilac Purple", "purple", "lilac", "violet", "lavender"),
     **_many("colour_master", "Beige", "tan", "camel", "nude", "sand"),
+    **_many("colour_master", "Beige", "skin coloured", "skin colour", "skin tone", "flesh coloured"),
+    **_many("colour_master", "Beige", "skin colored", "skin color", "flesh colored"),
     **_many("colour_master", "Grey", "gray", "greys", "grays"),
     # Dark clothes are black in this catalogue's colour families (H&M files navy under Blue).
     **_many("colour_master", "Black", "dark colours", "dark colors", "dark shades", "dark ones"),
