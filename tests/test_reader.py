@@ -263,6 +263,20 @@ CUE_SENTENCES = {
     "couldnt": "a top, I couldn't wear stripes",
     "had it with": "a top, I've had it with stripes",
     "have had it with": "a top. I have had it with stripes",
+    "aint": "a top that aint striped",
+    "banned": "a top; she banned stripes",
+    "has banned": "a top. my boss has banned stripes",
+    "have banned": "a top, they have banned stripes",
+    "beyond": "a top, what have you got beyond stripes?",
+    "beyond the": "a top in anything beyond the stripes",
+    "not allowed": "a top. I'm not allowed stripes",
+    "not allowed any more": "a top, not allowed any more stripes",
+    "no longer allowed": "a top. no longer allowed stripes at work",
+    "scratch": "a top. scratch stripes",
+    "scratch the": "scratch the stripes, a top",
+    "any colour going but": "a top, any colour going but stripes",
+    "any color going but": "a top in any color going but stripes",
+    "anything going but": "a top, anything going but stripes",
     "regret": "a top; I regret stripes",
     "regretting": "a top. I keep buying stripes and regretting it",
     "regretted": "a top. always regretted stripes",
@@ -361,6 +375,22 @@ POST_CUE_SENTENCES = {
     "are not me": "a top. stripes are not me",
     "not really me": "stripes, not really me. a top",
     "isnt really me": "a top. stripes isnt really me",
+    "are pointless": "a top. stripes are pointless",
+    "is pointless": "stripes is pointless, a top",
+    "are useless": "stripes are useless, a top",
+    "is useless": "a top; stripes is useless",
+    "are no good": "stripes are no good. a top",
+    "is no good": "a top, stripes is no good",
+    "as bad": "a top. stripes are just as bad",
+    "is bad": "a top. stripes is bad",
+    "are bad": "stripes are bad, a top",
+    "give me a headache": "stripes give me a headache. a top",
+    "gives me a headache": "a top. stripes gives me a headache",
+    "give me headaches": "stripes give me headaches, a top",
+    "give me the creeps": "stripes give me the creeps, a top",
+    "gives me the creeps": "a top; stripes gives me the creeps",
+    "a step too far": "a top. stripes are a step too far",
+    "step too far": "stripes, step too far. a top",
 }
 
 
@@ -837,3 +867,22 @@ def test_a_phrase_closed_by_ones_ends_the_list_it_rules_out() -> None:
     parsed = READ.parse("a top but not blue ones, black or grey maybe")
     assert _rules_out(parsed) == {"colour_master": ["Blue"]}
     assert _wants(parsed)["colour_master"] == ["Black", "Grey"]
+
+
+def test_i_dont_mind_allows_without_asking_and_for_years_is_no_age() -> None:
+    parsed = READ.parse("I don't mind stripes but dots are a step too far, a top")
+    assert _wants(parsed) == {"article_type": ["Top"]}
+    assert _rules_out(parsed) == {"pattern": ["Dot"]}
+    assert "gender" not in _wants(READ.parse("a top like the one I had for ten years"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a top. the black ones go see-through so not those",
+        "a top, black's out obviously",
+        "a top - no speckly black, please",
+    ],
+)
+def test_a_bare_no_in_the_same_sentence_and_an_unknown_adjective(text: str) -> None:
+    assert _rules_out(READ.parse(text)) == {"colour_master": ["Black"]}

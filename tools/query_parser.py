@@ -25,7 +25,7 @@ from fitroom.tools.reader_words import (
     SCOPE_FILLERS,
 )
 from fitroom.tools.reading import Match, ParsedQuery
-from fitroom.tools.scope import Span, find_cues, negations, unsaid
+from fitroom.tools.scope import Span, allowed, find_cues, negations, unsaid
 from fitroom.tools.spelling import Speller, dictionary
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
@@ -44,6 +44,7 @@ _STOPWORDS = {
     *SCOPE_FILLERS,
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
+_IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|awful)\b)")
 _SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
 _SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
 _DASH = re.compile(r"\s[-–—]+\s")  # "skirts - not denim": a spaced dash ends a clause
@@ -53,7 +54,8 @@ SIMILARITY_THRESHOLD = 0.75
 SIMILARITY_MARGIN = 0.03
 GENERIC = "*"  # the label of a generic pattern word until its scope says what it means
 # "6 year old", "six years old", "she's seven", "aged 7", "7yo"
-_AGE = re.compile(r"^(?:(\w+) (?:years?|yrs?)(?: old)?|(?:she|he|aged|age|is) (\w+)|(\d+) ?yo)$")
+# ("for ten years" is no age)
+_AGE = re.compile(r"^(?:(\w+) (?:years?|yrs?) old|(?:she|he|aged|age|is) (\w+)|(\d+) ?yo)$")
 _NUMBERS = {
     word: n
     for n, word in enumerate(
@@ -67,7 +69,9 @@ _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
 
 def _tokens(text: str) -> list[str]:
     """Words and the punctuation that ends a clause; "t-shirt" and "t shirt" read alike."""
-    text = re.sub(r"['’]s\b", "", text.casefold())  # "winter's", "men's": the noun itself
+    # "grey's out", "denim's a no": the verb; "winter's", "men's": the noun itself
+    text = _IS.sub(" is ", text.casefold())
+    text = re.sub(r"['’]s\b", "", text)
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
     text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
     return _TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text))
@@ -252,6 +256,8 @@ class QueryParser:
             used[i] = True  # occasion words are not garments, however they sound
         spans = _pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
         negated = negations(tokens, spans, cues)
+        # "I don't mind stripes" allows stripes; it does not ask for them.
+        spans = [s for s in spans if s not in allowed(tokens, spans, cues)]
         ruled = {r.span: r.lasting for r in negated}
         gone = unsaid(tokens, cues, negated, spans)
         meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)

@@ -44,6 +44,9 @@ SESSION_CUES = _cues(
     "no way|no chance|nix|nix the|scrap|scrap the|forget|forget about|bin|bin the|veto|"
     "ban|no thank you to|no thanks to|no thanks on|changed my mind about|"
     "shouldnt|should not|wouldnt|would not|couldnt|had it with|have had it with|"
+    "aint|banned|has banned|have banned|beyond|beyond the|not allowed|not allowed any more|"
+    "no longer allowed|scratch|scratch the|any colour going but|any color going but|"
+    "anything going but|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES
@@ -61,7 +64,10 @@ POST_CUES = _cues(
     "is a nightmare|are a nightmare|is a no go|are a no go|make me dizzy|makes me dizzy|"
     "make me sick|makes me sick|make me feel sick|makes me feel sick|make me ill|makes me ill|"
     "not my colour|not my color|not my colours|not my colors|isnt my colour|isnt my color|"
-    "isnt me|is not me|arent me|are not me|not really me|isnt really me"
+    "isnt me|is not me|arent me|are not me|not really me|isnt really me|are pointless|"
+    "is pointless|are useless|is useless|are no good|is no good|as bad|is bad|are bad|"
+    "give me a headache|gives me a headache|give me headaches|give me the creeps|"
+    "gives me the creeps|a step too far|step too far"
 )
 # "I look dreadful in orange", "she looks washed out in grey": a look verb, one of these, and
 # "in" rule out what follows, as a stated taste.
@@ -115,7 +121,7 @@ VERDICT_WORDS = frozenset(
 # the verb is one of indifference ("I don't mind black", "it doesn't have to be black").
 NEGATED_VERBS = _cues(
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent|"
-    "doesnt like|does not like|doesnt really like|dont even think about|shouldnt|should not|"
+    "aint|doesnt like|does not like|doesnt really like|dont even think about|shouldnt|should not|"
     "wouldnt|would not|couldnt"
 )
 INDIFFERENT = _cues(

@@ -41,6 +41,7 @@ _ANSWERS = frozenset({"no", "nah", "nope"})
 _PRONOUNS = frozenset({"them", "those", "these"})
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _HEAD_NOUNS = frozenset({"ones", "one"})
+_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 _QUANTIFIERS = frozenset({"all", "both", "any", "each", "of", "every", "one"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
 _PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
@@ -88,7 +89,13 @@ def _bad_look(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
     if tokens[i] not in LOOK_VERBS:
         return None
     k = i + 1
-    while k < len(tokens) and k - i <= 3 and tokens[k] in BAD_LOOKS | _ADVERBS:
+    while (
+        k < len(tokens)
+        and k - i <= 3
+        and (
+            tokens[k] in BAD_LOOKS | _ADVERBS or tokens[k].endswith("ly")  # "completely"
+        )
+    ):
         k += 1
     bad = any(t in BAD_LOOKS for t in tokens[i + 1 : k])
     return (k + 1 - i, True) if bad and tokens[k : k + 1] == ["in"] else None
@@ -150,6 +157,8 @@ def _scope(
             fillers += 1
         elif cue.wide and not ruled and k - start < _WIDE_REACH and token not in CLAUSE_BREAKS:
             pass  # "doesn't have flowers", "don't even think about showing me beige"
+        elif not ruled and k + 1 in spans_at and token not in _PRICE_WORDS | CLAUSE_BREAKS:
+            pass  # "no speckly marl", "not those skin-toned tights": one unknown adjective
         elif (join is None or join in ANY_KIND_JOINS) and _listed(tokens, k):
             # "without pleats or stripes": a word the catalogue has no label for is still an
             # item of the list, which goes on only with "or"/"nor" ("no hood and black").
@@ -341,10 +350,12 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
         bare = tuple(tokens[cue.start : end]) in BARE_NEGATORS
         if not scoped and bare and _verdict_follows(tokens, end):
             scoped = _before(tokens, cue.start, spans, across_questions=True)
-        if not scoped and not bare and _points_back(tokens, end):
+        if not scoped and _points_back(tokens, end):
             # "I asked for dresses but I'm over them": the last thing named, with the list it
             # closes ("grey, black, brown - I'm done with all of them")
             named = [s for s in spans if s.start < cue.start][-1:]
+            if bare and named and any(t in _SENTENCE_ENDS for t in tokens[named[0].start : end]):
+                named = []  # "a black dress. not those": the picks on screen, not the words
             listed = _before(tokens, named[0].start + named[0].length, spans) if named else []
             scoped = [Ruled(r.span, cue.lasting) for r in listed]
         if not scoped and tuple(tokens[cue.start : end]) in CLAUSE_CUES:
@@ -358,6 +369,18 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
         if s.start + s.length < len(tokens) and tokens[s.start + s.length] in ADJACENT_POST_CUES
     ]
     return ruled
+
+
+def allowed(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue]) -> list[Span]:
+    """What "I don't mind ..." or "wouldn't mind ..." allows without asking for it."""
+    spans_at = {s.start: s for s in spans}
+    found: list[Span] = []
+    for cue in cues:
+        end = cue.start + cue.length
+        if cue.wide and tokens[end : end + 1] in (["mind"], ["care"]):
+            permits = Cue(end + 1, 0, lasting=False)
+            found += [r.span for r in _scope(tokens, end + 1, spans_at, permits)[0]]
+    return found
 
 
 def unsaid(

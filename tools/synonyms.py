@@ -36,6 +36,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_words("gender", "Women", "aunt auntie grandma granny nan nana grandmother fiancee"),
     **_many("gender", "Women", "mother in law", "sister in law"),
     **_words("gender", "Kids", "son daughter baby grandson granddaughter nephew niece lad"),
+    **_words("gender", "Kids", "bairn bairns wean weans"),
     **_words("gender", "Kids", "boy boys girl girls kiddo kiddos toddlers teen teens teenager"),
     **_words("gender", "Kids", "tween newborn infant schoolboy schoolgirl"),
     **_many(
@@ -208,7 +209,9 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("colour_master", "Khaki green", "military green", "khaki green"),
     **_many("colour_master", "Lilac Purple", "purple", "lilac", "violet", "lavender"),
     **_many("colour_master", "Beige", "tan", "camel", "nude", "sand"),
-    **_many("colour_master", "Beige", "skin coloured", "skin colour", "skin tone", "flesh coloured"),
+    **_many(
+        "colour_master", "Beige", "skin coloured", "skin colour", "skin tone", "flesh coloured"
+    ),
     **_many("colour_master", "Beige", "skin colored", "skin color", "flesh colored"),
     **_many("colour_master", "Grey", "gray", "greys", "grays"),
     # Dark clothes are black in this catalogue's colour families (H&M files navy under Blue).
