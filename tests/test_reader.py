@@ -277,6 +277,14 @@ CUE_SENTENCES = {
     "any colour going but": "a top, any colour going but stripes",
     "any color going but": "a top in any color going but stripes",
     "anything going but": "a top, anything going but stripes",
+    "none in": "tops, none in stripes",
+    "none of them in": "tops, none of them in stripes",
+    "she is off": "a top for her. she's off stripes",
+    "he is off": "a top for him, he is off stripes",
+    "am off": "a top, I am off stripes",
+    "we are off": "a top; we are off stripes",
+    "they are off": "tops, they are off stripes",
+    "theyre off": "a top. they're off stripes",
     "regret": "a top; I regret stripes",
     "regretting": "a top. I keep buying stripes and regretting it",
     "regretted": "a top. always regretted stripes",
@@ -390,6 +398,15 @@ POST_CUE_SENTENCES = {
     "give me the creeps": "stripes give me the creeps, a top",
     "gives me the creeps": "a top; stripes gives me the creeps",
     "a step too far": "a top. stripes are a step too far",
+    "excluded": "a top, stripes excluded",
+    "is excluded": "a top; stripes is excluded",
+    "are excluded": "stripes are excluded, a top",
+    "makes me itch": "a top. stripes makes me itch",
+    "make me itch": "stripes make me itch, a top",
+    "scratch me": "stripes scratch me, a top",
+    "scratches me": "a top, stripes scratches me",
+    "irritate my skin": "stripes irritate my skin, a top",
+    "irritates my skin": "a top. stripes irritates my skin",
     "step too far": "stripes, step too far. a top",
 }
 
@@ -886,3 +903,20 @@ def test_i_dont_mind_allows_without_asking_and_for_years_is_no_age() -> None:
 )
 def test_a_bare_no_in_the_same_sentence_and_an_unknown_adjective(text: str) -> None:
     assert _rules_out(READ.parse(text)) == {"colour_master": ["Black"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("top -black", {"colour_master": ["Black"]}),
+        ("tops, black/white excluded", {"colour_master": ["Black", "White"]}),
+        ("stripes and dots scratch me, so a top with none of that", {"pattern": ["Stripe", "Dot"]}),
+        ("a top for my wife, but she really doesn't suit black", {"colour_master": ["Black"]}),
+    ],
+)
+def test_search_box_minus_and_what_none_of_that_points_back_at(
+    text: str, ruled_out: dict[str, list[str]]
+) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == ruled_out
+    assert _wants(parsed)["article_type"] == ["Top"]

@@ -45,6 +45,7 @@ _STOPWORDS = {
 }
 _TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
 _IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|awful)\b)")
+_MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[a-z])")
 _SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
 _SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
 _DASH = re.compile(r"\s[-–—]+\s")  # "skirts - not denim": a spaced dash ends a clause
@@ -73,6 +74,7 @@ def _tokens(text: str) -> list[str]:
     text = _IS.sub(" is ", text.casefold())
     text = re.sub(r"['’]s\b", "", text)
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
+    text = _MINUS.sub(" without ", text)  # "hoodie -black", as search boxes take it
     text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
     return _TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text))
 

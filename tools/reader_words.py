@@ -45,6 +45,7 @@ SESSION_CUES = _cues(
     "ban|no thank you to|no thanks to|no thanks on|changed my mind about|"
     "shouldnt|should not|wouldnt|would not|couldnt|had it with|have had it with|"
     "aint|banned|has banned|have banned|beyond|beyond the|not allowed|not allowed any more|"
+    "none in|none of them in|she is off|he is off|am off|we are off|they are off|theyre off|"
     "no longer allowed|scratch|scratch the|any colour going but|any color going but|"
     "anything going but|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
@@ -67,7 +68,8 @@ POST_CUES = _cues(
     "isnt me|is not me|arent me|are not me|not really me|isnt really me|are pointless|"
     "is pointless|are useless|is useless|are no good|is no good|as bad|is bad|are bad|"
     "give me a headache|gives me a headache|give me headaches|give me the creeps|"
-    "gives me the creeps|a step too far|step too far"
+    "gives me the creeps|a step too far|step too far|excluded|is excluded|are excluded|"
+    "makes me itch|make me itch|scratch me|scratches me|irritate my skin|irritates my skin"
 )
 # "I look dreadful in orange", "she looks washed out in grey": a look verb, one of these, and
 # "in" rule out what follows, as a stated taste.

@@ -173,6 +173,11 @@ def _starts_with(tokens: Sequence[str], k: int, phrases: frozenset[tuple[str, ..
     return any(tuple(tokens[k : k + len(p)]) == p for p in phrases)
 
 
+def _demonstrative(tokens: Sequence[str], cue: Cue) -> bool:
+    """Whether the cue ends by pointing back itself ("none of that", "none of those")."""
+    return tokens[cue.start + cue.length - 1] in _PRONOUNS | {"that"}
+
+
 def _points_back(tokens: Sequence[str], k: int) -> bool:
     """Whether a pronoun follows position `k`, past "all of", "both of" and the like."""
     while k < len(tokens) and tokens[k] in _QUANTIFIERS:
@@ -205,6 +210,8 @@ def _before(
     k = end
     while k > 0:
         span = ending.get(k)
+        if span is not None and span.attribute == "gender":
+            break  # "she really doesn't suit black": who it is for is the subject, not the object
         if span is not None:
             modifier = ending.get(span.start)
             if not ruled and span.attribute == "article_type" and modifier is not None:
@@ -350,10 +357,13 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
         bare = tuple(tokens[cue.start : end]) in BARE_NEGATORS
         if not scoped and bare and _verdict_follows(tokens, end):
             scoped = _before(tokens, cue.start, spans, across_questions=True)
-        if not scoped and _points_back(tokens, end):
+        if not scoped and (_points_back(tokens, end) or _demonstrative(tokens, cue)):
             # "I asked for dresses but I'm over them": the last thing named, with the list it
             # closes ("grey, black, brown - I'm done with all of them")
-            named = [s for s in spans if s.start < cue.start][-1:]
+            before = [s for s in spans if s.start < cue.start and s.attribute != "gender"]
+            # "a dress with none of that": what the garment was to be without, not the garment
+            modifiers = [s for s in before if s.attribute != "article_type"]
+            named = (modifiers if _demonstrative(tokens, cue) and modifiers else before)[-1:]
             if bare and named and any(t in _SENTENCE_ENDS for t in tokens[named[0].start : end]):
                 named = []  # "a black dress. not those": the picks on screen, not the words
             listed = _before(tokens, named[0].start + named[0].length, spans) if named else []
