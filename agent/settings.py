@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from fitroom.agent.backends import Backend, check_chroma, parse_backend
 from fitroom.tools.chroma_store import HnswParams
+from fitroom.tools.errors import ConfigError
 
 
 def default_catalog() -> Path | None:
@@ -95,6 +97,21 @@ class Settings(BaseSettings):
         description="Folder of sample person/ and garment/ photos (the try-on benchmark's).",
     )
 
+    @field_validator("text_model", "image_model", "llm", "tryon")
+    @classmethod
+    def _known_backend(cls, value: str, info: ValidationInfo) -> str:
+        parse_backend(str(info.field_name), value)  # fail at start, in one sentence
+        return value
+
+    @field_validator("chroma")
+    @classmethod
+    def _known_chroma(cls, value: str) -> str:
+        return check_chroma(value)
+
+    def backend(self, setting: str) -> Backend:
+        """One of the `kind:arg` settings, parsed: "text_model", "image_model", "llm", "tryon"."""
+        return parse_backend(setting, getattr(self, setting))
+
     @property
     def image_collection(self) -> str:
         """Image vectors get their own collection: they live in another model's space."""
@@ -103,3 +120,17 @@ class Settings(BaseSettings):
     @property
     def chroma_uri(self) -> str:
         return self.chroma or f"path:{self.data_dir / 'chroma'}"
+
+
+def load_settings() -> Settings:
+    """Settings from the environment, or a ConfigError that says in one sentence what is wrong
+    with the first bad value."""
+    try:
+        return Settings()
+    except ValidationError as error:
+        first = error.errors()[0]
+        message = str(first["msg"]).removeprefix("Value error, ")
+        if first["type"] != "value_error":  # a type error: say which variable holds it
+            field = "__".join(str(part) for part in first["loc"]).upper()
+            message = f"FITROOM_{field}={first.get('input')!r}: {message}."
+        raise ConfigError(message) from None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import astuple
 from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,16 +35,7 @@ def _minilm(folder: str) -> MiniLMEmbedder:
 
 
 def build_embedder(settings: Settings) -> Embedder:
-    return _text_embedder(settings.text_model)
-
-
-def _text_embedder(text_model: str) -> Embedder:
-    kind, _, arg = text_model.partition(":")
-    if kind != "minilm":
-        raise ConfigError(
-            f"FITROOM_TEXT_MODEL={text_model!r} is unknown; use minilm or minilm:<folder>."
-        )
-    return _minilm(arg)
+    return _minilm(settings.backend("text_model").arg)  # minilm is the only text model
 
 
 def image_embedder(settings: Settings, *, required: bool) -> Embedder | None:
@@ -52,7 +44,7 @@ def image_embedder(settings: Settings, *, required: bool) -> Embedder | None:
     from fitroom.tools.image_embedders import OpenClipEmbedder
     from fitroom.tools.lit_pipeline import weights_path
 
-    kind, _, arg = settings.image_model.partition(":")
+    kind, arg = astuple(settings.backend("image_model"))
     if kind == "none":
         if required:
             raise ConfigError("Image search is off (FITROOM_IMAGE_MODEL=none); set it to lit.")
@@ -62,23 +54,17 @@ def image_embedder(settings: Settings, *, required: bool) -> Embedder | None:
         if not arg and not weights.is_file() and not required:
             return None
         stamp = weights.stat().st_mtime_ns if weights.is_file() else 0
-        return _lit(str(weights), stamp, settings.text_model)
-    if kind == "open_clip":
-        arch, _, file = arg.partition(":")
-        if arch and file:
-            return OpenClipEmbedder(arch, Path(file))
-    raise ConfigError(
-        f"FITROOM_IMAGE_MODEL={settings.image_model!r} is unknown; use lit, lit:<file>, "
-        "open_clip:<arch>:<file> or none."
-    )
+        return _lit(str(weights), stamp, settings.backend("text_model").arg)
+    arch, file = settings.backend("image_model").parts(":")  # open_clip:<arch>:<file>
+    return OpenClipEmbedder(arch, Path(file))
 
 
 @lru_cache(maxsize=2)
-def _lit(weights: str, stamp: int, text_model: str) -> Embedder:
+def _lit(weights: str, stamp: int, minilm_folder: str) -> Embedder:
     # Keyed on the file's mtime too, so a retrained tower is picked up by a running app.
     from fitroom.tools.image_embedders import LitImageEmbedder
 
-    return LitImageEmbedder(Path(weights), _text_embedder(text_model))
+    return LitImageEmbedder(Path(weights), _minilm(minilm_folder))
 
 
 def resolve_catalog(settings: Settings, override: Path | None = None) -> Path:
@@ -225,18 +211,14 @@ def try_on_renderer(settings: Settings) -> TryOnRenderer | None:
     """The configured try-on renderer (built lazily: mediapipe loads on the first render)."""
     from fitroom.tools.tryon.service import default_renderer
 
-    kind, _, arg = settings.tryon.partition(":")
+    kind, arg = astuple(settings.backend("tryon"))
     if kind == "none":
         return None
-    if kind == "geometric" and not arg:
+    if kind == "geometric":
         return default_renderer()
-    if kind == "diffusion" and arg:
-        from fitroom.tools.tryon.diffusion import DiffusionTryOn
+    from fitroom.tools.tryon.diffusion import DiffusionTryOn
 
-        return DiffusionTryOn.from_folder(Path(arg), strength=settings.tryon_strength)
-    raise ConfigError(
-        f"FITROOM_TRYON={settings.tryon!r} is unknown; use geometric, diffusion:<folder> or none."
-    )
+    return DiffusionTryOn.from_folder(Path(arg), strength=settings.tryon_strength)
 
 
 def try_on_tool(
@@ -284,17 +266,10 @@ def chat_model(settings: Settings) -> ChatModel | None:
     from fitroom.tools.llm_openai import OpenAIChat
     from fitroom.tools.llm_weights import gguf_path
 
-    kind, _, arg = settings.llm.partition(":")
-    if kind == "none":
+    backend = settings.backend("llm")
+    if backend.kind == "none":
         return None
-    if kind == "llamacpp":
-        path = Path(arg) if arg else gguf_path(settings.data_dir)
+    if backend.kind == "llamacpp":
+        path = Path(backend.arg) if backend.arg else gguf_path(settings.data_dir)
         return LlamaCppChat(path, threads=settings.llm_threads)
-    if kind == "openai":
-        url, _, model = arg.partition("#")
-        if url and model:
-            return OpenAIChat(url, model)
-    raise ConfigError(
-        f"FITROOM_LLM={settings.llm!r} is unknown; use llamacpp, llamacpp:<file.gguf>, "
-        "openai:<base url>#<model> or none."
-    )
+    return OpenAIChat(*backend.parts("#"))  # openai:<base url>#<model>

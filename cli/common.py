@@ -17,7 +17,7 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from fitroom.agent.settings import Settings
+from fitroom.agent.settings import Settings, load_settings
 from fitroom.tools.errors import FitroomError
 
 console = Console(soft_wrap=True)  # messages stay one line, copy-pasteable
@@ -27,7 +27,7 @@ R = TypeVar("R")
 
 
 def settings() -> Settings:
-    return Settings()
+    return load_settings()
 
 
 def progress() -> Progress:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fitroom.agent import wiring
-from fitroom.agent.settings import Settings
+from fitroom.agent.settings import Settings, load_settings
 from fitroom.tools.errors import CatalogError, ConfigError
 
 
@@ -24,9 +24,36 @@ def test_environment_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     assert Settings().chroma_uri == "http://10.0.0.1:8000"
 
 
-def test_unknown_text_model_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="FITROOM_TEXT_MODEL='clip' is unknown"):
-        wiring.build_embedder(Settings(text_model="clip"))
+@pytest.mark.parametrize(
+    ("variable", "value", "sentence"),
+    [
+        ("FITROOM_TEXT_MODEL", "clip", "FITROOM_TEXT_MODEL='clip' is unknown; use minilm or"),
+        ("FITROOM_LLM", "nonsense", "use llamacpp, llamacpp:<file.gguf>, openai:<base url>#"),
+        ("FITROOM_LLM", "openai:http://h:8000/v1", "FITROOM_LLM='openai:http://h:8000/v1' is"),
+        ("FITROOM_IMAGE_MODEL", "open_clip:ViT-B-32", "use lit, lit:<file>, open_clip:"),
+        ("FITROOM_TRYON", "diffusion", "use geometric, diffusion:<folder> or none"),
+        ("FITROOM_CHROMA", "ftp://x", "is neither path:<dir> nor http://host:port"),
+        ("FITROOM_HNSW__EF_SEARCH", "many", "FITROOM_HNSW__EF_SEARCH='many': Input should be"),
+    ],
+)
+def test_a_bad_setting_stops_the_start_with_one_sentence(
+    monkeypatch: pytest.MonkeyPatch, variable: str, value: str, sentence: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(ConfigError) as caught:
+        load_settings()
+    message = str(caught.value)
+    assert sentence in message and "\n" not in message and message.endswith(".")
+
+
+def test_backends_are_parsed_once_into_kind_and_argument() -> None:
+    settings = Settings(llm="openai:http://h:8000/v1#qwen", tryon="diffusion:/models/sd")
+    assert settings.backend("llm").kind == "openai"
+    assert settings.backend("llm").parts("#") == ("http://h:8000/v1", "qwen")
+    assert (settings.backend("tryon").kind, settings.backend("tryon").arg) == (
+        "diffusion",
+        "/models/sd",
+    )
 
 
 def test_no_catalogue_says_how_to_set_one() -> None:

@@ -35,6 +35,20 @@ class HnswParams(BaseModel):
     ef_search: int = 512
 
 
+def parse_chroma_uri(uri: str) -> Path | tuple[str, int, bool]:
+    """`path:<dir>` as the folder, `http(s)://host[:port]` as (host, port, ssl); ConfigError
+    for anything else."""
+    if uri.startswith("path:"):
+        return Path(uri.removeprefix("path:")).expanduser()
+    parsed = urlparse(uri)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ConfigError(
+            f"FITROOM_CHROMA={uri!r} is neither path:<dir> nor http://host:port; fix the setting."
+        )
+    ssl = parsed.scheme == "https"
+    return parsed.hostname, parsed.port or (443 if ssl else 8000), ssl
+
+
 def open_client(uri: str) -> Any:
     """Open `path:<dir>` as an embedded client or `http(s)://host:port` as a server client."""
     import chromadb
@@ -42,20 +56,13 @@ def open_client(uri: str) -> Any:
 
     # Telemetry would try to reach the internet on every start.
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if uri.startswith("path:"):
-        folder = Path(uri.removeprefix("path:")).expanduser()
-        folder.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(folder), settings=chroma_settings)
-    parsed = urlparse(uri)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise ConfigError(
-            f"FITROOM_CHROMA={uri!r} is neither path:<dir> nor http://host:port; fix the setting."
-        )
-    port = parsed.port or (443 if parsed.scheme == "https" else 8000)
+    target = parse_chroma_uri(uri)
+    if isinstance(target, Path):
+        target.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(target), settings=chroma_settings)
+    host, port, ssl = target
     try:
-        return chromadb.HttpClient(
-            host=parsed.hostname, port=port, ssl=parsed.scheme == "https", settings=chroma_settings
-        )
+        return chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=chroma_settings)
     except Exception as exc:  # chromadb raises bare ValueError/ConnectError on a dead server
         raise StoreUnavailableError(
             f"Cannot reach the Chroma server at {uri}; start it with `chroma run` or fix "

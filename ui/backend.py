@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from fitroom.agent import wiring
 from fitroom.agent.context import AgentContext
 from fitroom.agent.session import Graph, run_turn, thread_config
-from fitroom.agent.settings import Settings
+from fitroom.agent.settings import Settings, load_settings
 from fitroom.agent.state import Reply
 from fitroom.memory.long_term import (
     UserMemory,
@@ -114,7 +114,7 @@ class Backend:
 def build_backend(settings: Settings | None = None) -> Backend:
     """The configured agent over SQLite memory in the data directory (seconds: MiniLM, the
     index, the ranker; the LLM and the try-on models load on first use)."""
-    settings = settings or Settings()
+    settings = settings or load_settings()
     context, notes = wiring.agent_context(settings)
     # The first search pays for MiniLM's first forward pass and the index's first read; pay it
     # here, while the page is already up, not on the shopper's first message.
