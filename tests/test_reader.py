@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.reader_words import CUES, LASTING_CUES, POST_CUES
+from fitroom.tools.reader_words import CUES, LASTING_CUES, POST_CUES, POST_SESSION_CUES
 from fitroom.tools.reading import ParsedQuery
 from fitroom.tools.vocabulary import Vocabulary
 
@@ -285,6 +285,25 @@ CUE_SENTENCES = {
     "we are off": "a top; we are off stripes",
     "they are off": "tops, they are off stripes",
     "theyre off": "a top. they're off stripes",
+    "already have": "a top, I already have stripes",
+    "already got": "a top; already got stripes",
+    "already own": "a top. I already own stripes",
+    "already owns": "a top for him, he already owns stripes",
+    "already has": "a top for her, she already has stripes",
+    "got loads of": "a top. I've got loads of stripes",
+    "have loads of": "a top, I have loads of stripes",
+    "has loads of": "a top for her. she has loads of stripes",
+    "own loads of": "a top; I own loads of stripes",
+    "owns loads of": "a top. he owns loads of stripes",
+    "got lots of": "a top, got lots of stripes",
+    "have lots of": "a top. I have lots of striped ones",
+    "have plenty of": "a top, I have plenty of stripes",
+    "got plenty of": "a top; got plenty of stripes",
+    "have so many": "a top, I have so many stripes",
+    "got so many": "a top. I've got so many stripes",
+    "own so many": "a top; I own so many stripes",
+    "owns so many": "a top for her, she owns so many stripes",
+    "my wardrobe is full of": "a top. my wardrobe is full of stripes",
     "regret": "a top; I regret stripes",
     "regretting": "a top. I keep buying stripes and regretting it",
     "regretted": "a top. always regretted stripes",
@@ -407,6 +426,8 @@ POST_CUE_SENTENCES = {
     "scratches me": "a top, stripes scratches me",
     "irritate my skin": "stripes irritate my skin, a top",
     "irritates my skin": "a top. stripes irritates my skin",
+    "as it is": "a top. I own ten striped ones as it is",
+    "got enough": "a top. stripes, got enough",
     "step too far": "stripes, step too far. a top",
 }
 
@@ -475,7 +496,8 @@ def test_a_cue_said_after_rules_out_what_came_before(cue: str, text: str) -> Non
     parsed = READ.parse(text)
     assert _rules_out(parsed) == {"pattern": ["Stripe"]}
     assert _wants(parsed).get("article_type") == ["Top"]
-    assert {m.lasting for m in parsed.matches if m.label == "Stripe"} == {True}
+    lasting = cue not in {" ".join(c) for c in POST_SESSION_CUES}
+    assert {m.lasting for m in parsed.matches if m.label == "Stripe"} == {lasting}
 
 
 def test_a_cue_after_a_garment_with_a_pattern_rules_out_the_pattern_only() -> None:
@@ -920,3 +942,17 @@ def test_search_box_minus_and_what_none_of_that_points_back_at(
     parsed = READ.parse(text)
     assert _rules_out(parsed) == ruled_out
     assert _wants(parsed)["article_type"] == ["Top"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've already got loads of black, a top in white?",
+        "a top for my mum, she owns about ten black ones as it is",
+        "my wardrobe is full of black. a top",
+    ],
+)
+def test_what_the_wearer_already_owns_plenty_of_is_ruled_out(text: str) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == {"colour_master": ["Black"]}
+    assert not any(m.lasting for m in parsed.matches if m.negated)  # a need, not a taste

@@ -46,6 +46,9 @@ SESSION_CUES = _cues(
     "shouldnt|should not|wouldnt|would not|couldnt|had it with|have had it with|"
     "aint|banned|has banned|have banned|beyond|beyond the|not allowed|not allowed any more|"
     "none in|none of them in|she is off|he is off|am off|we are off|they are off|theyre off|"
+    "already have|already got|already own|already owns|already has|got loads of|have loads of|"
+    "has loads of|own loads of|owns loads of|got lots of|have lots of|have plenty of|"
+    "got plenty of|have so many|got so many|own so many|owns so many|my wardrobe is full of|"
     "no longer allowed|scratch|scratch the|any colour going but|any color going but|"
     "anything going but|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
@@ -69,8 +72,11 @@ POST_CUES = _cues(
     "is pointless|are useless|is useless|are no good|is no good|as bad|is bad|are bad|"
     "give me a headache|gives me a headache|give me headaches|give me the creeps|"
     "gives me the creeps|a step too far|step too far|excluded|is excluded|are excluded|"
-    "makes me itch|make me itch|scratch me|scratches me|irritate my skin|irritates my skin"
+    "makes me itch|make me itch|scratch me|scratches me|irritate my skin|irritates my skin|"
+    "as it is|got enough"
 )
+# Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded".
+POST_SESSION_CUES = _cues("as it is|got enough|excluded|is excluded|are excluded")
 # "I look dreadful in orange", "she looks washed out in grey": a look verb, one of these, and
 # "in" rule out what follows, as a stated taste.
 LOOK_VERBS = frozenset("look looks looked feel feels".split())
@@ -162,7 +168,8 @@ SCOPE_FILLERS = frozenset(
     color colors shade shades kind kinds sort type stuff things items clothes all much so very
     like to see wear wearing already either for on finish look looks please have having both
     just at me are is be big huge little small bright loud bold busy absolutely definitely
-    totally tbh honestly this time another even anymore usual typical same old
+    totally tbh honestly this time another even anymore usual typical same old loads lots plenty
+    tons heaps
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes

@@ -27,6 +27,7 @@ from fitroom.tools.reader_words import (
     OTHER_COLOUR,
     OTHER_PEOPLE,
     POST_CUES,
+    POST_SESSION_CUES,
     PUNCTUATION,
     SAME_KIND_JOINS,
     SCOPE_FILLERS,
@@ -268,7 +269,8 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
         elif (after := post_cue_at(tokens, i)) is not None:
             # "red doesn't suit her" is her taste, not the shopper's.
             theirs = any(t in OTHER_PEOPLE for t in tokens[i + after : i + after + 2])
-            cues.append(Cue(i, after, lasting=not theirs, after=True))
+            session = tuple(tokens[i : i + after]) in POST_SESSION_CUES
+            cues.append(Cue(i, after, lasting=not theirs and not session, after=True))
             i += after
         elif (found := cue_at(tokens, i)) is not None:
             wide = tuple(tokens[i : i + found[0]]) in NEGATED_VERBS
