@@ -112,7 +112,12 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
         else:
             said.setdefault(m.attribute, []).append(m.label)
     needs = [m for m in parsed.matches if m.how in ("occasion", "llm") and not m.negated]
-    if needs:
+    if needs and prefs.wanted.get("article_type"):
+        # "I can't wear red, it clashes with my hair" in a conversation about a dress: the
+        # garment stands; an occasion named later only says what it is for.
+        said.pop("article_type", None)
+        prefs.occasion = needs[0].phrase if needs[0].how == "occasion" else prefs.occasion
+    elif needs:
         # The table's words name an occasion; an LLM's suggestions name none worth repeating.
         prefs.occasion = needs[0].phrase if needs[0].how == "occasion" else None
         prefs.suggested = [m.label for m in needs]
@@ -195,7 +200,9 @@ def understand(
     if shown and _CHEAPER.search(lowered):
         prices = [i.price for i in shown if i.price is not None]
         if prices:
-            prefs.max_price = min(prices) * 0.999  # strictly cheaper than anything shown
+            # Cheaper than the typical pick shown: below the cheapest leaves too few items, and
+            # search then drops the cap altogether.
+            prefs.max_price = float(sorted(prices)[(len(prices) - 1) // 2]) * 0.999
             prefs.min_price = None  # "premium" earlier: cheaper wins now
             turn.feedback.append("cheaper")
     if target and recolour:

@@ -79,6 +79,8 @@ def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -
         for label in set(labels) - set(before.wanted.get(attribute, [])):
             if attribute == "article_type" and label in after.suggested:
                 continue  # what an occasion called for ("gym": shorts, bras) is no taste
+            if attribute == "gender":
+                continue  # who it is for ("for my brother") is no taste of the shopper's
             _bump(memory.liked, attribute, label)
             _drop(memory.disliked, attribute, label)
     for attribute, labels in after.excluded.items():

@@ -426,6 +426,10 @@ POST_CUE_SENTENCES = {
     "scratches me": "a top, stripes scratches me",
     "irritate my skin": "stripes irritate my skin, a top",
     "irritates my skin": "a top. stripes irritates my skin",
+    "clashes with my": "a top, stripes clashes with my hair",
+    "clash with my": "stripes clash with my hair, a top",
+    "makes me look tired": "a top. stripes makes me look tired",
+    "make me look tired": "stripes make me look tired, a top",
     "as it is": "a top. I own ten striped ones as it is",
     "got enough": "a top. stripes, got enough",
     "step too far": "stripes, step too far. a top",
@@ -956,3 +960,18 @@ def test_what_the_wearer_already_owns_plenty_of_is_ruled_out(text: str) -> None:
     parsed = READ.parse(text)
     assert _rules_out(parsed) == {"colour_master": ["Black"]}
     assert not any(m.lasting for m in parsed.matches if m.negated)  # a need, not a taste
+
+
+def test_tones_corrections_pronouns_and_phrases_that_name_no_label() -> None:
+    vocab = VOCAB.model_copy(deep=True)
+    vocab.values["colour"] += ["Dark Grey", "Light Grey"]
+    read = QueryParser(vocab)
+    dark = read.parse("a blue top, nothing dark").filters.exclude
+    assert set(dark["colour"]) >= {"Dark Blue", "Dark Grey"} and "colour_master" not in dark
+    fixed = read.parse("white top - no, actually make that a black one")
+    assert _rules_out(fixed) == {"colour_master": ["White"]}
+    assert _wants(fixed)["colour_master"] == ["Black"]
+    tired = read.parse("a top, not in grey, it makes me look tired")
+    assert [m.lasting for m in tired.matches if m.label == "Grey"] == [True]
+    assert _wants(read.parse("office dress code, a top")) == {"article_type": ["Top"]}
+    assert _wants(read.parse("a top for a black tie event")) == {"article_type": ["Top"]}

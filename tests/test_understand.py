@@ -55,7 +55,7 @@ def test_feedback_on_shown_items() -> None:
     liked, turn = understand("more like the third", start, PARSE, SHOWN)
     assert liked.liked == ["i2"] and turn.feedback == ["liked"]
     cheaper, turn = understand("cheaper please", start, PARSE, SHOWN)
-    assert cheaper.max_price is not None and cheaper.max_price < 20.0
+    assert cheaper.max_price is not None and cheaper.max_price < 25.0
     recoloured, turn = understand("the first in another colour", start, PARSE, SHOWN)
     assert recoloured.excluded["colour_master"] == ["Black"] and turn.feedback == ["other colour"]
     assert start == Preferences()  # the input state is never modified
@@ -145,3 +145,16 @@ def test_a_pronoun_does_not_override_who_the_shopper_already_named() -> None:
     assert prefs.wanted["gender"] == ["Kids"]
     prefs, _ = understand("he hates anything with a print on it", prefs, parse)
     assert prefs.wanted["gender"] == ["Kids"]
+
+
+def test_a_need_said_later_keeps_the_garment_and_cheaper_means_below_the_typical_pick() -> None:
+    vocab = Vocabulary(
+        values={"article_type": ["Dress", "Hair clip"], "colour_master": ["Red", "Black"]}
+    )
+    parse = QueryParser(vocab).parse
+    prefs, _ = understand("a dress for a wedding", Preferences(), parse)
+    prefs, _ = understand("I can't wear red, it clashes with my hair", prefs, parse)
+    assert prefs.wanted["article_type"] == ["Dress"]
+    assert prefs.excluded["colour_master"] == ["Red"]
+    cheaper, _ = understand("cheaper please", Preferences(), PARSE, SHOWN)
+    assert cheaper.max_price is not None and 20.0 < cheaper.max_price < 25.0

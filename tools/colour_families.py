@@ -8,6 +8,7 @@ who rules out navy means blue clothes of that kind, as people who label requests
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from fitroom.tools.reading import Match
@@ -61,9 +62,11 @@ def excluded_shades(matches: Sequence[Match], vocabulary: Vocabulary) -> list[Ma
         for shade in shades
         if m.label.casefold() in shade.casefold()
     ]
+    # Only a word for one shade says its family: "nothing dark" names ten shades, no family.
+    shades_of = Counter(m.phrase for m in matches if m.negated and m.attribute == "colour")
     for m in matches:
         family = family_of(m.label, families) if m.attribute == "colour" else None
-        if m.negated and family and family not in wanted:
+        if m.negated and family and family not in wanted and shades_of[m.phrase] == 1:
             out.append(_negated(m, "colour_master", family))
     return out
 

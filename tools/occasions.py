@@ -125,7 +125,9 @@ EVENTS = _rows(
 BODY = _rows(
     ("ears pierced|pierced ears|pierced|piercing|piercings", ("Earring", "Earrings")),
     (
-        "hair|fringe|bangs|ponytail|plait|plaits|braids|bun",
+        # Not bare "hair": "red clashes with my hair" needs no hair clip.
+        "fringe|bangs|ponytail|plait|plaits|braids|hair in my eyes|hair out of|hair up"
+        "|my hair back|tie my hair|hold my hair|keep my hair|bad hair day",
         ("Hair clip", "Hair/alice band", "Hair string", "Hair ties", "Hairband"),
     ),
     (

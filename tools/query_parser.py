@@ -20,12 +20,14 @@ from fitroom.tools.reader_words import (
     CUES,
     GENERIC_PATTERN,
     IMPLIED_PATTERN,
+    NOT_LABELS,
     PATTERNED,
     POST_CUES,
     SCOPE_FILLERS,
 )
 from fitroom.tools.reading import Match, ParsedQuery
-from fitroom.tools.scope import Span, allowed, find_cues, negations, unsaid
+from fitroom.tools.scope import allowed, find_cues, negations, unsaid
+from fitroom.tools.spans import Span
 from fitroom.tools.spelling import Speller, dictionary
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
@@ -253,6 +255,9 @@ class QueryParser:
         used = [False] * len(tokens)
         for cue in cues:
             used[cue.start : cue.start + cue.length] = [True] * cue.length
+        for i, n, phrase in _spans(tokens, (2,)):
+            if tuple(phrase.split()) in NOT_LABELS:
+                used[i : i + n] = [True] * n
         looked_up = self._by_lookup(tokens, used)
         for i in triggers(tokens) if self._occasions else ():
             used[i] = True  # occasion words are not garments, however they sound

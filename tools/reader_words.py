@@ -73,7 +73,7 @@ POST_CUES = _cues(
     "give me a headache|gives me a headache|give me headaches|give me the creeps|"
     "gives me the creeps|a step too far|step too far|excluded|is excluded|are excluded|"
     "makes me itch|make me itch|scratch me|scratches me|irritate my skin|irritates my skin|"
-    "as it is|got enough"
+    "as it is|got enough|clashes with my|clash with my|makes me look tired|make me look tired"
 )
 # Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded".
 POST_SESSION_CUES = _cues("as it is|got enough|excluded|is excluded|are excluded")
@@ -176,6 +176,11 @@ SCOPE_FILLERS = frozenset(
 # every scope. A spaced dash reads as ";".
 PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?"})
 
+# Phrases that sound like labels but name none: "the dress code", "a black tie event".
+NOT_LABELS = frozenset(
+    tuple(p.split())
+    for p in "dress code|black tie|white tie|dress up|dressed up|dressing up|dress down".split("|")
+)
 # Words for "some pattern or other": ruled out, they mean plain (Solid); after a named pattern
 # ("check pattern", "floral prints") they add nothing.
 GENERIC_PATTERN = frozenset(

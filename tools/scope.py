@@ -7,7 +7,6 @@ comma; "not black dresses" rules out black, not dresses (the garment is the head
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from fitroom.tools.reader_words import (
     ADJACENT_POST_CUES,
@@ -16,7 +15,6 @@ from fitroom.tools.reader_words import (
     BARE_NEGATORS,
     CLAUSE_BREAKS,
     CLAUSE_CUES,
-    CORRECTIONS,
     CUES,
     INDIFFERENT,
     LASTING_CUES,
@@ -24,47 +22,31 @@ from fitroom.tools.reader_words import (
     LOOK_VERBS,
     NEGATED_VERBS,
     NO_NEGATION,
-    OTHER_COLOUR,
     OTHER_PEOPLE,
     POST_CUES,
     POST_SESSION_CUES,
     PUNCTUATION,
     SAME_KIND_JOINS,
     SCOPE_FILLERS,
-    VERDICT_WORDS,
 )
+from fitroom.tools.scope_back import (
+    demonstrative,
+    in_clause,
+    looking_back,
+    other_colour,
+    pointed_at,
+    points_back,
+    taken_back,
+    verdict_follows,
+)
+from fitroom.tools.spans import Cue, Ruled, Span, kind_of, starts_with
 
 _MAX_FILLERS = 4  # "I don't want anything in the colour black" still reaches black
-_KIND = {"colour": "colour", "colour_master": "colour"}  # a shade and a family are one kind
 _NEW_THING = frozenset({"a", "an"})
-_ASKED = frozenset({"?", "!"})
-_ANSWERS = frozenset({"no", "nah", "nope"})
-_PRONOUNS = frozenset({"them", "those", "these"})
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _HEAD_NOUNS = frozenset({"ones", "one"})
-_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
-_QUANTIFIERS = frozenset({"all", "both", "any", "each", "of", "every", "one"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
 _PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
-
-
-@dataclass(frozen=True)
-class Span:
-    """A phrase read as one or more labels of one attribute (several: any of them)."""
-
-    start: int
-    length: int
-    attribute: str
-    labels: tuple[str, ...]
-    how: str
-
-
-@dataclass(frozen=True)
-class Ruled:
-    """A span a negation rules out, and whether the cue stated a lasting taste."""
-
-    span: Span
-    lasting: bool
 
 
 def _someone_else(tokens: Sequence[str], i: int) -> bool:
@@ -110,16 +92,12 @@ def post_cue_at(tokens: Sequence[str], i: int) -> int | None:
     return None
 
 
-def _kind(attribute: str) -> str:
-    return _KIND.get(attribute, attribute)
-
-
 def _scope(
     tokens: Sequence[str], start: int, spans_at: dict[int, Span], cue: Cue
 ) -> tuple[list[Ruled], int]:
     """The spans ruled out by `cue` (ending before `start`), and the token index where its
     scope ends."""
-    if cue.wide and _starts_with(tokens, start, INDIFFERENT):
+    if cue.wide and starts_with(tokens, start, INDIFFERENT):
         return [], start  # "I don't mind black"
     lasting = cue.lasting
     ruled: list[Ruled] = []
@@ -130,7 +108,7 @@ def _scope(
     while k < len(tokens):
         span = spans_at.get(k)
         if span is not None:
-            kind = _kind(span.attribute)
+            kind = kind_of(span.attribute)
             if ruled:
                 modifiers = kinds - {"article_type"}
                 if span.attribute == "article_type" and modifiers and join is None:
@@ -170,22 +148,6 @@ def _scope(
     return ruled, k
 
 
-def _starts_with(tokens: Sequence[str], k: int, phrases: frozenset[tuple[str, ...]]) -> bool:
-    return any(tuple(tokens[k : k + len(p)]) == p for p in phrases)
-
-
-def _demonstrative(tokens: Sequence[str], cue: Cue) -> bool:
-    """Whether the cue ends by pointing back itself ("none of that", "none of those")."""
-    return tokens[cue.start + cue.length - 1] in _PRONOUNS | {"that"}
-
-
-def _points_back(tokens: Sequence[str], k: int) -> bool:
-    """Whether a pronoun follows position `k`, past "all of", "both of" and the like."""
-    while k < len(tokens) and tokens[k] in _QUANTIFIERS:
-        k += 1
-    return k < len(tokens) and tokens[k] in _PRONOUNS
-
-
 def _listed(tokens: Sequence[str], k: int) -> bool:
     """Whether the word at `k` is an unlabelled item of a list: "or"/"nor" follows it."""
     return k + 1 < len(tokens) and tokens[k] not in PUNCTUATION and tokens[k + 1] in ANY_KIND_JOINS
@@ -196,66 +158,6 @@ def _list_goes_on(tokens: Sequence[str], k: int) -> bool:
     while k < len(tokens) and tokens[k] in SCOPE_FILLERS:
         k += 1
     return k < len(tokens) and (tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS)
-
-
-def _before(
-    tokens: Sequence[str], end: int, spans: Sequence[Span], across_questions: bool = False
-) -> list[Ruled]:
-    """The labels a cue said after them rules out ("red just doesn't suit me", "dresses with
-    stripes are a hard no"): the nearest ones, back to the clause's start, the same way a
-    forward scope reads them."""
-    ending = {s.start + s.length: s for s in spans}
-    ruled: list[Ruled] = []
-    kinds: set[str] = set()
-    join: str | None = None
-    k = end
-    while k > 0:
-        span = ending.get(k)
-        if span is not None and span.attribute == "gender":
-            break  # "she really doesn't suit black": who it is for is the subject, not the object
-        if span is not None:
-            modifier = ending.get(span.start)
-            if not ruled and span.attribute == "article_type" and modifier is not None:
-                span = modifier  # "patterned socks? no": the pattern, not the socks
-            kind = _kind(span.attribute)
-            if ruled and (join is None or (join in SAME_KIND_JOINS and kind not in kinds)):
-                break
-            if ruled and span.attribute == "article_type" and kinds - {"article_type"}:
-                break  # "dresses with stripes are a hard no": the dress is still wanted
-            ruled.append(Ruled(span, True))
-            kinds.add(kind)
-            k, join = span.start, None
-            continue
-        token = tokens[k - 1]
-        if token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
-            join = token if join is None or token in ANY_KIND_JOINS else join
-        elif token in _ASKED and across_questions and not ruled:
-            pass  # "grey ones? no thanks": the answer looks back across the question
-        elif token not in SCOPE_FILLERS or token in PUNCTUATION:
-            break
-        k -= 1
-    return ruled
-
-
-def _verdict_follows(tokens: Sequence[str], k: int) -> bool:
-    """Whether the clause after a bare "no"/"not" is only a verdict ("no thanks", "not good
-    for me", "absolutely not"), so the negation is about what came before it."""
-    while k < len(tokens) and tokens[k] not in PUNCTUATION:
-        if tokens[k] not in VERDICT_WORDS:
-            return False
-        k += 1
-    return True
-
-
-@dataclass(frozen=True)
-class Cue:
-    """Words that rule something out: the labels after them, or (`after`) before them."""
-
-    start: int
-    length: int
-    lasting: bool
-    after: bool = False
-    wide: bool = False  # a negated verb, which may reach past a few words of any kind
 
 
 def find_cues(tokens: Sequence[str]) -> list[Cue]:
@@ -282,74 +184,15 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
     return cues
 
 
-def _clause(tokens: Sequence[str], start: int, end: int) -> tuple[int, int]:
-    """The clause around tokens[start:end]: back and on to punctuation or a clause break."""
-    while start > 0 and tokens[start - 1] not in PUNCTUATION | CLAUSE_BREAKS:
-        start -= 1
-    while end < len(tokens) and tokens[end] not in PUNCTUATION | CLAUSE_BREAKS:
-        end += 1
-    return start, end
-
-
-def _in_clause(tokens: Sequence[str], spans: Sequence[Span], cue: Cue) -> list[Ruled]:
-    """What a cue of taste that governs nothing next to it rules out in its own clause ("I'd
-    never been a stripes person", "wouldn't be caught dead in anything pink"): colours and
-    patterns, and a garment only when another is wanted outside the clause (a switch), since
-    "ugh, boring black dresses" still wants a dress. Who it is for is never ruled out."""
-    if _starts_with(tokens, cue.start + cue.length, INDIFFERENT):
-        return []  # "I wouldn't mind black"
-    start, end = _clause(tokens, cue.start, cue.start + cue.length)
-    inside = [s for s in spans if start <= s.start < end]
-    named_inside = {label for s in inside for label in s.labels}
-    other_garment = any(
-        s.attribute == "article_type" and s not in inside and not set(s.labels) & named_inside
-        for s in spans
-    )
-    return [
-        Ruled(s, cue.lasting)
-        for s in inside
-        if _kind(s.attribute) in {"colour", "pattern"}
-        or (s.attribute == "article_type" and other_garment)
-    ]
-
-
-def _other_colour(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
-    """ "Does it have to be black? ... any other colour": the colour named before is out."""
-    for i in range(len(tokens)):
-        if any(tuple(tokens[i : i + len(c)]) == c for c in OTHER_COLOUR):
-            named = [s for s in spans if s.start < i and _kind(s.attribute) == "colour"]
-            return [Ruled(named[-1], False)] if named else []
-    return []
-
-
-def _taken_back(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
-    """Labels a self-correction takes back: "heels please... no wait, flats", "a skirt but
-    actually trousers". Held for the session: the shopper changed their mind, not their taste."""
-    ruled = []
-    for i in range(len(tokens)):
-        marker = next((len(c) for c in CORRECTIONS if tuple(tokens[i : i + len(c)]) == c), 0)
-        if tokens[i] in _ANSWERS and tokens[i + 1 : i + 2] in ([","], ["."]):
-            marker = 1  # "a dress for the gym? no, leggings": the answer takes the dress back
-        if not marker and tokens[i] == "instead" and tokens[i + 1 : i + 2] != ["of"]:
-            # "I wanted a cardigan ... so maybe a hoodie instead": the garment before it wins
-            garments = [s for s in spans if s.start < i and s.attribute == "article_type"]
-            ruled += [Ruled(s, False) for s in garments[:-1] if s.labels != garments[-1].labels]
-        if not marker:
-            continue
-        before = [s for s in spans if s.start + s.length <= i]
-        after = [s for s in spans if s.start >= i + marker]
-        if before and after and _kind(before[-1].attribute) == _kind(after[0].attribute):
-            ruled.append(Ruled(before[-1], False))
-    return ruled
-
-
 def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue]) -> list[Ruled]:
     """Every span that one of `cues` rules out."""
     spans_at = {s.start: s for s in spans}
     ruled: list[Ruled] = []
     for cue in cues:
         if cue.after:
-            looked_back = _before(tokens, cue.start, spans, across_questions=True)
+            looked_back = looking_back(tokens, cue.start, spans, across_questions=True)
+            if not looked_back and tokens[cue.start - 1 : cue.start] in (["it"], ["they"]):
+                looked_back = pointed_at(tokens, spans, cue)[:1]  # "grey, it makes me look tired"
             looked_back = [Ruled(r.span, cue.lasting) for r in looked_back]
             # "stripes are a hard pass" looks back; "hard pass on stripes" reads on.
             ruled += looked_back or _scope(tokens, cue.start + cue.length, spans_at, cue)[0]
@@ -357,24 +200,15 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
         end = cue.start + cue.length
         scoped = _scope(tokens, end, spans_at, cue)[0]
         bare = tuple(tokens[cue.start : end]) in BARE_NEGATORS
-        if not scoped and bare and _verdict_follows(tokens, end):
-            scoped = _before(tokens, cue.start, spans, across_questions=True)
-        if not scoped and (_points_back(tokens, end) or _demonstrative(tokens, cue)):
-            # "I asked for dresses but I'm over them": the last thing named, with the list it
-            # closes ("grey, black, brown - I'm done with all of them")
-            before = [s for s in spans if s.start < cue.start and s.attribute != "gender"]
-            # "a dress with none of that": what the garment was to be without, not the garment
-            modifiers = [s for s in before if s.attribute != "article_type"]
-            named = (modifiers if _demonstrative(tokens, cue) and modifiers else before)[-1:]
-            if bare and named and any(t in _SENTENCE_ENDS for t in tokens[named[0].start : end]):
-                named = []  # "a black dress. not those": the picks on screen, not the words
-            listed = _before(tokens, named[0].start + named[0].length, spans) if named else []
-            scoped = [Ruled(r.span, cue.lasting) for r in listed]
+        if not scoped and bare and verdict_follows(tokens, end):
+            scoped = looking_back(tokens, cue.start, spans, across_questions=True)
+        if not scoped and (points_back(tokens, end) or demonstrative(tokens, cue)):
+            scoped = pointed_at(tokens, spans, cue, same_sentence=bare)
         if not scoped and tuple(tokens[cue.start : end]) in CLAUSE_CUES:
-            scoped = _in_clause(tokens, spans, cue)
+            scoped = in_clause(tokens, spans, cue)
         ruled += scoped
-    ruled += _taken_back(tokens, spans)
-    ruled += _other_colour(tokens, spans)
+    ruled += taken_back(tokens, spans)
+    ruled += other_colour(tokens, spans)
     ruled += [  # "lace-free"
         Ruled(s, True)
         for s in spans
@@ -406,7 +240,7 @@ def unsaid(
     wanted = {s.start for s in spans} - gone
     for cue in cues:
         k, taken = cue.start + cue.length, 0
-        if cue.wide and _starts_with(tokens, k, INDIFFERENT):
+        if cue.wide and starts_with(tokens, k, INDIFFERENT):
             continue  # "I don't mind black" says black
         if any(t in _PRICE_WORDS for t in tokens[k : k + 3]):
             continue  # "not too expensive" is a price, read elsewhere

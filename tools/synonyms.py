@@ -8,6 +8,8 @@ only applies when its label exists in the open catalogue's vocabulary.
 from __future__ import annotations
 
 Label = tuple[str, str]  # attribute, label
+# The hues H&M spells with Dark and Light in front ("Dark Blue", "Light Pink").
+_HUES = "Beige Blue Green Grey Orange Pink Purple Red Turquoise Yellow".split()
 
 
 def _many(attribute: str, label: str, *words: str) -> dict[str, tuple[Label, ...]]:
@@ -58,6 +60,16 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("gender", "Kids", "kids", "kid", "children", "childrens", "child", "toddler"),
     **_many("gender", "Kids", "toddlers", "newborn", "infant", "babies", "little ones"),
     **_many("colour", "Light Blue", "baby blue", "powder blue", "sky blue"),
+    # Tones as H&M's shades spell them: "nothing dark", "light colours".
+    **_any_of(
+        tuple(("colour", f"Dark {c}") for c in _HUES),
+        *["dark", "dark colours", "dark colour", "dark coloured", "dark colors", "dark color"],
+    ),
+    **_any_of(
+        tuple(("colour", f"Light {c}") for c in _HUES),
+        *["light colours", "light colour", "light coloured", "light colors", "light color"],
+        *["pale colours", "pastel", "pastels", "pastel colours"],
+    ),
     **_many("colour", "Light Pink", "baby pink", "blush", "pale pink"),
     **_many("article_type", "Sweater", "jumper", "pullover", "sweatshirt", "knitwear"),
     **_many("article_type", "T-shirt", "tee", "tshirt", "t shirt"),
