@@ -177,8 +177,10 @@ def test_a_currency_limit_on_normalised_prices_is_refused_clearly(
     assert "normalised units" in reply.notes[0]
     priced = [context.items[i.item_id].price for i in reply.items]
     cheaper = run_turn(graph, normalised, "jo", "s1", "cheaper")
-    cap = min(p for p in priced if p is not None)
-    assert all((context.items[i.item_id].price or 0) < cap for i in cheaper.items)
+    # Cheaper than the typical pick shown (the median), so that enough items stay in reach.
+    prices = sorted(p for p in priced if p is not None)
+    cap = prices[(len(prices) - 1) // 2]
+    assert cheaper.items and all((context.items[i.item_id].price or 0) < cap for i in cheaper.items)
 
 
 def test_sqlite_memory_survives_a_restart(context: AgentContext, tmp_path: Path) -> None:
