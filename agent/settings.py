@@ -109,8 +109,12 @@ class Settings(BaseSettings):
         return check_chroma(value)
 
     def backend(self, setting: str) -> Backend:
-        """One of the `kind:arg` settings, parsed: "text_model", "image_model", "llm", "tryon"."""
-        return parse_backend(setting, getattr(self, setting))
+        """One of the `kind:arg` settings, parsed: "text_model", "image_model", "llm", "tryon"
+        (a ConfigError for a value set past validation, by `model_copy`)."""
+        try:
+            return parse_backend(setting, getattr(self, setting))
+        except ValueError as error:
+            raise ConfigError(str(error)) from None
 
     @property
     def image_collection(self) -> str:

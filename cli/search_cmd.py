@@ -33,6 +33,10 @@ def _print_table(result: SearchResult) -> None:
             for m in result.understood
         )
         console.print(f"understood: {read}", highlight=False)
+    if result.price_min is not None or result.price_max is not None:
+        low = "" if result.price_min is None else f"from {result.price_min:.4f} "
+        high = "" if result.price_max is None else f"up to {result.price_max:.4f}"
+        console.print(f"price read from your words: {low}{high}".rstrip(), highlight=False)
     if result.relaxed:
         console.print(f"[yellow]too few exact matches; relaxed {', '.join(result.relaxed)}")
     for note in result.notes:

@@ -95,6 +95,10 @@ class SearchResult(BaseModel):
     image: str | None = None
     items: list[SearchItem]
     understood: list[Match] = []
+    # The price range read from words ("cheap", "premium"), in catalogue units, against the
+    # named kinds' own prices; None where no price word was said.
+    price_min: float | None = None
+    price_max: float | None = None
     relaxed: list[str] = []
     notes: list[str] = []  # how the words were read where that was not plain
 
@@ -200,6 +204,8 @@ def search_items(
         image=str(request.image) if request.image else None,
         items=[_shown(h, vocabulary.price_cuts) for h in hits],
         understood=understood,
+        price_min=parsed.price_min if parsed else None,
+        price_max=parsed.price_max if parsed else None,
         relaxed=relaxed,
         notes=parsed.notes if parsed else [],
     )
