@@ -79,7 +79,8 @@ def test_index_then_search(env: Path) -> None:
 
 
 def test_the_table_says_the_price_read_from_words() -> None:
-    from fitroom.cli.search_cmd import _print_table, console
+    from fitroom.cli.common import console
+    from fitroom.cli.search_cmd import _print_table
     from fitroom.tools.search import SearchResult
 
     with console.capture() as shown:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -212,6 +213,12 @@ class QueryParser:
         words = (w for cue in CUES | POST_CUES for w in cue)
         return Speller(words, dictionary(), plurals=False)
 
+    def _as_cue_word(self, token: str) -> str:
+        """A misspelt negation word as typed ("nothign"); a misspelt label stays a label."""
+        if self._speller.correct(token):
+            return token
+        return self._cue_speller.correct(token) or token
+
     def _typo(self, token: str) -> tuple[str, tuple[str, ...], str] | None:
         """The label a misspelt word stands for."""
         if not _is_content(token) or token in CHATTER:
@@ -250,7 +257,8 @@ class QueryParser:
         `ask_llm` off, a need no rule maps is left to the words' meaning (a conversation that
         already has its garment: "ideally no pattern" is an answer, not a need)."""
         tokens = self._split_unknown_slashes(_tokens(text))
-        tokens = [self._cue_speller.correct(t) or t for t in tokens]
+        # A misspelt label stays a label: only words no label is close to are read as cues.
+        tokens = [self._as_cue_word(t) for t in tokens]
         cues = find_cues(tokens)
         used = [False] * len(tokens)
         for cue in cues:
@@ -264,7 +272,8 @@ class QueryParser:
         spans = _pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
         negated = negations(tokens, spans, cues)
         # "I don't mind stripes" allows stripes; it does not ask for them.
-        spans = [s for s in spans if s not in allowed(tokens, spans, cues)]
+        permitted = allowed(tokens, spans, cues)
+        spans = [s for s in spans if s not in permitted]
         ruled = {r.span: r.lasting for r in negated}
         gone = unsaid(tokens, cues, negated, spans)
         meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)
@@ -373,14 +382,10 @@ def _pattern_nouns(spans: list[Span]) -> list[Span]:
         patterns = adjacent and last is not None and last.attribute == span.attribute == "pattern"
         if last is not None and patterns and (GENERIC in last.labels) != (GENERIC in span.labels):
             named = last if GENERIC in span.labels else span
-            out[-1] = Span(last.start, last.length + span.length, *_rest(named))
+            out[-1] = replace(named, start=last.start, length=last.length + span.length)
         else:
             out.append(span)
     return out
-
-
-def _rest(span: Span) -> tuple[str, tuple[str, ...], str]:
-    return span.attribute, span.labels, span.how
 
 
 def _resolve_generic_patterns(matches: list[Match], patterns: list[str]) -> list[Match]:
