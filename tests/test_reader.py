@@ -191,6 +191,24 @@ CUE_SENTENCES = {
     "swap": "swap stripes for a top",
     "swap the": "swap the stripes for a top",
     "switch from": "switch from stripes to a top",
+    "opposite of": "a top, the very opposite of stripes",
+    "the opposite of": "a top that is the opposite of stripes",
+    "switching from": "switching from stripes to a top",
+    "moving on from": "moving on from stripes, a top",
+    "moving away from": "a top; moving away from stripes",
+    "going from": "going from stripes to a plain top",
+    "spare him": "a top for my dad, but spare him the stripes",
+    "spare her": "spare her the stripes, a top",
+    "spare them": "a top; spare them stripes",
+    "spare us": "spare us the stripes. a top",
+    "brighter than": "a top brighter than stripes",
+    "darker than": "a top darker than stripes",
+    "lighter than": "a top, lighter than stripes",
+    "bolder than": "a top bolder than stripes",
+    "more colourful than": "a top more colourful than stripes",
+    "more colorful than": "a top more colorful than stripes",
+    "different from": "a top different from stripes",
+    "different to": "a top, different to stripes",
     "replace the": "replace the stripes with a top",
     "nah": "a top. nah to stripes",
     "no way": "a top, no way stripes",
@@ -433,6 +451,11 @@ POST_CUE_SENTENCES = {
     "as it is": "a top. I own ten striped ones as it is",
     "got enough": "a top. stripes, got enough",
     "step too far": "stripes, step too far. a top",
+    "been there": "a top. stripes? been there",
+    "done that": "stripes? done that. a top",
+    "dun that": "a top. stripes, dun that",
+    "been there done that": "stripes, been there done that. a top",
+    "been there and done that": "a top; stripes? been there and done that",
 }
 
 
@@ -975,3 +998,23 @@ def test_tones_corrections_pronouns_and_phrases_that_name_no_label() -> None:
     assert [m.lasting for m in tired.matches if m.label == "Grey"] == [True]
     assert _wants(read.parse("office dress code, a top")) == {"article_type": ["Top"]}
     assert _wants(read.parse("a top for a black tie event")) == {"article_type": ["Top"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("a blak top", "Black"), ("dres", "Dress"), ("a pnik top", "Pink"), ("gren", "Green")],
+)
+def test_a_short_word_with_one_slip_reads_as_the_one_label_it_can_be(text: str, label: str) -> None:
+    vocab = VOCAB.model_copy(deep=True)
+    vocab.values["colour_master"].append("Green")
+    labels = [m.label for m in QueryParser(vocab).parse(text).matches if m.how == "typo"]
+    assert labels == [label]
+
+
+def test_a_short_slip_that_could_be_two_words_is_left_unread() -> None:
+    vocab = VOCAB.model_copy(deep=True)
+    vocab.values["article_type"].append("Shirt")
+    vocab.values["article_type"].append("Skirt")
+    # "skrt" could only be skirt; "sirt" could be shirt or skirt.
+    assert [m.label for m in QueryParser(vocab).parse("a skrt").matches] == ["Skirt"]
+    assert QueryParser(vocab).parse("a sirt").matches == []

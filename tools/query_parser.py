@@ -30,6 +30,7 @@ from fitroom.tools.reading import Match, ParsedQuery
 from fitroom.tools.scope import allowed, find_cues, negations, unsaid
 from fitroom.tools.spans import Span
 from fitroom.tools.spelling import Speller, dictionary
+from fitroom.tools.statements import statements
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
 
@@ -51,7 +52,9 @@ _IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|
 _MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[a-z])")
 _SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
 _SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
-_DASH = re.compile(r"\s[-–—]+\s")  # "skirts - not denim": a spaced dash ends a clause
+# An emoji closes a thought: "polka dots remind me of my ex 😬 need a new blouse".
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]+")
+_DASH = re.compile(r"\s[-–—]+\s|[–—]")  # "skirts - not denim", "niece—her mum": a new clause
 # Measured on MiniLM: non-garment words ("wedding", "office", "warm") score below 0.55 against
 # every article type, while real synonyms ("raincoat"→Coat, "jeans"→Trousers) reach 0.75+.
 SIMILARITY_THRESHOLD = 0.75
@@ -79,6 +82,7 @@ def _tokens(text: str) -> list[str]:
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
     text = _MINUS.sub(" without ", text)  # "hoodie -black", as search boxes take it
     text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
+    text = _EMOJI.sub(" ; ", text)
     return _TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text))
 
 
@@ -271,11 +275,14 @@ class QueryParser:
             used[i] = True  # occasion words are not garments, however they sound
         spans = _pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
         negated = negations(tokens, spans, cues)
+        told, untold = statements(tokens, spans, {r.span for r in negated})
+        negated += told
         # "I don't mind stripes" allows stripes; it does not ask for them.
-        permitted = allowed(tokens, spans, cues)
+        permitted = allowed(tokens, spans, cues) + untold
         spans = [s for s in spans if s not in permitted]
         ruled = {r.span: r.lasting for r in negated}
         gone = unsaid(tokens, cues, negated, spans)
+        gone |= {k for s in untold for k in range(s.start, s.start + s.length)}
         meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)
         matches = [m for span in spans for m in self._read_span(tokens, span, ruled)]
         if any(m.attribute == "gender" and m.how != "pronoun" for m in matches):

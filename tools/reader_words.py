@@ -50,7 +50,10 @@ SESSION_CUES = _cues(
     "has loads of|own loads of|owns loads of|got lots of|have lots of|have plenty of|"
     "got plenty of|have so many|got so many|own so many|owns so many|my wardrobe is full of|"
     "no longer allowed|scratch|scratch the|any colour going but|any color going but|"
-    "anything going but|"
+    "anything going but|opposite of|the opposite of|switching from|moving on from|"
+    "moving away from|going from|spare him|spare her|spare them|spare us|brighter than|"
+    "darker than|lighter than|bolder than|more colourful than|more colorful than|"
+    "different from|different to|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES
@@ -73,7 +76,8 @@ POST_CUES = _cues(
     "give me a headache|gives me a headache|give me headaches|give me the creeps|"
     "gives me the creeps|a step too far|step too far|excluded|is excluded|are excluded|"
     "makes me itch|make me itch|scratch me|scratches me|irritate my skin|irritates my skin|"
-    "as it is|got enough|clashes with my|clash with my|makes me look tired|make me look tired"
+    "as it is|got enough|clashes with my|clash with my|makes me look tired|make me look tired|"
+    "been there|done that|dun that|been there done that|been there and done that"
 )
 # Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded".
 POST_SESSION_CUES = _cues("as it is|got enough|excluded|is excluded|are excluded")
@@ -144,7 +148,7 @@ CLAUSE_BREAKS = frozenset(
 # after it, takes the first back.
 CORRECTIONS = _cues(
     "no wait|wait no|actually|on second thought|on second thoughts|scratch that|or rather|"
-    "i mean|make that|change that to|sorry i meant"
+    "i mean|make that|change that to|sorry i meant|scrap that|wait scrap that|forget that"
 )
 # Whose taste a cue states, when it is not the shopper's own ("my dad hates stripes").
 OTHER_PEOPLE = frozenset(

@@ -81,10 +81,15 @@ def demonstrative(tokens: Sequence[str], cue: Cue) -> bool:
 
 
 def points_back(tokens: Sequence[str], k: int) -> bool:
-    """Whether a pronoun follows position `k`, past "all of", "both of" and the like."""
+    """Whether a pronoun follows position `k`, past "all of", "both of" and the like, or the
+    clause ends in "both" or "all" ("so skip both")."""
+    start = k
     while k < len(tokens) and tokens[k] in _QUANTIFIERS:
         k += 1
-    return k < len(tokens) and tokens[k] in PRONOUNS
+    if k < len(tokens) and tokens[k] in PRONOUNS:
+        return True
+    ends = k == len(tokens) or tokens[k] in PUNCTUATION
+    return ends and k > start and tokens[k - 1] in {"both", "all"}
 
 
 def _clause(tokens: Sequence[str], start: int, end: int) -> tuple[int, int]:

@@ -2,9 +2,11 @@
 word they are close to.
 
 Only words of six letters or more are matched by closeness: shorter ones have too many real
-neighbours ("coat" and "coast", "short" and "shorts"). A five-letter word is read only when it
-is a known word with two neighbouring letters swapped, the commonest slip of fast typing; and
-no real English word is read as another ("coast" is no "coats", "expect" no "except").
+neighbours ("coat" and "coast", "short" and "shorts"). A shorter word is read only through the
+two commonest slips of fast typing, and only when they lead to one known word: two neighbouring
+letters swapped ("pnik", "blakc") or one letter left out ("dres", "blak"; "shrt" could be shirt
+or short, so it stays unread). No real English word is read as another ("coast" is no "coats",
+"expect" no "except").
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from functools import cache
 from pathlib import Path
 
 MIN_CLOSE = 6
-MIN_SWAPPED = 5
+MIN_SLIP = 4
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _CUTOFF = 0.8
 
 
@@ -52,15 +55,13 @@ class Speller:
             self._by_first.setdefault(word[0], []).append(word)
 
     def correct(self, token: str) -> str | None:
-        if len(token) < MIN_SWAPPED or token in self._known or token in self._real:
+        if len(token) < MIN_SLIP or token in self._known or token in self._real:
             return None
         if not token.isalpha():
             return None
-        # Against singular words only: "coasts" is no "coats".
-        for i in range(len(token) - 1):
-            swapped = token[:i] + token[i + 1] + token[i] + token[i + 2 :]
-            if swapped in self._singular:
-                return swapped  # "whtie", "blakc" is left to closeness
+        slipped = self._slipped(token)
+        if slipped is not None:
+            return slipped
         if len(token) < MIN_CLOSE - 1:
             return None
         close = get_close_matches(token, self._by_first.get(token[0], []), n=1, cutoff=_CUTOFF)
@@ -68,3 +69,14 @@ class Speller:
         if not close or close[0].startswith(token) or token.startswith(close[0]):
             return None
         return close[0]
+
+    def _slipped(self, token: str) -> str | None:
+        # Against singular words only: "coasts" is no "coats".
+        swapped = {
+            token[:i] + token[i + 1] + token[i] + token[i + 2 :] for i in range(len(token) - 1)
+        }
+        found = swapped & self._singular
+        if not found and len(token) < MIN_CLOSE:
+            dropped = {token[:i] + c + token[i:] for i in range(len(token) + 1) for c in _LETTERS}
+            found = dropped & self._singular
+        return next(iter(found)) if len(found) == 1 else None

@@ -220,7 +220,12 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("colour_master", "Khaki green", "khaki", "olive", "olive green", "army green"),
     **_many("colour_master", "Khaki green", "military green", "khaki green"),
     **_many("colour_master", "Lilac Purple", "purple", "lilac", "violet", "lavender"),
-    **_many("colour_master", "Beige", "tan", "camel", "nude", "sand"),
+    **_many("colour_master", "Beige", "tan", "camel", "nude", "sand", "oatmeal", "stone"),
+    **_many("colour_master", "Mole", "taupe", "mole", "mushroom", "greige"),
+    # Jewel tones by their stones.
+    **_many("colour_master", "Green", "emerald", "emerald green", "jade", "bottle green"),
+    **_many("colour_master", "Blue", "sapphire", "cobalt", "royal blue", "cornflower"),
+    **_many("colour_master", "Red", "ruby", "scarlet", "crimson", "cherry red"),
     **_many(
         "colour_master", "Beige", "skin coloured", "skin colour", "skin tone", "flesh coloured"
     ),
@@ -283,6 +288,13 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "leopard",
         "animal print",
         "paisley",
+        "ditsy",
+        "ditsy print",
+        "ditsy floral",
+        "camouflage",
+        "camo",
+        "zebra",
+        "snake print",
     ),
     **_any_of(
         (

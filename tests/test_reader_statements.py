@@ -1,0 +1,107 @@
+"""Labels named in a story, not a request: "lace itches", "every coat I own is black, so
+something else". The sentences are this file's own, not the reader sets'."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitroom.tools.spans import Span
+from fitroom.tools.statements import statements
+from tests.test_reader import READ, _rules_out, _wants
+
+
+def _labels(by_attribute: dict[str, list[str]]) -> set[str]:
+    return {label for labels in by_attribute.values() for label in labels}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out", "wanted"),
+    [
+        # The label is what the clause is about, and the clause does not praise it.
+        ("a top please. stripes always make me look boxy", "Stripe", "Top"),
+        ("grey fades so fast on me, need a hoodie", "Grey", "Hoodie"),
+        ("a skirt; the denim ones ride up every time", "Denim", "Skirt"),
+        ("need a blouse, my skin and pink just don't get on", "Pink", "Blouse"),
+        ("florals I simply cannot wear. a dress?", "All over pattern", "Dress"),
+        ("looking for trousers, in our house jeans are banned", "Denim", "Trousers"),
+        # A story that complains, counts too many, or is followed by a wish for a change.
+        ("my whole wardrobe is black at this point, so a coat in something else", "Black", "Coat"),
+        ("I've got about five striped tops already. more tops?", "Stripe", "Top"),
+        ("she wears beige every single day, a jacket that breaks the habit", "Beige", "Jacket"),
+        ("my old white trainers turned grey in a week, sneakers please", "White", "Sneakers"),
+        # A list named before a complaint in the same sentence.
+        ("checks, stripes, dots... honestly I'm so bored of it all. a shirt", "Check", "Shirt"),
+        ("stick me in pink and I look washed out. a dress", "Pink", "Dress"),
+        # "Too" or "either" carries what was said of the label before.
+        ("a scarf. black is out, and grey too", "Grey", "Scarf"),
+    ],
+)
+def test_a_label_in_a_story_of_complaint_is_ruled_out(
+    text: str, ruled_out: str, wanted: str
+) -> None:
+    parsed = READ.parse(text)
+    assert ruled_out in _labels(_rules_out(parsed))
+    assert _wants(parsed)["article_type"] == [wanted]
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # Praise, a request inside the story, or a wish for more of the same keeps it wanted.
+        ("a dress; black goes with everything", "Black"),
+        ("stripes would be lovely, a top", "Stripe"),
+        ("pink skirts are what she's after", "Pink"),
+        ("my sister only wears black, a top for her", "Black"),
+        ("he lives in checked shirts, can I see some?", "Check"),
+        ("I'd like a dress, and it has to be blue", "Blue"),
+        # Label words that modify the garment asked for, even when unknown words follow.
+        ("black joggers with pockets", "Black"),
+        ("a white ribbed vest top", "White"),
+        ("grey marl hoodie for my son", "Melange"),
+    ],
+)
+def test_a_label_praised_or_asked_for_stays_wanted(text: str, wanted: str) -> None:
+    parsed = READ.parse(text)
+    assert wanted in _labels(_wants(parsed))
+    assert wanted not in _labels(_rules_out(parsed))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a black skirt, a top to go with it",
+        "I wear a lot of grey for work and need a weekend hoodie",
+    ],
+)
+def test_a_label_only_mentioned_in_passing_is_neither_wanted_nor_ruled_out(text: str) -> None:
+    parsed = READ.parse(text)
+    assert not {"Black", "Grey"} & (_labels(_wants(parsed)) | _labels(_rules_out(parsed)))
+    assert "black" not in parsed.meaning.split() and "grey" not in parsed.meaning.split()
+
+
+def test_a_garment_in_a_story_is_ruled_out_only_when_another_is_asked_for() -> None:
+    switch = READ.parse("my drawers are overflowing with hoodies. sweaters?")
+    assert _rules_out(switch)["article_type"] == ["Hoodie"]
+    assert _wants(switch)["article_type"] == ["Sweater"]
+    same = READ.parse("every dress I own is black, so a dress with some colour")
+    assert _wants(same)["article_type"] == ["Dress"]
+    assert _rules_out(same) == {"colour_master": ["Black"]}
+
+
+def test_who_it_is_for_is_never_ruled_out_by_a_story() -> None:
+    parsed = READ.parse("my dad is so fussy, he hates everything. a shirt for him")
+    assert _wants(parsed)["gender"] == ["Men"]
+
+
+def test_what_a_story_rules_out_holds_for_the_session_only() -> None:
+    parsed = READ.parse("melange always pills on me, a top")
+    melange = [m for m in parsed.matches if m.negated]
+    assert melange and not any(m.lasting for m in melange)
+
+
+def test_statements_leaves_spans_already_ruled_to_the_cues() -> None:
+    tokens = "stripes are out , stripes make me look boxy".split()
+    first = Span(0, 1, "pattern", ("Stripe",), "exact")
+    second = Span(4, 1, "pattern", ("Stripe",), "exact")
+    ruled, unsaid = statements(tokens, [first, second], {first})
+    assert [r.span for r in ruled] == [second] and unsaid == []

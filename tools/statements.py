@@ -1,0 +1,316 @@
+"""Colours, patterns and garments named in a statement, not a request.
+
+Shoppers say what they do not want by telling a story about it far more often than with a
+negation: "lace itches like crazy on me", "every dress I own is black, so something with a bit
+of colour", "he's worn pale blue shirts for forty years, so something different". No list of
+cues covers such sentences, so the reader looks at the sentence's shape instead:
+
+- a label that is the **subject** of a clause ("lace itches", "the white ones get filthy",
+  "polka dots remind me of my ex") is ruled out unless the clause praises it ("black goes with
+  everything", "stripes would be lovely");
+- a label inside a clause that **tells** rather than asks (it opens with "I", "my", "she",
+  "everything" ... and asks for nothing) is ruled out when that sentence complains, counts too
+  many of it, or the message goes on to ask for something different; otherwise it is neither
+  wanted nor ruled out ("I have a black skirt, a top to go with it").
+
+A garment is read this way only when the message asks for another ("my drawers are overflowing
+with tees. shirts?"); who it is for never is. What this rules out holds for the session only:
+a story about one purchase is weaker evidence of a lasting taste than "I hate florals".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fitroom.tools.reader_words import (
+    ANY_KIND_JOINS,
+    BAD_LOOKS,
+    GENERIC_PATTERN,
+    IMPLIED_PATTERN,
+    NO_NEGATION,
+    SAME_KIND_JOINS,
+)
+from fitroom.tools.spans import Ruled, Span, starts_with
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.split()) for p in text.split("|"))
+
+
+# Who a telling clause is about, as its first word (apostrophes are dropped: "i've" is "ive").
+_SUBJECTS = _words(
+    "i im ive id ill my he she they theyre their his her we our everything everyone every it "
+    "its mine hes shes weve"
+)
+# Words before the subject that do not change what the clause is: "ugh, literally every ...".
+_OPENERS = _words(
+    "ugh literally honestly omg lol well tbh also plus oh and but cos because so though now "
+    "currently basically seriously sadly apparently"
+)
+# What asks for something: a clause with one of these is a request, not a story.
+_ASKING = _phrases(
+    "need|needs|needed|want|wants|wanted|looking|after|please|pls|plz|show|find|fancy|ideas|"
+    "suggest|recommend|buy|shopping|hunting|searching|seeking|help|get me|give me|id like|"
+    "would like|id love|would love|could do with|in search of|got any|have you|do you|"
+    "can i|can you|could you|have a look|let see|let look|let try|let me|on the hunt|"
+    "in the market|after a|after an|after some|would be good|would be great|would be nice|"
+    "thinking|think|considering|hoping|hope|reckon|wondering|wonder|tempted|eyeing|prefer|"
+    "rather|ideally|maybe|perhaps|preferably|go for|going for|mood for|keen on|craving|"
+    "dreaming of|love|loving|require|requires|has to|have to|must|should|needs to|need to|"
+    "got to|gotta"
+)
+# Nouns a label's phrase may end in before its verb: "the white ones are", "blue wash is".
+_HEADS = _words(
+    "ones one pair pairs thing things stuff colour color colours colors shade shades tone tones "
+    "version versions wash washes print prints pattern patterns sort kind type on"
+)
+# What a label's predicate starts with: a verb, or what is left of "denim's a bit too casual"
+# once the tokenizer drops the "'s". Unknown words are not verbs: "plaid flannel shirt",
+# "black loafers" and "white ribbed tank" name what is asked for.
+_VERBS = _words(
+    "is are was were be been am has have had do does did dont doesnt didnt cant cannot wont "
+    "wouldnt isnt arent wasnt werent never always just really still will would can could "
+    "should might must a an the way get gets got go goes went make makes made look looks "
+    "feel feels give gives gave show shows showed wash washes fade fades faded itch itches "
+    "remind reminds keep keeps end ends turn turns seem seems pill pills kill kills stain stains "
+    "clash clashes ride rides cling clings shrink shrinks drive drives irritate irritates "
+    "scratch scratches bother bothers suck sucks hurt hurts rub rubs drown drowns swamp swamps "
+    "turned became went kept ended seemed killed stained clashed rode clung shrank drove "
+    "bothered sucked rubbed lasted ripped tore broke fell"
+)
+# A label followed by one of these and a negation is what the clause is about: "florals I just
+# can't do", "lace I don't like it" (but "a black top I've got" is a relative clause).
+_PERSONAL = _words("i im ive id we he she they me")
+_NEGATIVE_VERBS = _words(
+    "dont doesnt didnt cant cannot wont wouldnt isnt arent never not hate hates loathe"
+)
+# A predicate that praises the label keeps it wanted ("stripes would be lovely").
+_PRAISE = _phrases(
+    "fine|ok|okay|good|great|perfect|ideal|nice|lovely|love|loves|favourite|favorite|best|"
+    "works|suits|suit|flattering|classic|gorgeous|beautiful|amazing|better|prefer|"
+    "preferred|go to|goes with everything|go with everything|my colour|her colour|his colour|"
+    "my color|her color|his color|a must|must|need|needed|what i want|what i need|cute|"
+    "stunning|elegant|timeless|mad about|obsessed with|into|adore|adores|likes|i like|we like|"
+    "fab|fabulous|brilliant|wonderful|ace|cool|excellent|handy|useful|welcome|easier|nicer|"
+    "comfier|more comfortable|more practical|will do|would do|is in|are in|only|what i|what im|"
+    "would work|will work|could work|should work|might work|"
+    "what were|what she|what he|is what|are what"
+)
+# ... unless it says this: "a white one is the last thing I want".
+_SCORN = _phrases("last thing|wasted|the last|no good|not good|not great|not nice|not ideal")
+# A telling clause that says one of these complains, counts too many, or wants a change.
+_COMPLAINT = BAD_LOOKS | _words(
+    "sweat sweaty stain stains stained filthy dirty grubby itch itches itchy rash fade fades "
+    "faded pill pills pilled bobbly bobble shrink shrank shrunk ruined disaster regret boring "
+    "bored dull drab harsh funeral funereal clash clashes clashing too hate hated ugh ew eww cry "
+    "uncomfortable scratchy sick banned ban banning refusing refuses refused refuse stop "
+    "overflowing drowning full enough loads tons heaps already every all more than over done "
+    "fill six seven eight nine ten dozen twenty many much two three four five uniform"
+)
+# What makes a story a complaint even about what was named just before it, outside the clause:
+# "sequins, glitter, anything sparkly - I'm so over it", "put me in khaki and I look ill".
+_STRONG = BAD_LOOKS | _words(
+    "sweat sweaty stain stains filthy itch itches itchy rash fade faded pill pills bobbly shrink "
+    "ruined disaster regret boring bored dull drab harsh funeral funereal hate cry uncomfortable "
+    "scratchy sick banned over done fill"
+)
+_CHANGE = _phrases(
+    "different|else|change|other|others|instead|for once|this time|break|fresh|switch|"
+    "colourful|colorful|bit of colour|bit of color|brighter|warmer|lighter|darker|fun|"
+    "a change|mix it up|something new|any colour|any color|not the same"
+)
+_WIDE_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+# Not "just" or "which": "florals I just can't do" is one clause.
+_BREAKS = _words("but so because cause though although if")
+_COPULAS = _words("is are was were be been am")
+_POINTERS = _words("some those them these similar same more like")
+
+
+def _clauses(tokens: Sequence[str]) -> list[range]:
+    """Clauses: a sentence end, "but"/"so"/"because" ..., or a comma or "and" before a new
+    subject or a request closes one."""
+    bounds, start = [], 0
+    for k, token in enumerate(tokens):
+        pause = token == "." and "." in {tokens[k - 1] if k else "", _at(tokens, k + 1)}
+        if token == "so" and tokens[k - 1 : k] and tokens[k - 1] in _SUBJECTS | _COPULAS:
+            continue  # "I'm so over it" is no "so" that starts a clause
+        if pause or token in {",", "and", ":"}:
+            # "beige, grey, mole... all the boring neutrals": a pause, not an end
+            if not _new_subject(tokens, k + 1):
+                continue
+        elif token not in _WIDE_SENTENCE_ENDS | _BREAKS:
+            continue
+        bounds.append(range(start, k))
+        start = k + 1
+    bounds.append(range(start, len(tokens)))
+    return [r for r in bounds if len(r)]
+
+
+def _at(tokens: Sequence[str], k: int) -> str:
+    return tokens[k] if k < len(tokens) else ""
+
+
+def _new_subject(tokens: Sequence[str], k: int) -> bool:
+    """Whether a new clause starts at `k`: a subject or a request, past "honestly", "ugh"."""
+    while k < len(tokens) and tokens[k] in _OPENERS - _SUBJECTS:
+        k += 1
+    return k < len(tokens) and (tokens[k] in _SUBJECTS or _asks_at(tokens, k))
+
+
+def _asks_at(tokens: Sequence[str], k: int) -> bool:
+    return starts_with(tokens, k, _ASKING)
+
+
+def _asks(tokens: Sequence[str], clause: range) -> bool:
+    ends_in_question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
+    return ends_in_question or any(_asks_at(tokens, k) for k in clause)
+
+
+def _tells(tokens: Sequence[str], clause: range) -> bool:
+    """Whether the clause opens with who it is about ("I", "my wardrobe", "every dress")."""
+    k = clause.start
+    while k < clause.stop and (tokens[k] in _OPENERS or tokens[k] == ","):
+        k += 1
+    return k < clause.stop and (
+        tokens[k] in _SUBJECTS or starts_with(tokens, k, _phrases("last time|the last|in my"))
+    )
+
+
+def _predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], end: int) -> int:
+    """Where the predicate starts if `span` is its clause's subject ("lace itches"), else -1.
+    Labels, joins and head nouns after it ("white ones", "black or navy jeans") are its noun
+    phrase."""
+    k = span.start + span.length
+    while k < end:
+        if k in starts:
+            k += starts[k].length
+        elif tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS - {","}:
+            k += 1
+        elif tokens[k] in _HEADS:
+            k += 1  # "reds on reds is a look I can't pull off"
+        else:
+            break
+    if k >= end or tokens[k : k + 2] == ["a", "line"]:
+        return -1
+    if tokens[k] in _PERSONAL:
+        negative = any(tokens[j] in _NEGATIVE_VERBS for j in range(k + 1, min(k + 4, end)))
+        return k if negative else -1
+    return k if tokens[k] in _VERBS or starts_with(tokens, k, _phrases("and me|and i")) else -1
+
+
+def _praised(tokens: Sequence[str], start: int, end: int) -> bool:
+    # "I wouldn't say no to a black top" praises it too.
+    if any(starts_with(tokens, k, _SCORN) for k in range(start, end)):
+        return False
+    return any(starts_with(tokens, k, _PRAISE | NO_NEGATION) for k in range(start, end))
+
+
+def _complains(tokens: Sequence[str], start: int, end: int) -> bool:
+    return any(tokens[k] in _COMPLAINT or tokens[k].isdigit() for k in range(start, end))
+
+
+def statements(
+    tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]
+) -> tuple[list[Ruled], list[Span]]:
+    """What the message's statements rule out, and the labels they name without asking for
+    them (neither wanted nor ruled out)."""
+    starts = {s.start: s for s in spans}
+    clauses = _clauses(tokens)
+    asking = [_asks(tokens, c) for c in clauses]
+    asked = {
+        (s.attribute, label)
+        for s in spans
+        if s not in ruled
+        for c, asks in zip(clauses, asking, strict=True)
+        if asks and s.start in c and _predicate_at(tokens, s, starts, c.stop) < 0
+        for label in s.labels
+    }
+    garments_asked = {label for attribute, label in asked if attribute == "article_type"}
+    out: list[Ruled] = []
+    unsaid: list[Span] = []
+    for n, clause in enumerate(clauses):
+        tells = not asking[n] and _tells(tokens, clause)
+        for span in (s for s in spans if s.start in clause and s not in ruled):
+            if span.attribute == "gender" or tokens[span.start] in GENERIC_PATTERN:
+                continue
+            # "he says jeans are uncomfortable" rules out denim, not the trousers asked for
+            says_pattern = tokens[span.start] in IMPLIED_PATTERN
+            if span.attribute == "article_type" and not says_pattern:
+                if not garments_asked - set(span.labels):
+                    continue  # the garment wanted, however the message talks about it
+            elif not says_pattern and all((span.attribute, x) in asked for x in span.labels):
+                continue  # "to go with a black top I've got, so plain black please"
+            predicate = _predicate_at(tokens, span, starts, clause.stop)
+            if predicate >= 0:
+                if not _praised(tokens, predicate, clause.stop):
+                    out.append(Ruled(span, False))
+                continue
+            if not tells and not asking[n] and _scorned_next(tokens, clauses[n + 1 :]):
+                out.append(Ruled(span, False))
+                continue
+            if not tells or _praised(tokens, clause.start, clause.stop):
+                continue
+            if _against(tokens, clauses[n:], asking[n:]):
+                out.append(Ruled(span, False))
+            elif span.attribute == "article_type" or not _pointed_back(
+                tokens, clauses[n + 1 :], asking[n + 1 :]
+            ):
+                unsaid.append(span)
+    return out + _ruled_too(tokens, spans, ruled | {r.span for r in out}), unsaid
+
+
+def _ruled_too(tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]) -> list[Ruled]:
+    """ "khaki's out, and brown too": a label added with "too" or "either" shares the fate of
+    the one of its kind named before it in the sentence."""
+    found: list[Ruled] = []
+    for n, span in enumerate(spans):
+        end = span.start + span.length
+        if span in ruled or tokens[end : end + 1] not in (["too"], ["either"]):
+            continue
+        if tokens[end + 1 : end + 2] not in ([], *([p] for p in _WIDE_SENTENCE_ENDS), [","]):
+            continue
+        if tokens[span.start - 1 : span.start] not in (["and"], [","], ["or"], ["nor"]):
+            continue
+        before = [s for s in spans[:n] if s.attribute == span.attribute]
+        same_sentence = before and not any(
+            t in _WIDE_SENTENCE_ENDS for t in tokens[before[-1].start : span.start]
+        )
+        if same_sentence and before[-1] in ruled:
+            found.append(Ruled(span, False))
+    return found
+
+
+def _against(tokens: Sequence[str], clauses: Sequence[range], asking: Sequence[bool]) -> bool:
+    """Whether a telling clause (the first) complains, in itself or the story that goes on
+    after it ("I live in black and I'm so over it"), or the message then asks for a change."""
+    story = [clauses[0]]
+    for clause, asks in zip(clauses[1:], asking[1:], strict=True):
+        if asks or tokens[clause.start - 1] in _WIDE_SENTENCE_ENDS:
+            break
+        story.append(clause)
+    if any(_complains(tokens, c.start, c.stop) for c in story):
+        return True
+    return any(starts_with(tokens, k, _CHANGE) for k in range(clauses[0].stop, len(tokens)))
+
+
+def _scorned_next(tokens: Sequence[str], clauses: Sequence[range]) -> bool:
+    """Whether the story told next in the same sentence complains outright."""
+    for clause in clauses:
+        if tokens[clause.start - 1] in _WIDE_SENTENCE_ENDS and tokens[clause.start - 2] != ".":
+            return False
+        if _tells(tokens, clause) and not _asks(tokens, clause):
+            return any(tokens[k] in _STRONG for k in clause)
+    return False
+
+
+def _pointed_back(tokens: Sequence[str], clauses: Sequence[range], asking: Sequence[bool]) -> bool:
+    """Whether a later request asks for what was told: "he lives in plaid shirts, can I see
+    some?", "I only wear black and white, so tops in those"."""
+    return any(
+        asks and any(tokens[k] in _POINTERS and tokens[k - 1] != "with" for k in clause)
+        for clause, asks in zip(clauses, asking, strict=True)
+    )
