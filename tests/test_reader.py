@@ -201,14 +201,6 @@ CUE_SENTENCES = {
     "spare her": "spare her the stripes, a top",
     "spare them": "a top; spare them stripes",
     "spare us": "spare us the stripes. a top",
-    "brighter than": "a top brighter than stripes",
-    "darker than": "a top darker than stripes",
-    "lighter than": "a top, lighter than stripes",
-    "bolder than": "a top bolder than stripes",
-    "more colourful than": "a top more colourful than stripes",
-    "more colorful than": "a top more colorful than stripes",
-    "different from": "a top different from stripes",
-    "different to": "a top, different to stripes",
     "replace the": "replace the stripes with a top",
     "nah": "a top. nah to stripes",
     "no way": "a top, no way stripes",
@@ -456,6 +448,11 @@ POST_CUE_SENTENCES = {
     "dun that": "a top. stripes, dun that",
     "been there done that": "stripes, been there done that. a top",
     "been there and done that": "a top; stripes? been there and done that",
+    "theyre out": "a top. stripes, they're out",
+    "its out": "stripes? it's out. a top",
+    "thats out": "a top; stripes, that's out",
+    "theyre a no": "stripes, they're a no. a top",
+    "thats a no": "a top. stripes? that's a no",
 }
 
 

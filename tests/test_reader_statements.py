@@ -105,3 +105,76 @@ def test_statements_leaves_spans_already_ruled_to_the_cues() -> None:
     second = Span(4, 1, "pattern", ("Stripe",), "exact")
     ruled, unsaid = statements(tokens, [first, second], {first})
     assert [r.span for r in ruled] == [second] and unsaid == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a top brighter than stripes",
+        "a top a bit less loud than my usual stripes",
+        "something livelier than the stripes I always end up buying, a top",
+        "a top that's warmer in feel than stripes",
+    ],
+)
+def test_a_comparison_rules_out_what_it_compares_with(text: str) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == {"pattern": ["Stripe"]}
+    assert _wants(parsed)["article_type"] == ["Top"]
+
+
+def test_a_count_is_no_comparison() -> None:
+    assert _rules_out(READ.parse("more than two striped tops")) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        # A bare list, then a complaint about it in the same breath.
+        ("stripes, checks - honestly I'm so over them. a top", {"Stripe", "Check"}),
+        # Terse verdicts after a dash.
+        ("tops: black - too many already, grey - boring", {"Black", "Grey"}),
+    ],
+)
+def test_labels_named_then_complained_about_are_ruled_out(text: str, ruled_out: set[str]) -> None:
+    parsed = READ.parse(text)
+    assert _labels(_rules_out(parsed)) == ruled_out
+    assert _wants(parsed)["article_type"] == ["Top"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "ill" is "I'll" here, not a complaint.
+        "a top in black this time, and I'll be wearing it to work",
+        # A second noun phrase is no predicate.
+        "I want a black top and a white one would be a bonus",
+        # Nor is what follows a comma.
+        "black tops or black hoodies, whichever you have",
+    ],
+)
+def test_black_asked_for_alongside_a_story_stays_wanted(text: str) -> None:
+    parsed = READ.parse(text)
+    assert "Black" in _labels(_wants(parsed))
+    assert "Black" not in _labels(_rules_out(parsed))
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("nothin wi stripes, a top", {"Stripe"}),
+        ("a top tho nothin striped", {"Stripe"}),
+        ("a top, I dinnae want stripes", {"Stripe"}),
+    ],
+)
+def test_chat_and_dialect_spellings_of_negation_read_as_negation(
+    text: str, ruled_out: set[str]
+) -> None:
+    assert _labels(_rules_out(READ.parse(text))) == ruled_out
+
+
+@pytest.mark.parametrize(
+    ("word", "label"),
+    [("runners", "Sneakers"), ("singlet", "Vest top"), ("trackies", "Trousers")],
+)
+def test_australian_irish_and_scottish_garment_words(word: str, label: str) -> None:
+    assert _wants(READ.parse(f"black {word} please"))["article_type"] == [label]

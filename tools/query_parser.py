@@ -29,7 +29,7 @@ from fitroom.tools.reader_words import (
 from fitroom.tools.reading import Match, ParsedQuery
 from fitroom.tools.scope import allowed, find_cues, negations, unsaid
 from fitroom.tools.spans import Span
-from fitroom.tools.spelling import Speller, dictionary
+from fitroom.tools.spelling import Speller, dictionary, spoken
 from fitroom.tools.statements import statements
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.vocabulary import Vocabulary
@@ -262,7 +262,7 @@ class QueryParser:
         already has its garment: "ideally no pattern" is an answer, not a need)."""
         tokens = self._split_unknown_slashes(_tokens(text))
         # A misspelt label stays a label: only words no label is close to are read as cues.
-        tokens = [self._as_cue_word(t) for t in tokens]
+        tokens = [self._as_cue_word(spoken(t, dictionary())) for t in tokens]
         cues = find_cues(tokens)
         used = [False] * len(tokens)
         for cue in cues:

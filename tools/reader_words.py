@@ -51,9 +51,7 @@ SESSION_CUES = _cues(
     "got plenty of|have so many|got so many|own so many|owns so many|my wardrobe is full of|"
     "no longer allowed|scratch|scratch the|any colour going but|any color going but|"
     "anything going but|opposite of|the opposite of|switching from|moving on from|"
-    "moving away from|going from|spare him|spare her|spare them|spare us|brighter than|"
-    "darker than|lighter than|bolder than|more colourful than|more colorful than|"
-    "different from|different to|"
+    "moving away from|going from|spare him|spare her|spare them|spare us|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES
@@ -77,7 +75,8 @@ POST_CUES = _cues(
     "gives me the creeps|a step too far|step too far|excluded|is excluded|are excluded|"
     "makes me itch|make me itch|scratch me|scratches me|irritate my skin|irritates my skin|"
     "as it is|got enough|clashes with my|clash with my|makes me look tired|make me look tired|"
-    "been there|done that|dun that|been there done that|been there and done that"
+    "been there|done that|dun that|been there done that|been there and done that|theyre out|"
+    "its out|thats out|theyre a no|thats a no"
 )
 # Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded".
 POST_SESSION_CUES = _cues("as it is|got enough|excluded|is excluded|are excluded")
@@ -173,7 +172,7 @@ SCOPE_FILLERS = frozenset(
     like to see wear wearing already either for on finish look looks please have having both
     just at me are is be big huge little small bright loud bold busy absolutely definitely
     totally tbh honestly this time another even anymore usual typical same old loads lots plenty
-    tons heaps
+    tons heaps my your his her our their
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes

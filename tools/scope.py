@@ -160,6 +160,16 @@ def _list_goes_on(tokens: Sequence[str], k: int) -> bool:
     return k < len(tokens) and (tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS)
 
 
+def _compared(tokens: Sequence[str], i: int) -> bool:
+    """Whether the "than" at `i` ends a comparison that asks for something unlike what
+    follows ("brighter than", "less boring than my usual beige"), not a count ("more than
+    two")."""
+    before = tokens[max(0, i - 4) : i]
+    if not before or before[-1] in {"more", "less", "rather", "other"}:
+        return False  # counts, and the cues "rather than" and "other than" already read
+    return any(t in {"more", "less"} or (len(t) > 4 and t.endswith(("er", "ier"))) for t in before)
+
+
 def find_cues(tokens: Sequence[str]) -> list[Cue]:
     """Every negation cue in `tokens`, longest first at each position. Found before labels are
     read, so "doesn't suit me" never offers "suit" as a garment."""
@@ -174,6 +184,9 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
             session = tuple(tokens[i : i + after]) in POST_SESSION_CUES
             cues.append(Cue(i, after, lasting=not theirs and not session, after=True))
             i += after
+        elif tokens[i] == "than" and _compared(tokens, i):
+            cues.append(Cue(i, 1, lasting=False))  # "a bit warmer in colour than the black"
+            i += 1
         elif (found := cue_at(tokens, i)) is not None:
             wide = tuple(tokens[i : i + found[0]]) in NEGATED_VERBS
             lasting = found[1] and not _someone_else(tokens, i)

@@ -39,6 +39,46 @@ def dictionary() -> frozenset[str]:
     return frozenset(w for w in vocab.read_text().split() if w.isalpha())
 
 
+# Chat and dialect spellings of function words, as a shopper types them.
+_SPOKEN = {
+    "wi": "with",
+    "ma": "my",
+    "ye": "you",
+    "yous": "you",
+    "u": "you",
+    "ur": "your",
+    "thru": "through",
+    "tho": "though",
+    "cos": "because",
+    "coz": "because",
+    "cuz": "because",
+    "gonna": "going",
+    "gonnae": "going",
+    "wanna": "want",
+    "dinnae": "dont",
+    "cannae": "cant",
+    "wouldnae": "wouldnt",
+    "isnae": "isnt",
+    "nae": "no",
+    "naw": "no",
+    "tbh": "honestly",
+    "ngl": "honestly",
+    "rn": "now",
+    "nothin": "nothing",
+    "somethin": "something",
+    "anythin": "anything",
+}
+
+
+def spoken(token: str, real: frozenset[str]) -> str:
+    """The written word for a chat or dialect spelling: "wi" is "with", "nothin" is
+    "nothing" (a dropped g, when only the word with it is a real word)."""
+    if token in _SPOKEN:
+        return _SPOKEN[token]
+    dropped_g = len(token) >= 5 and token.endswith("in") and token not in real
+    return token + "g" if dropped_g and token + "g" in real else token
+
+
 class Speller:
     """The known word a misspelling stands for, or None."""
 

@@ -28,6 +28,7 @@ from fitroom.tools.reader_words import (
     GENERIC_PATTERN,
     IMPLIED_PATTERN,
     NO_NEGATION,
+    PUNCTUATION,
     SAME_KIND_JOINS,
 )
 from fitroom.tools.spans import Ruled, Span, starts_with
@@ -44,21 +45,21 @@ def _phrases(text: str) -> frozenset[tuple[str, ...]]:
 # Who a telling clause is about, as its first word (apostrophes are dropped: "i've" is "ive").
 _SUBJECTS = _words(
     "i im ive id ill my he she they theyre their his her we our everything everyone every it "
-    "its mine hes shes weve"
+    "its mine hes shes weve all"
 )
 # Words before the subject that do not change what the clause is: "ugh, literally every ...".
 _OPENERS = _words(
     "ugh literally honestly omg lol well tbh also plus oh and but cos because so though now "
-    "currently basically seriously sadly apparently"
+    "currently basically seriously sadly apparently reckon guess suppose mate"
 )
 # What asks for something: a clause with one of these is a request, not a story.
 _ASKING = _phrases(
     "need|needs|needed|want|wants|wanted|looking|after|please|pls|plz|show|find|fancy|ideas|"
-    "suggest|recommend|buy|shopping|hunting|searching|seeking|help|get me|give me|id like|"
+    "suggest|recommend|shopping|hunting|searching|seeking|help|get me|give me|id like|"
     "would like|id love|would love|could do with|in search of|got any|have you|do you|"
     "can i|can you|could you|have a look|let see|let look|let try|let me|on the hunt|"
     "in the market|after a|after an|after some|would be good|would be great|would be nice|"
-    "thinking|think|considering|hoping|hope|reckon|wondering|wonder|tempted|eyeing|prefer|"
+    "thinking|think|considering|hoping|hope|wondering|wonder|tempted|eyeing|prefer|"
     "rather|ideally|maybe|perhaps|preferably|go for|going for|mood for|keen on|craving|"
     "dreaming of|love|loving|require|requires|has to|have to|must|should|needs to|need to|"
     "got to|gotta"
@@ -80,7 +81,18 @@ _VERBS = _words(
     "clash clashes ride rides cling clings shrink shrinks drive drives irritate irritates "
     "scratch scratches bother bothers suck sucks hurt hurts rub rubs drown drowns swamp swamps "
     "turned became went kept ended seemed killed stained clashed rode clung shrank drove "
-    "bothered sucked rubbed lasted ripped tore broke fell"
+    "bothered sucked rubbed lasted ripped tore broke fell catch catches snag snags"
+)
+_ARTICLES = _words("a an the")
+# Words after a label that start no predicate: prepositions, sizes, fits, requests.
+_NOT_VERBS = _words(
+    "for with in on from to at of by like please pls plz only if or and nor size fit that which "
+    "who as than rather instead without except no not"
+)
+# What follows a verb and seldom an adjective: "soak up the sun", "shrink badly".
+_AFTER_VERBS = _words(
+    "up down out off away the a an my me him her them it everything every all so too really "
+    "like after badly easily quickly fast"
 )
 # A label followed by one of these and a negation is what the clause is about: "florals I just
 # can't do", "lace I don't like it" (but "a black top I've got" is a relative clause).
@@ -97,7 +109,9 @@ _PRAISE = _phrases(
     "stunning|elegant|timeless|mad about|obsessed with|into|adore|adores|likes|i like|we like|"
     "fab|fabulous|brilliant|wonderful|ace|cool|excellent|handy|useful|welcome|easier|nicer|"
     "comfier|more comfortable|more practical|will do|would do|is in|are in|only|what i|what im|"
-    "would work|will work|could work|should work|might work|"
+    "would work|will work|could work|should work|might work|all im after|all i need|"
+    "all i want|all shell wear|all he wears|all she wears|smart|sharp|chic|stylish|"
+    "lives in|live in|look good|looks good|look great|looks great|"
     "what were|what she|what he|is what|are what"
 )
 # ... unless it says this: "a white one is the last thing I want".
@@ -113,20 +127,25 @@ _COMPLAINT = BAD_LOOKS | _words(
 )
 # What makes a story a complaint even about what was named just before it, outside the clause:
 # "sequins, glitter, anything sparkly - I'm so over it", "put me in khaki and I look ill".
-_STRONG = BAD_LOOKS | _words(
-    "sweat sweaty stain stains filthy itch itches itchy rash fade faded pill pills bobbly shrink "
-    "ruined disaster regret boring bored dull drab harsh funeral funereal hate cry uncomfortable "
-    "scratchy sick banned over done fill"
+_STRONG = frozenset((w,) for w in BAD_LOOKS) | _phrases(
+    "sweat|sweaty|stain|stains|filthy|itch|itches|itchy|rash|fade|faded|pill|pills|bobbly|"
+    "shrink|ruined|disaster|regret|boring|bored|dull|drab|harsh|funeral|funereal|hate|cry|"
+    "uncomfortable|scratchy|sick|banned|fill|over it|over them|over that|so over|done with|"
+    "had enough|too many|too much"
 )
+_TERSE = 4
 _CHANGE = _phrases(
     "different|else|change|other|others|instead|for once|this time|break|fresh|switch|"
     "colourful|colorful|bit of colour|bit of color|brighter|warmer|lighter|darker|fun|"
-    "a change|mix it up|something new|any colour|any color|not the same"
+    "a change|mix it up|something new|any colour|any color|not the same|another shade|"
+    "another colour|another color|another pattern|another print|stand out"
 )
 _WIDE_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 # Not "just" or "which": "florals I just can't do" is one clause.
 _BREAKS = _words("but so because cause though although if")
-_COPULAS = _words("is are was were be been am")
+_ILL_BEFORE = _words("look looks looked feel feels felt me so really very quite bit")
+_COPULAS = _words("is are was were")
+_DETERMINERS = _words("the this these those that our your")
 _POINTERS = _words("some those them these similar same more like")
 
 
@@ -140,7 +159,7 @@ def _clauses(tokens: Sequence[str]) -> list[range]:
             continue  # "I'm so over it" is no "so" that starts a clause
         if pause or token in {",", "and", ":"}:
             # "beige, grey, mole... all the boring neutrals": a pause, not an end
-            if not _new_subject(tokens, k + 1):
+            if not _new_subject(tokens, k + 1, bare=token == ","):
                 continue
         elif token not in _WIDE_SENTENCE_ENDS | _BREAKS:
             continue
@@ -154,11 +173,13 @@ def _at(tokens: Sequence[str], k: int) -> str:
     return tokens[k] if k < len(tokens) else ""
 
 
-def _new_subject(tokens: Sequence[str], k: int) -> bool:
+def _new_subject(tokens: Sequence[str], k: int, bare: bool = False) -> bool:
     """Whether a new clause starts at `k`: a subject or a request, past "honestly", "ugh"."""
     while k < len(tokens) and tokens[k] in _OPENERS - _SUBJECTS:
         k += 1
-    return k < len(tokens) and (tokens[k] in _SUBJECTS or _asks_at(tokens, k))
+    # "my sister's wedding is in June, a blue dress": a bare request after the story
+    fresh = bare and k < len(tokens) and tokens[k] in {"a", "an", "some"}
+    return k < len(tokens) and (fresh or tokens[k] in _SUBJECTS or _asks_at(tokens, k))
 
 
 def _asks_at(tokens: Sequence[str], k: int) -> bool:
@@ -175,6 +196,9 @@ def _tells(tokens: Sequence[str], clause: range) -> bool:
     k = clause.start
     while k < clause.stop and (tokens[k] in _OPENERS or tokens[k] == ","):
         k += 1
+    if k < clause.stop and tokens[k] in _DETERMINERS:
+        # "the office is full of people in black blazers", "the skirts you showed were plain"
+        return any(tokens[j] in _COPULAS for j in range(k + 1, clause.stop))
     return k < clause.stop and (
         tokens[k] in _SUBJECTS or starts_with(tokens, k, _phrases("last time|the last|in my"))
     )
@@ -184,33 +208,77 @@ def _predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], en
     """Where the predicate starts if `span` is its clause's subject ("lace itches"), else -1.
     Labels, joins and head nouns after it ("white ones", "black or navy jeans") are its noun
     phrase."""
-    k = span.start + span.length
+    k, joined = span.start + span.length, False
     while k < end:
         if k in starts:
-            k += starts[k].length
+            k, joined = k + starts[k].length, False
         elif tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS - {","}:
-            k += 1
+            k, joined = k + 1, True
         elif tokens[k] in _HEADS:
             k += 1  # "reds on reds is a look I can't pull off"
         else:
             break
-    if k >= end or tokens[k : k + 2] == ["a", "line"]:
+    if k >= end or tokens[k] in PUNCTUATION or tokens[k : k + 2] == ["a", "line"]:
         return -1
+    if joined and tokens[k] in _ARTICLES:
+        return -1  # "a black dress and a white one": a second noun phrase, not a predicate
     if tokens[k] in _PERSONAL:
         negative = any(tokens[j] in _NEGATIVE_VERBS for j in range(k + 1, min(k + 4, end)))
-        return k if negative else -1
-    return k if tokens[k] in _VERBS or starts_with(tokens, k, _phrases("and me|and i")) else -1
+        if negative:
+            return k
+        # "the lace bras I bought last month itch": past the relative clause to its verb
+        later = (j for j in range(k + 2, min(k + 6, end)) if tokens[j] in _VERBS - _ARTICLES)
+        return next(later, -1)
+    if tokens[k] in _VERBS:
+        return k
+    return k if _opens_sentence(tokens, span) and _unknown_verb(tokens, k, starts, end) else -1
+
+
+def _opens_sentence(tokens: Sequence[str], span: Span) -> bool:
+    k = span.start - 1
+    while k >= 0 and tokens[k] in _ARTICLES | _OPENERS:
+        k -= 1
+    return k < 0 or tokens[k] in _WIDE_SENTENCE_ENDS
+
+
+def _unknown_verb(tokens: Sequence[str], k: int, starts: dict[int, Span], end: int) -> bool:
+    """Whether the word at `k`, after a sentence's opening label ("Black swimsuits soak up the
+    sun"), is a verb no list has: it goes on for two words or more, and names no garment and
+    asks for nothing after it ("black loafers size 6 please" is a request)."""
+    rest = range(k + 1, end)
+    if len(rest) < 2 or tokens[k] in _NOT_VERBS or tokens[k].isdigit():
+        return False
+    if tokens[k + 1] not in _AFTER_VERBS:
+        return False  # "black jeans slim fit size 32"
+    return not any(j in starts or _asks_at(tokens, j) for j in rest)
 
 
 def _praised(tokens: Sequence[str], start: int, end: int) -> bool:
-    # "I wouldn't say no to a black top" praises it too.
-    if any(starts_with(tokens, k, _SCORN) for k in range(start, end)):
-        return False
-    return any(starts_with(tokens, k, _PRAISE | NO_NEGATION) for k in range(start, end))
+    span = range(start, end)
+    if any(starts_with(tokens, k, NO_NEGATION) for k in span):
+        return True  # "I wouldn't say no to a black top"
+    if any(starts_with(tokens, k, _SCORN) or tokens[k] in _NEGATIVE_VERBS for k in span):
+        return False  # "florals I simply cannot wear", "not smart enough"
+    return any(starts_with(tokens, k, _PRAISE) for k in span)
 
 
 def _complains(tokens: Sequence[str], start: int, end: int) -> bool:
-    return any(tokens[k] in _COMPLAINT or tokens[k].isdigit() for k in range(start, end))
+    """Whether tokens[start:end] complain, count ("six striped tees") or say too many."""
+    return any(
+        (tokens[k] in _COMPLAINT and not _said_ill(tokens, k)) or tokens[k].isdigit()
+        for k in range(start, end)
+    )
+
+
+def _scorns(tokens: Sequence[str], clause: range) -> bool:
+    """Whether a clause complains outright ("I'm so over it", "I look ill in it")."""
+    return any(starts_with(tokens, k, _STRONG) and not _said_ill(tokens, k) for k in clause)
+
+
+def _said_ill(tokens: Sequence[str], k: int) -> bool:
+    """Whether "ill" is "I'll" with its apostrophe dropped ("ill be wearing them"), not
+    "I look ill"."""
+    return tokens[k] == "ill" and (k == 0 or tokens[k - 1] not in _ILL_BEFORE)
 
 
 def statements(
@@ -252,10 +320,12 @@ def statements(
             if not tells and not asking[n] and _scorned_next(tokens, clauses[n + 1 :]):
                 out.append(Ruled(span, False))
                 continue
-            if not tells or _praised(tokens, clause.start, clause.stop):
+            if not tells:
                 continue
             if _against(tokens, clauses[n:], asking[n:]):
                 out.append(Ruled(span, False))
+            elif _praised(tokens, clause.start, clause.stop):
+                continue
             elif span.attribute == "article_type" or not _pointed_back(
                 tokens, clauses[n + 1 :], asking[n + 1 :]
             ):
@@ -300,10 +370,14 @@ def _against(tokens: Sequence[str], clauses: Sequence[range], asking: Sequence[b
 def _scorned_next(tokens: Sequence[str], clauses: Sequence[range]) -> bool:
     """Whether the story told next in the same sentence complains outright."""
     for clause in clauses:
-        if tokens[clause.start - 1] in _WIDE_SENTENCE_ENDS and tokens[clause.start - 2] != ".":
+        # a dash reads as ";", and "sequins, glitter - I'm so over it" is one thought
+        ended = tokens[clause.start - 1] in _WIDE_SENTENCE_ENDS - {";"}
+        if ended and tokens[clause.start - 2] != ".":
             return False
-        if _tells(tokens, clause) and not _asks(tokens, clause):
-            return any(tokens[k] in _STRONG for k in clause)
+        # "black - have too many, beige - stains": a terse verdict after a dash tells too
+        terse = len(clause) <= _TERSE and tokens[clause.start - 1] == ";"
+        if (_tells(tokens, clause) or terse) and not _asks(tokens, clause):
+            return _scorns(tokens, clause)
     return False
 
 
