@@ -24,7 +24,6 @@ from collections.abc import Sequence
 
 from fitroom.tools.reader_words import (
     ANY_KIND_JOINS,
-    BAD_LOOKS,
     GENERIC_PATTERN,
     IMPLIED_PATTERN,
     NO_NEGATION,
@@ -32,121 +31,31 @@ from fitroom.tools.reader_words import (
     SAME_KIND_JOINS,
 )
 from fitroom.tools.spans import Ruled, Span, starts_with
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _phrases(text: str) -> frozenset[tuple[str, ...]]:
-    return frozenset(tuple(p.split()) for p in text.split("|"))
-
-
-# Who a telling clause is about, as its first word (apostrophes are dropped: "i've" is "ive").
-_SUBJECTS = _words(
-    "i im ive id ill my he she they theyre their his her we our everything everyone every it "
-    "its mine hes shes weve all"
+from fitroom.tools.statement_words import (
+    AFTER_VERBS,
+    ARTICLES,
+    ASKING,
+    BREAKS,
+    CHANGE,
+    COMPLAINT,
+    COPULAS,
+    DETERMINERS,
+    HEADS,
+    ILL_BEFORE,
+    NEGATIVE_VERBS,
+    NOT_VERBS,
+    OPENERS,
+    PERSONAL,
+    POINTERS,
+    PRAISE,
+    SCORN,
+    STRONG,
+    SUBJECTS,
+    TERSE,
+    VERBS,
+    WIDE_SENTENCE_ENDS,
+    phrases,
 )
-# Words before the subject that do not change what the clause is: "ugh, literally every ...".
-_OPENERS = _words(
-    "ugh literally honestly omg lol well tbh also plus oh and but cos because so though now "
-    "currently basically seriously sadly apparently reckon guess suppose mate"
-)
-# What asks for something: a clause with one of these is a request, not a story.
-_ASKING = _phrases(
-    "need|needs|needed|want|wants|wanted|looking|after|please|pls|plz|show|find|fancy|ideas|"
-    "suggest|recommend|shopping|hunting|searching|seeking|help|get me|give me|id like|"
-    "would like|id love|would love|could do with|in search of|got any|have you|do you|"
-    "can i|can you|could you|have a look|let see|let look|let try|let me|on the hunt|"
-    "in the market|after a|after an|after some|would be good|would be great|would be nice|"
-    "thinking|think|considering|hoping|hope|wondering|wonder|tempted|eyeing|prefer|"
-    "rather|ideally|maybe|perhaps|preferably|go for|going for|mood for|keen on|craving|"
-    "dreaming of|love|loving|require|requires|has to|have to|must|should|needs to|need to|"
-    "got to|gotta"
-)
-# Nouns a label's phrase may end in before its verb: "the white ones are", "blue wash is".
-_HEADS = _words(
-    "ones one pair pairs thing things stuff colour color colours colors shade shades tone tones "
-    "version versions wash washes print prints pattern patterns sort kind type on"
-)
-# What a label's predicate starts with: a verb, or what is left of "denim's a bit too casual"
-# once the tokenizer drops the "'s". Unknown words are not verbs: "plaid flannel shirt",
-# "black loafers" and "white ribbed tank" name what is asked for.
-_VERBS = _words(
-    "is are was were be been am has have had do does did dont doesnt didnt cant cannot wont "
-    "wouldnt isnt arent wasnt werent never always just really still will would can could "
-    "should might must a an the way get gets got go goes went make makes made look looks "
-    "feel feels give gives gave show shows showed wash washes fade fades faded itch itches "
-    "remind reminds keep keeps end ends turn turns seem seems pill pills kill kills stain stains "
-    "clash clashes ride rides cling clings shrink shrinks drive drives irritate irritates "
-    "scratch scratches bother bothers suck sucks hurt hurts rub rubs drown drowns swamp swamps "
-    "turned became went kept ended seemed killed stained clashed rode clung shrank drove "
-    "bothered sucked rubbed lasted ripped tore broke fell catch catches snag snags"
-)
-_ARTICLES = _words("a an the")
-# Words after a label that start no predicate: prepositions, sizes, fits, requests.
-_NOT_VERBS = _words(
-    "for with in on from to at of by like please pls plz only if or and nor size fit that which "
-    "who as than rather instead without except no not"
-)
-# What follows a verb and seldom an adjective: "soak up the sun", "shrink badly".
-_AFTER_VERBS = _words(
-    "up down out off away the a an my me him her them it everything every all so too really "
-    "like after badly easily quickly fast"
-)
-# A label followed by one of these and a negation is what the clause is about: "florals I just
-# can't do", "lace I don't like it" (but "a black top I've got" is a relative clause).
-_PERSONAL = _words("i im ive id we he she they me")
-_NEGATIVE_VERBS = _words(
-    "dont doesnt didnt cant cannot wont wouldnt isnt arent never not hate hates loathe"
-)
-# A predicate that praises the label keeps it wanted ("stripes would be lovely").
-_PRAISE = _phrases(
-    "fine|ok|okay|good|great|perfect|ideal|nice|lovely|love|loves|favourite|favorite|best|"
-    "works|suits|suit|flattering|classic|gorgeous|beautiful|amazing|better|prefer|"
-    "preferred|go to|goes with everything|go with everything|my colour|her colour|his colour|"
-    "my color|her color|his color|a must|must|need|needed|what i want|what i need|cute|"
-    "stunning|elegant|timeless|mad about|obsessed with|into|adore|adores|likes|i like|we like|"
-    "fab|fabulous|brilliant|wonderful|ace|cool|excellent|handy|useful|welcome|easier|nicer|"
-    "comfier|more comfortable|more practical|will do|would do|is in|are in|only|what i|what im|"
-    "would work|will work|could work|should work|might work|all im after|all i need|"
-    "all i want|all shell wear|all he wears|all she wears|smart|sharp|chic|stylish|"
-    "lives in|live in|look good|looks good|look great|looks great|"
-    "what were|what she|what he|is what|are what"
-)
-# ... unless it says this: "a white one is the last thing I want".
-_SCORN = _phrases("last thing|wasted|the last|no good|not good|not great|not nice|not ideal")
-# A telling clause that says one of these complains, counts too many, or wants a change.
-_COMPLAINT = BAD_LOOKS | _words(
-    "sweat sweaty stain stains stained filthy dirty grubby itch itches itchy rash fade fades "
-    "faded pill pills pilled bobbly bobble shrink shrank shrunk ruined disaster regret boring "
-    "bored dull drab harsh funeral funereal clash clashes clashing too hate hated ugh ew eww cry "
-    "uncomfortable scratchy sick banned ban banning refusing refuses refused refuse stop "
-    "overflowing drowning full enough loads tons heaps already every all more than over done "
-    "fill six seven eight nine ten dozen twenty many much two three four five uniform"
-)
-# What makes a story a complaint even about what was named just before it, outside the clause:
-# "sequins, glitter, anything sparkly - I'm so over it", "put me in khaki and I look ill".
-_STRONG = frozenset((w,) for w in BAD_LOOKS) | _phrases(
-    "sweat|sweaty|stain|stains|filthy|itch|itches|itchy|rash|fade|faded|pill|pills|bobbly|"
-    "shrink|ruined|disaster|regret|boring|bored|dull|drab|harsh|funeral|funereal|hate|cry|"
-    "uncomfortable|scratchy|sick|banned|fill|over it|over them|over that|so over|done with|"
-    "had enough|too many|too much"
-)
-_TERSE = 4
-_CHANGE = _phrases(
-    "different|else|change|other|others|instead|for once|this time|break|fresh|switch|"
-    "colourful|colorful|bit of colour|bit of color|brighter|warmer|lighter|darker|fun|"
-    "a change|mix it up|something new|any colour|any color|not the same|another shade|"
-    "another colour|another color|another pattern|another print|stand out"
-)
-_WIDE_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
-# Not "just" or "which": "florals I just can't do" is one clause.
-_BREAKS = _words("but so because cause though although if")
-_ILL_BEFORE = _words("look looks looked feel feels felt me so really very quite bit")
-_COPULAS = _words("is are was were")
-_DETERMINERS = _words("the this these those that our your")
-_POINTERS = _words("some those them these similar same more like")
 
 
 def _clauses(tokens: Sequence[str]) -> list[range]:
@@ -155,13 +64,13 @@ def _clauses(tokens: Sequence[str]) -> list[range]:
     bounds, start = [], 0
     for k, token in enumerate(tokens):
         pause = token == "." and "." in {tokens[k - 1] if k else "", _at(tokens, k + 1)}
-        if token == "so" and tokens[k - 1 : k] and tokens[k - 1] in _SUBJECTS | _COPULAS:
+        if token == "so" and tokens[k - 1 : k] and tokens[k - 1] in SUBJECTS | COPULAS:
             continue  # "I'm so over it" is no "so" that starts a clause
         if pause or token in {",", "and", ":"}:
             # "beige, grey, mole... all the boring neutrals": a pause, not an end
             if not _new_subject(tokens, k + 1, bare=token == ","):
                 continue
-        elif token not in _WIDE_SENTENCE_ENDS | _BREAKS:
+        elif token not in WIDE_SENTENCE_ENDS | BREAKS:
             continue
         bounds.append(range(start, k))
         start = k + 1
@@ -175,15 +84,15 @@ def _at(tokens: Sequence[str], k: int) -> str:
 
 def _new_subject(tokens: Sequence[str], k: int, bare: bool = False) -> bool:
     """Whether a new clause starts at `k`: a subject or a request, past "honestly", "ugh"."""
-    while k < len(tokens) and tokens[k] in _OPENERS - _SUBJECTS:
+    while k < len(tokens) and tokens[k] in OPENERS - SUBJECTS:
         k += 1
     # "my sister's wedding is in June, a blue dress": a bare request after the story
     fresh = bare and k < len(tokens) and tokens[k] in {"a", "an", "some"}
-    return k < len(tokens) and (fresh or tokens[k] in _SUBJECTS or _asks_at(tokens, k))
+    return k < len(tokens) and (fresh or tokens[k] in SUBJECTS or _asks_at(tokens, k))
 
 
 def _asks_at(tokens: Sequence[str], k: int) -> bool:
-    return starts_with(tokens, k, _ASKING)
+    return starts_with(tokens, k, ASKING)
 
 
 def _asks(tokens: Sequence[str], clause: range) -> bool:
@@ -194,13 +103,13 @@ def _asks(tokens: Sequence[str], clause: range) -> bool:
 def _tells(tokens: Sequence[str], clause: range) -> bool:
     """Whether the clause opens with who it is about ("I", "my wardrobe", "every dress")."""
     k = clause.start
-    while k < clause.stop and (tokens[k] in _OPENERS or tokens[k] == ","):
+    while k < clause.stop and (tokens[k] in OPENERS or tokens[k] == ","):
         k += 1
-    if k < clause.stop and tokens[k] in _DETERMINERS:
+    if k < clause.stop and tokens[k] in DETERMINERS:
         # "the office is full of people in black blazers", "the skirts you showed were plain"
-        return any(tokens[j] in _COPULAS for j in range(k + 1, clause.stop))
+        return any(tokens[j] in COPULAS for j in range(k + 1, clause.stop))
     return k < clause.stop and (
-        tokens[k] in _SUBJECTS or starts_with(tokens, k, _phrases("last time|the last|in my"))
+        tokens[k] in SUBJECTS or starts_with(tokens, k, phrases("last time|the last|in my"))
     )
 
 
@@ -214,31 +123,31 @@ def _predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], en
             k, joined = k + starts[k].length, False
         elif tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS - {","}:
             k, joined = k + 1, True
-        elif tokens[k] in _HEADS:
+        elif tokens[k] in HEADS:
             k += 1  # "reds on reds is a look I can't pull off"
         else:
             break
     if k >= end or tokens[k] in PUNCTUATION or tokens[k : k + 2] == ["a", "line"]:
         return -1
-    if joined and tokens[k] in _ARTICLES:
+    if joined and tokens[k] in ARTICLES:
         return -1  # "a black dress and a white one": a second noun phrase, not a predicate
-    if tokens[k] in _PERSONAL:
-        negative = any(tokens[j] in _NEGATIVE_VERBS for j in range(k + 1, min(k + 4, end)))
+    if tokens[k] in PERSONAL:
+        negative = any(tokens[j] in NEGATIVE_VERBS for j in range(k + 1, min(k + 4, end)))
         if negative:
             return k
         # "the lace bras I bought last month itch": past the relative clause to its verb
-        later = (j for j in range(k + 2, min(k + 6, end)) if tokens[j] in _VERBS - _ARTICLES)
+        later = (j for j in range(k + 2, min(k + 6, end)) if tokens[j] in VERBS - ARTICLES)
         return next(later, -1)
-    if tokens[k] in _VERBS:
+    if tokens[k] in VERBS:
         return k
     return k if _opens_sentence(tokens, span) and _unknown_verb(tokens, k, starts, end) else -1
 
 
 def _opens_sentence(tokens: Sequence[str], span: Span) -> bool:
     k = span.start - 1
-    while k >= 0 and tokens[k] in _ARTICLES | _OPENERS:
+    while k >= 0 and tokens[k] in ARTICLES | OPENERS:
         k -= 1
-    return k < 0 or tokens[k] in _WIDE_SENTENCE_ENDS
+    return k < 0 or tokens[k] in WIDE_SENTENCE_ENDS
 
 
 def _unknown_verb(tokens: Sequence[str], k: int, starts: dict[int, Span], end: int) -> bool:
@@ -246,9 +155,9 @@ def _unknown_verb(tokens: Sequence[str], k: int, starts: dict[int, Span], end: i
     sun"), is a verb no list has: it goes on for two words or more, and names no garment and
     asks for nothing after it ("black loafers size 6 please" is a request)."""
     rest = range(k + 1, end)
-    if len(rest) < 2 or tokens[k] in _NOT_VERBS or tokens[k].isdigit():
+    if len(rest) < 2 or tokens[k] in NOT_VERBS or tokens[k].isdigit():
         return False
-    if tokens[k + 1] not in _AFTER_VERBS:
+    if tokens[k + 1] not in AFTER_VERBS:
         return False  # "black jeans slim fit size 32"
     return not any(j in starts or _asks_at(tokens, j) for j in rest)
 
@@ -257,28 +166,28 @@ def _praised(tokens: Sequence[str], start: int, end: int) -> bool:
     span = range(start, end)
     if any(starts_with(tokens, k, NO_NEGATION) for k in span):
         return True  # "I wouldn't say no to a black top"
-    if any(starts_with(tokens, k, _SCORN) or tokens[k] in _NEGATIVE_VERBS for k in span):
+    if any(starts_with(tokens, k, SCORN) or tokens[k] in NEGATIVE_VERBS for k in span):
         return False  # "florals I simply cannot wear", "not smart enough"
-    return any(starts_with(tokens, k, _PRAISE) for k in span)
+    return any(starts_with(tokens, k, PRAISE) for k in span)
 
 
 def _complains(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether tokens[start:end] complain, count ("six striped tees") or say too many."""
     return any(
-        (tokens[k] in _COMPLAINT and not _said_ill(tokens, k)) or tokens[k].isdigit()
+        (tokens[k] in COMPLAINT and not _said_ill(tokens, k)) or tokens[k].isdigit()
         for k in range(start, end)
     )
 
 
 def _scorns(tokens: Sequence[str], clause: range) -> bool:
     """Whether a clause complains outright ("I'm so over it", "I look ill in it")."""
-    return any(starts_with(tokens, k, _STRONG) and not _said_ill(tokens, k) for k in clause)
+    return any(starts_with(tokens, k, STRONG) and not _said_ill(tokens, k) for k in clause)
 
 
 def _said_ill(tokens: Sequence[str], k: int) -> bool:
     """Whether "ill" is "I'll" with its apostrophe dropped ("ill be wearing them"), not
     "I look ill"."""
-    return tokens[k] == "ill" and (k == 0 or tokens[k - 1] not in _ILL_BEFORE)
+    return tokens[k] == "ill" and (k == 0 or tokens[k - 1] not in ILL_BEFORE)
 
 
 def statements(
@@ -341,13 +250,13 @@ def _ruled_too(tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]) -
         end = span.start + span.length
         if span in ruled or tokens[end : end + 1] not in (["too"], ["either"]):
             continue
-        if tokens[end + 1 : end + 2] not in ([], *([p] for p in _WIDE_SENTENCE_ENDS), [","]):
+        if tokens[end + 1 : end + 2] not in ([], *([p] for p in WIDE_SENTENCE_ENDS), [","]):
             continue
         if tokens[span.start - 1 : span.start] not in (["and"], [","], ["or"], ["nor"]):
             continue
         before = [s for s in spans[:n] if s.attribute == span.attribute]
         same_sentence = before and not any(
-            t in _WIDE_SENTENCE_ENDS for t in tokens[before[-1].start : span.start]
+            t in WIDE_SENTENCE_ENDS for t in tokens[before[-1].start : span.start]
         )
         if same_sentence and before[-1] in ruled:
             found.append(Ruled(span, False))
@@ -359,23 +268,23 @@ def _against(tokens: Sequence[str], clauses: Sequence[range], asking: Sequence[b
     after it ("I live in black and I'm so over it"), or the message then asks for a change."""
     story = [clauses[0]]
     for clause, asks in zip(clauses[1:], asking[1:], strict=True):
-        if asks or tokens[clause.start - 1] in _WIDE_SENTENCE_ENDS:
+        if asks or tokens[clause.start - 1] in WIDE_SENTENCE_ENDS:
             break
         story.append(clause)
     if any(_complains(tokens, c.start, c.stop) for c in story):
         return True
-    return any(starts_with(tokens, k, _CHANGE) for k in range(clauses[0].stop, len(tokens)))
+    return any(starts_with(tokens, k, CHANGE) for k in range(clauses[0].stop, len(tokens)))
 
 
 def _scorned_next(tokens: Sequence[str], clauses: Sequence[range]) -> bool:
     """Whether the story told next in the same sentence complains outright."""
     for clause in clauses:
         # a dash reads as ";", and "sequins, glitter - I'm so over it" is one thought
-        ended = tokens[clause.start - 1] in _WIDE_SENTENCE_ENDS - {";"}
+        ended = tokens[clause.start - 1] in WIDE_SENTENCE_ENDS - {";"}
         if ended and tokens[clause.start - 2] != ".":
             return False
         # "black - have too many, beige - stains": a terse verdict after a dash tells too
-        terse = len(clause) <= _TERSE and tokens[clause.start - 1] == ";"
+        terse = len(clause) <= TERSE and tokens[clause.start - 1] == ";"
         if (_tells(tokens, clause) or terse) and not _asks(tokens, clause):
             return _scorns(tokens, clause)
     return False
@@ -385,6 +294,6 @@ def _pointed_back(tokens: Sequence[str], clauses: Sequence[range], asking: Seque
     """Whether a later request asks for what was told: "he lives in plaid shirts, can I see
     some?", "I only wear black and white, so tops in those"."""
     return any(
-        asks and any(tokens[k] in _POINTERS and tokens[k - 1] != "with" for k in clause)
+        asks and any(tokens[k] in POINTERS and tokens[k - 1] != "with" for k in clause)
         for clause, asks in zip(clauses, asking, strict=True)
     )

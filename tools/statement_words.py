@@ -1,0 +1,122 @@
+"""The words `statements` reads a story by: who it is about, what asks, what a predicate
+starts with, what praises, what complains and what wishes for a change. Words are as the parser
+tokenises them: case-folded, apostrophes dropped ("i've" is "ive", "I'll" is "ill")."""
+
+from __future__ import annotations
+
+from fitroom.tools.reader_words import BAD_LOOKS
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def phrases(text: str) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(p.split()) for p in text.split("|"))
+
+
+# Who a telling clause is about, as its first word (apostrophes are dropped: "i've" is "ive").
+SUBJECTS = _words(
+    "i im ive id ill my he she they theyre their his her we our everything everyone every it "
+    "its mine hes shes weve all"
+)
+# Words before the subject that do not change what the clause is: "ugh, literally every ...".
+OPENERS = _words(
+    "ugh literally honestly omg lol well tbh also plus oh and but cos because so though now "
+    "currently basically seriously sadly apparently reckon guess suppose mate"
+)
+# What asks for something: a clause with one of these is a request, not a story.
+ASKING = phrases(
+    "need|needs|needed|want|wants|wanted|looking|after|please|pls|plz|show|find|fancy|ideas|"
+    "suggest|recommend|shopping|hunting|searching|seeking|help|get me|give me|id like|"
+    "would like|id love|would love|could do with|in search of|got any|have you|do you|"
+    "can i|can you|could you|have a look|let see|let look|let try|let me|on the hunt|"
+    "in the market|after a|after an|after some|would be good|would be great|would be nice|"
+    "thinking|think|considering|hoping|hope|wondering|wonder|tempted|eyeing|prefer|"
+    "rather|ideally|maybe|perhaps|preferably|go for|going for|mood for|keen on|craving|"
+    "dreaming of|love|loving|require|requires|has to|have to|must|should|needs to|need to|"
+    "got to|gotta"
+)
+# Nouns a label's phrase may end in before its verb: "the white ones are", "blue wash is".
+HEADS = _words(
+    "ones one pair pairs thing things stuff colour color colours colors shade shades tone tones "
+    "version versions wash washes print prints pattern patterns sort kind type on"
+)
+# What a label's predicate starts with: a verb, or what is left of "denim's a bit too casual"
+# once the tokenizer drops the "'s". Unknown words are not verbs: "plaid flannel shirt",
+# "black loafers" and "white ribbed tank" name what is asked for.
+VERBS = _words(
+    "is are was were be been am has have had do does did dont doesnt didnt cant cannot wont "
+    "wouldnt isnt arent wasnt werent never always just really still will would can could "
+    "should might must a an the way get gets got go goes went make makes made look looks "
+    "feel feels give gives gave show shows showed wash washes fade fades faded itch itches "
+    "remind reminds keep keeps end ends turn turns seem seems pill pills kill kills stain stains "
+    "clash clashes ride rides cling clings shrink shrinks drive drives irritate irritates "
+    "scratch scratches bother bothers suck sucks hurt hurts rub rubs drown drowns swamp swamps "
+    "turned became went kept ended seemed killed stained clashed rode clung shrank drove "
+    "bothered sucked rubbed lasted ripped tore broke fell catch catches snag snags"
+)
+ARTICLES = _words("a an the")
+# Words after a label that start no predicate: prepositions, sizes, fits, requests.
+NOT_VERBS = _words(
+    "for with in on from to at of by like please pls plz only if or and nor size fit that which "
+    "who as than rather instead without except no not"
+)
+# What follows a verb and seldom an adjective: "soak up the sun", "shrink badly".
+AFTER_VERBS = _words(
+    "up down out off away the a an my me him her them it everything every all so too really "
+    "like after badly easily quickly fast"
+)
+# A label followed by one of these and a negation is what the clause is about: "florals I just
+# can't do", "lace I don't like it" (but "a black top I've got" is a relative clause).
+PERSONAL = _words("i im ive id we he she they me")
+NEGATIVE_VERBS = _words(
+    "dont doesnt didnt cant cannot wont wouldnt isnt arent never not hate hates loathe"
+)
+# A predicate that praises the label keeps it wanted ("stripes would be lovely").
+PRAISE = phrases(
+    "fine|ok|okay|good|great|perfect|ideal|nice|lovely|love|loves|favourite|favorite|best|"
+    "works|suits|suit|flattering|classic|gorgeous|beautiful|amazing|better|prefer|"
+    "preferred|go to|goes with everything|go with everything|my colour|her colour|his colour|"
+    "my color|her color|his color|a must|must|need|needed|what i want|what i need|cute|"
+    "stunning|elegant|timeless|mad about|obsessed with|into|adore|adores|likes|i like|we like|"
+    "fab|fabulous|brilliant|wonderful|ace|cool|excellent|handy|useful|welcome|easier|nicer|"
+    "comfier|more comfortable|more practical|will do|would do|is in|are in|only|what i|what im|"
+    "would work|will work|could work|should work|might work|all im after|all i need|"
+    "all i want|all shell wear|all he wears|all she wears|smart|sharp|chic|stylish|"
+    "lives in|live in|look good|looks good|look great|looks great|"
+    "what were|what she|what he|is what|are what"
+)
+# ... unless it says this: "a white one is the last thing I want".
+SCORN = phrases("last thing|wasted|the last|no good|not good|not great|not nice|not ideal")
+# A telling clause that says one of these complains, counts too many, or wants a change.
+COMPLAINT = BAD_LOOKS | _words(
+    "sweat sweaty stain stains stained filthy dirty grubby itch itches itchy rash fade fades "
+    "faded pill pills pilled bobbly bobble shrink shrank shrunk ruined disaster regret boring "
+    "bored dull drab harsh funeral funereal clash clashes clashing too hate hated ugh ew eww cry "
+    "uncomfortable scratchy sick banned ban banning refusing refuses refused refuse stop "
+    "overflowing drowning full enough loads tons heaps already every all more than over done "
+    "fill six seven eight nine ten dozen twenty many much two three four five uniform"
+)
+# What makes a story a complaint even about what was named just before it, outside the clause:
+# "sequins, glitter, anything sparkly - I'm so over it", "put me in khaki and I look ill".
+STRONG = frozenset((w,) for w in BAD_LOOKS) | phrases(
+    "sweat|sweaty|stain|stains|filthy|itch|itches|itchy|rash|fade|faded|pill|pills|bobbly|"
+    "shrink|ruined|disaster|regret|boring|bored|dull|drab|harsh|funeral|funereal|hate|cry|"
+    "uncomfortable|scratchy|sick|banned|fill|over it|over them|over that|so over|done with|"
+    "had enough|too many|too much"
+)
+TERSE = 4
+CHANGE = phrases(
+    "different|else|change|other|others|instead|for once|this time|break|fresh|switch|"
+    "colourful|colorful|bit of colour|bit of color|brighter|warmer|lighter|darker|fun|"
+    "a change|mix it up|something new|any colour|any color|not the same|another shade|"
+    "another colour|another color|another pattern|another print|stand out"
+)
+WIDE_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
+# Not "just" or "which": "florals I just can't do" is one clause.
+BREAKS = _words("but so because cause though although if")
+ILL_BEFORE = _words("look looks looked feel feels felt me so really very quite bit")
+COPULAS = _words("is are was were")
+DETERMINERS = _words("the this these those that our your")
+POINTERS = _words("some those them these similar same more like")
