@@ -52,6 +52,7 @@ _IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|
 _MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[a-z])")
 _SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
 _SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
+_ABBREVIATED = re.compile(r"\b(excl|incl|esp|approx|inc)\.")
 # An emoji closes a thought: "polka dots remind me of my ex 😬 need a new blouse".
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]+")
 _DASH = re.compile(r"\s[-–—]+\s|[–—]")  # "skirts - not denim", "niece—her mum": a new clause
@@ -77,7 +78,8 @@ _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
 def _tokens(text: str) -> list[str]:
     """Words and the punctuation that ends a clause; "t-shirt" and "t shirt" read alike."""
     # "grey's out", "denim's a no": the verb; "winter's", "men's": the noun itself
-    text = _IS.sub(" is ", text.casefold())
+    text = _IS.sub(" is ", text.casefold()).replace("&", " and ")
+    text = _ABBREVIATED.sub(r"\1", text)  # "cardigan excl. melange": no sentence end
     text = re.sub(r"['’]s\b", "", text)
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
     text = _MINUS.sub(" without ", text)  # "hoodie -black", as search boxes take it

@@ -24,7 +24,8 @@ LASTING_CUES = _cues(
     "cannot be doing with|cant do|keep away from|im off|gone off|gone right off|"
     "doesnt like|does not like|doesnt really like|sworn off|have sworn off|had my fill of|"
     "dont even think about|sick to death of|sick and tired of|refuses to wear|refuse to wear|"
-    "refuses|wont wear|away from|clear of|rather die than|none of|none of that|none of those|"
+    "refuses|refuse|refusing|refuse to buy|wont wear|away from|clear of|rather die than|"
+    "none of|none of that|none of those|"
     "cant bear|cannot bear|cant abide|wouldnt be caught dead in|wouldnt be seen dead in|"
     "look awful in|look terrible in|look horrible in|look rubbish in|look bad in|"
     "ugly|hideous|awful|horrible|tacky|naff|cringe|cringey|yuck|eww|ugh|gross|worst|"
@@ -51,7 +52,7 @@ SESSION_CUES = _cues(
     "got plenty of|have so many|got so many|own so many|owns so many|my wardrobe is full of|"
     "no longer allowed|scratch|scratch the|any colour going but|any color going but|"
     "anything going but|opposite of|the opposite of|switching from|moving on from|"
-    "moving away from|going from|spare him|spare her|spare them|spare us|"
+    "moving away from|going from|spare him|spare her|spare them|spare us|excl|not incl|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES

@@ -120,3 +120,10 @@ ILL_BEFORE = _words("look looks looked feel feels felt me so really very quite b
 COPULAS = _words("is are was were")
 DETERMINERS = _words("the this these those that our your")
 POINTERS = _words("some those them these similar same more like")
+# Who says one of these gives an opinion, and is not who the clothes are for by that alone.
+OPINION_VERBS = _words("says said reckons reckon thinks think thought told insists claims right")
+# A number after these, or before these, is an age or a size, not a count.
+AGE_OR_SIZE_BEFORE = _words("is hes shes he she aged age size sizes turned turning")
+AGE_AFTER = _words("year years yr yrs yo months month")
+# Words of degree before "too": "far too busy", "a bit too loud".
+DEGREES = _words("far way much a bit little rather just so really slightly")

@@ -1,0 +1,214 @@
+"""The shape of a message's clauses: where each ends, whether it asks for something or tells a
+story, where a label's predicate starts ("lace itches"), and whether a clause praises the label
+or complains. Read by `statements`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from fitroom.tools.reader_words import ANY_KIND_JOINS, NO_NEGATION, PUNCTUATION, SAME_KIND_JOINS
+from fitroom.tools.spans import Span, starts_with
+from fitroom.tools.statement_words import (
+    AFTER_VERBS,
+    ARTICLES,
+    ASKING,
+    BREAKS,
+    CHANGE,
+    COMPLAINT,
+    AGE_AFTER,
+    AGE_OR_SIZE_BEFORE,
+    COPULAS,
+    DEGREES,
+    DETERMINERS,
+    HEADS,
+    ILL_BEFORE,
+    NEGATIVE_VERBS,
+    NOT_VERBS,
+    OPENERS,
+    PERSONAL,
+    PRAISE,
+    SCORN,
+    STRONG,
+    SUBJECTS,
+    VERBS,
+    WIDE_SENTENCE_ENDS,
+    phrases,
+)
+
+
+def split_clauses(tokens: Sequence[str]) -> list[range]:
+    """Clauses: a sentence end, "but"/"so"/"because" ..., or a comma or "and" before a new
+    subject or a request closes one."""
+    bounds, start = [], 0
+    for k, token in enumerate(tokens):
+        pause = token == "." and "." in {tokens[k - 1] if k else "", _at(tokens, k + 1)}
+        if token == "so" and tokens[k - 1 : k] and tokens[k - 1] in SUBJECTS | COPULAS:
+            continue  # "I'm so over it" is no "so" that starts a clause
+        if pause:
+            # "beige, grey, mole... all the boring neutrals": a new clause, not a new sentence
+            if _at(tokens, k + 1) in {".", ""}:
+                continue
+        elif token in {",", "and", ":"}:
+            if not _new_subject(tokens, k + 1, bare=token == ","):
+                continue
+        elif token not in WIDE_SENTENCE_ENDS | BREAKS:
+            continue
+        bounds.append(range(start, k))
+        start = k + 1
+    bounds.append(range(start, len(tokens)))
+    return [r for r in bounds if len(r)]
+
+
+def _at(tokens: Sequence[str], k: int) -> str:
+    return tokens[k] if k < len(tokens) else ""
+
+
+def _new_subject(tokens: Sequence[str], k: int, bare: bool = False) -> bool:
+    """Whether a new clause starts at `k`: a subject or a request, past "honestly", "ugh"."""
+    while k < len(tokens) and tokens[k] in OPENERS - SUBJECTS:
+        k += 1
+    # "my sister's wedding is in June, a blue dress": a bare request after the story
+    fresh = bare and k < len(tokens) and tokens[k] in {"a", "an", "some"}
+    return k < len(tokens) and (fresh or tokens[k] in SUBJECTS or asks_at(tokens, k))
+
+
+def _first(tokens: Sequence[str], clause: range) -> str:
+    """The clause's first word past "ugh", "honestly" and the like."""
+    return next((tokens[k] for k in clause if tokens[k] not in OPENERS), "")
+
+
+def asks_at(tokens: Sequence[str], k: int) -> bool:
+    return starts_with(tokens, k, ASKING)
+
+
+def asks(tokens: Sequence[str], clause: range) -> bool:
+    if _first(tokens, clause) == "why":
+        return False  # "why is every single cardigan grey??" asks for nothing
+    ends_in_question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
+    return ends_in_question or any(asks_at(tokens, k) for k in clause)
+
+
+def tells(tokens: Sequence[str], clause: range) -> bool:
+    """Whether the clause opens with who it is about ("I", "my wardrobe", "every dress"), or
+    is a question that complains ("why is everything grey?")."""
+    k = clause.start
+    while k < clause.stop and (tokens[k] in OPENERS or tokens[k] == ","):
+        k += 1
+    if k < clause.stop and tokens[k] == "why":
+        return True
+    if k < clause.stop and tokens[k] in DETERMINERS:
+        # "the office is full of people in black blazers", "the skirts you showed were plain"
+        return any(tokens[j] in COPULAS for j in range(k + 1, clause.stop))
+    return k < clause.stop and (
+        tokens[k] in SUBJECTS or starts_with(tokens, k, phrases("last time|the last|in my"))
+    )
+
+
+def predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], end: int) -> int:
+    """Where the predicate starts if `span` is its clause's subject ("lace itches"), else -1.
+    Labels, joins and head nouns after it ("white ones", "black or navy jeans") are its noun
+    phrase."""
+    k, joined = span.start + span.length, False
+    while k < end:
+        if k in starts:
+            k, joined = k + starts[k].length, False
+        elif tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS - {","}:
+            k, joined = k + 1, True
+        elif tokens[k] in HEADS:
+            k += 1  # "reds on reds is a look I can't pull off"
+        else:
+            break
+    if k >= end or tokens[k] in PUNCTUATION or tokens[k : k + 2] == ["a", "line"]:
+        return -1
+    if joined and tokens[k] in ARTICLES:
+        return -1  # "a black dress and a white one": a second noun phrase, not a predicate
+    if _too_at(tokens, k, end):
+        return k  # "finds stripes far too busy"
+    if tokens[k] in PERSONAL:
+        negative = any(tokens[j] in NEGATIVE_VERBS for j in range(k + 1, min(k + 4, end)))
+        if negative:
+            return k
+        # "the lace bras I bought last month itch": past the relative clause to its verb
+        later = (j for j in range(k + 2, min(k + 6, end)) if tokens[j] in VERBS - ARTICLES)
+        return next(later, -1)
+    if tokens[k] in VERBS:
+        return k
+    return k if _opens_sentence(tokens, span) and _unknown_verb(tokens, k, starts, end) else -1
+
+
+def _too_at(tokens: Sequence[str], k: int, end: int) -> bool:
+    """Whether "too" and a judgement follow, past "far", "a bit" ("far too busy"), not the
+    "too" of "navy too please"."""
+    while k < end and tokens[k] in DEGREES:
+        k += 1
+    judged = k + 1 < end and tokens[k + 1] not in PUNCTUATION | NOT_VERBS
+    return k < end and tokens[k] == "too" and judged
+
+
+def _opens_sentence(tokens: Sequence[str], span: Span) -> bool:
+    k = span.start - 1
+    while k >= 0 and tokens[k] in ARTICLES | OPENERS:
+        k -= 1
+    return k < 0 or tokens[k] in WIDE_SENTENCE_ENDS
+
+
+def _unknown_verb(tokens: Sequence[str], k: int, starts: dict[int, Span], end: int) -> bool:
+    """Whether the word at `k`, after a sentence's opening label ("Black swimsuits soak up the
+    sun"), is a verb no list has: it goes on for two words or more, and names no garment and
+    asks for nothing after it ("black loafers size 6 please" is a request)."""
+    rest = range(k + 1, end)
+    if len(rest) < 2 or tokens[k] in NOT_VERBS or tokens[k].isdigit():
+        return False
+    if tokens[k + 1] not in AFTER_VERBS:
+        return False  # "black jeans slim fit size 32"
+    return not any(j in starts or asks_at(tokens, j) for j in rest)
+
+
+def praised(tokens: Sequence[str], start: int, end: int) -> bool:
+    span = range(start, end)
+    if any(starts_with(tokens, k, NO_NEGATION) for k in span):
+        return True  # "I wouldn't say no to a black top"
+    if any(starts_with(tokens, k, SCORN) or tokens[k] in NEGATIVE_VERBS for k in span):
+        return False  # "florals I simply cannot wear", "not smart enough"
+    return any(starts_with(tokens, k, PRAISE) for k in span)
+
+
+def complains(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether tokens[start:end] complain, count ("six striped tees") or say too many."""
+    return any(
+        (tokens[k] in COMPLAINT and not _said_ill(tokens, k)) or _count(tokens, k)
+        for k in range(start, end)
+    )
+
+
+def _count(tokens: Sequence[str], k: int) -> bool:
+    """Whether the number at `k` counts things ("6 striped tees"), not an age or a size ("he's
+    6", "8 years old", "a size 12")."""
+    if not tokens[k].isdigit():
+        return False
+    after = tokens[k + 1] if k + 1 < len(tokens) else ""
+    return tokens[k - 1] not in AGE_OR_SIZE_BEFORE and after not in AGE_AFTER
+
+
+def scorns(tokens: Sequence[str], clause: range) -> bool:
+    """Whether a clause complains outright ("I'm so over it", "I look ill in it")."""
+    return any(starts_with(tokens, k, STRONG) and not _said_ill(tokens, k) for k in clause)
+
+
+def _said_ill(tokens: Sequence[str], k: int) -> bool:
+    """Whether "ill" is "I'll" with its apostrophe dropped ("ill be wearing them"), not
+    "I look ill"."""
+    return tokens[k] == "ill" and (k == 0 or tokens[k - 1] not in ILL_BEFORE)
+
+
+def against(tokens: Sequence[str], clauses: Sequence[range], asking: Sequence[bool]) -> bool:
+    """Whether a telling clause (the first) complains, in itself or the story that goes on
+    after it ("I live in black and I'm so over it"), or the message then asks for a change."""
+    story = [clauses[0]]
+    for clause, asks in zip(clauses[1:], asking[1:], strict=True):
+        if asks or tokens[clause.start - 1] in WIDE_SENTENCE_ENDS:
+            break
+        story.append(clause)
+    if any(complains(tokens, c.start, c.stop) for c in story):
+        return True
+    return any(starts_with(tokens, k, CHANGE) for k in range(clauses[0].stop, len(tokens)))
