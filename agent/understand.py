@@ -96,10 +96,28 @@ def _referenced(text: str, shown: Sequence[Item]) -> tuple[Item | None, str | No
     return shown[0], None
 
 
+def _lift(prefs: Preferences, attribute: str, labels: list[str]) -> None:
+    """Take `labels` (and a family's shades) off what was ruled out, for now and for good."""
+    for ruled_out in (prefs.excluded, prefs.lasting):
+        if attribute in ruled_out:
+            ruled_out[attribute] = [x for x in ruled_out[attribute] if x not in labels]
+        if attribute == "colour_master" and "colour" in ruled_out:
+            ruled_out["colour"] = [
+                x for x in ruled_out["colour"] if not any(f in x for f in labels)
+            ]
+
+
 def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
     said: dict[str, list[str]] = {}
+    # Said both ways in one message, ruled out wins, as in search: "not a grey one, I live in
+    # grey" names grey again to say why.
+    ruled = {(m.attribute, m.label) for m in parsed.matches if m.negated}
     for m in parsed.matches:
-        if m.negated:
+        if m.allowed and not m.negated:
+            _lift(prefs, m.attribute, [m.label])  # "grey is fine now": allowed, not required
+        elif (m.attribute, m.label) in ruled and not m.negated:
+            continue
+        elif m.negated:
             prefs.excluded.setdefault(m.attribute, [])
             if m.label not in prefs.excluded[m.attribute]:
                 prefs.excluded[m.attribute].append(m.label)
@@ -132,13 +150,7 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
                 prefs.wanted.pop(attribute, None)
     for attribute, labels in said.items():
         prefs.wanted[attribute] = list(dict.fromkeys(labels))  # a new statement replaces the old
-        for ruled_out in (prefs.excluded, prefs.lasting):  # "black is fine now"
-            if attribute in ruled_out:
-                ruled_out[attribute] = [x for x in ruled_out[attribute] if x not in labels]
-            if attribute == "colour_master" and "colour" in ruled_out:  # and its shades
-                ruled_out["colour"] = [
-                    x for x in ruled_out["colour"] if not any(f in x for f in labels)
-                ]
+        _lift(prefs, attribute, labels)  # "a black one after all"
         # A colour family and a shade are one choice: the newer one wins.
         other = {"colour": "colour_master", "colour_master": "colour"}.get(attribute)
         if other:

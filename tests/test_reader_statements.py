@@ -103,8 +103,8 @@ def test_statements_leaves_spans_already_ruled_to_the_cues() -> None:
     tokens = "stripes are out , stripes make me look boxy".split()
     first = Span(0, 1, "pattern", ("Stripe",), "exact")
     second = Span(4, 1, "pattern", ("Stripe",), "exact")
-    ruled, unsaid = statements(tokens, [first, second], {first})
-    assert [r.span for r in ruled] == [second] and unsaid == []
+    ruled, unsaid, allowed = statements(tokens, [first, second], {first})
+    assert [r.span for r in ruled] == [second] and unsaid == allowed == []
 
 
 @pytest.mark.parametrize(
@@ -178,3 +178,42 @@ def test_chat_and_dialect_spellings_of_negation_read_as_negation(
 )
 def test_australian_irish_and_scottish_garment_words(word: str, label: str) -> None:
     assert _wants(READ.parse(f"black {word} please"))["article_type"] == [label]
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out", "wanted"),
+    [
+        ("dots? eww. a blouse", {"Dot"}, {"Blouse"}),
+        ("hoodies are too sporty, what about a jacket", {"Hoodie"}, {"Jacket"}),
+        ("a top that's not got stripes on it", {"Stripe"}, {"Top"}),
+        ("she'd wear a scarf more than a hat", {"Hat/beanie"}, {"Scarf"}),
+        ("pink is my usual but I want a change, a top", {"Pink"}, {"Top"}),
+        ("my husband says I look like a deckchair in stripes, a top", {"Stripe"}, {"Top"}),
+        ("a top please, white goes grubby so fast with my kids around", {"White"}, {"Top"}),
+    ],
+)
+def test_what_a_new_user_said_is_read_as_meant(
+    text: str, ruled_out: set[str], wanted: set[str]
+) -> None:
+    parsed = READ.parse(text)
+    assert _labels(_rules_out(parsed)) == ruled_out
+    assert _labels(_wants(parsed)) == wanted  # who tells the story is not who it is for
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("never wears anything but plain ones, a top", {"Solid", "Top"}),
+        ("blue would really suit her, a top", {"Blue", "Top"}),
+        ("checks are fine, no stripes though, a shirt", {"Shirt"}),
+    ],
+)
+def test_double_negatives_verbs_and_permissions(text: str, wanted: set[str]) -> None:
+    assert _labels(_wants(READ.parse(text))) == wanted
+
+
+def test_a_label_said_to_be_fine_is_allowed_not_asked_for() -> None:
+    parsed = READ.parse("checks are fine, a shirt")
+    check = [m for m in parsed.matches if m.label == "Check"]
+    assert check and all(m.allowed and not m.negated for m in check)
+    assert "Check" not in _labels(_wants(parsed))

@@ -158,3 +158,18 @@ def test_a_need_said_later_keeps_the_garment_and_cheaper_means_below_the_typical
     assert prefs.excluded["colour_master"] == ["Red"]
     cheaper, _ = understand("cheaper please", Preferences(), PARSE, SHOWN)
     assert cheaper.max_price is not None and 20.0 < cheaper.max_price < 25.0
+
+
+def test_said_both_ways_in_one_message_ruled_out_wins_as_in_search() -> None:
+    prefs, _ = understand("a dress but not a blue one, I live in blue", Preferences(), PARSE)
+    assert prefs.excluded["colour_master"] == ["Blue"]
+    assert "colour_master" not in prefs.wanted
+
+
+def test_a_label_said_to_be_fine_lifts_its_ruling_out_without_being_required() -> None:
+    prefs, _ = understand("a dress, no stripes and nothing blue", Preferences(), PARSE)
+    assert prefs.excluded["pattern"] == ["Stripe"]
+    prefs, _ = understand("actually stripes are fine now", prefs, PARSE)
+    assert prefs.excluded["pattern"] == [] and prefs.lasting.get("pattern", []) == []
+    assert "pattern" not in prefs.wanted
+    assert prefs.excluded["colour_master"] == ["Blue"]

@@ -10,13 +10,14 @@ from fitroom.tools.reader_words import ANY_KIND_JOINS, NO_NEGATION, PUNCTUATION,
 from fitroom.tools.spans import Span, starts_with
 from fitroom.tools.statement_words import (
     AFTER_VERBS,
+    AGE_AFTER,
+    AGE_OR_SIZE_BEFORE,
+    ALLOWING,
     ARTICLES,
     ASKING,
     BREAKS,
     CHANGE,
     COMPLAINT,
-    AGE_AFTER,
-    AGE_OR_SIZE_BEFORE,
     COPULAS,
     DEGREES,
     DETERMINERS,
@@ -28,6 +29,7 @@ from fitroom.tools.statement_words import (
     PERSONAL,
     PRAISE,
     SCORN,
+    SO_HOW,
     STRONG,
     SUBJECTS,
     VERBS,
@@ -42,8 +44,8 @@ def split_clauses(tokens: Sequence[str]) -> list[range]:
     bounds, start = [], 0
     for k, token in enumerate(tokens):
         pause = token == "." and "." in {tokens[k - 1] if k else "", _at(tokens, k + 1)}
-        if token == "so" and tokens[k - 1 : k] and tokens[k - 1] in SUBJECTS | COPULAS:
-            continue  # "I'm so over it" is no "so" that starts a clause
+        if token == "so" and not _so_starts(tokens, k):
+            continue  # "I'm so over it", "goes grubby so fast": "so" says how much
         if pause:
             # "beige, grey, mole... all the boring neutrals": a new clause, not a new sentence
             if _at(tokens, k + 1) in {".", ""}:
@@ -57,6 +59,13 @@ def split_clauses(tokens: Sequence[str]) -> list[range]:
         start = k + 1
     bounds.append(range(start, len(tokens)))
     return [r for r in bounds if len(r)]
+
+
+def _so_starts(tokens: Sequence[str], k: int) -> bool:
+    """Whether the "so" at `k` starts a clause ("..., so something else", "so this time")
+    rather than saying how much ("I'm so over it", "goes grubby so fast")."""
+    said_of = k and tokens[k - 1] in SUBJECTS | COPULAS
+    return not said_of and _at(tokens, k + 1) not in SO_HOW
 
 
 def _at(tokens: Sequence[str], k: int) -> str:
@@ -164,6 +173,11 @@ def _unknown_verb(tokens: Sequence[str], k: int, starts: dict[int, Span], end: i
     return not any(j in starts or asks_at(tokens, j) for j in rest)
 
 
+def allows(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether a predicate only allows its subject ("florals are fine", "grey is ok now")."""
+    return any(starts_with(tokens, k, ALLOWING) for k in range(start, min(end, start + 4)))
+
+
 def praised(tokens: Sequence[str], start: int, end: int) -> bool:
     span = range(start, end)
     if any(starts_with(tokens, k, NO_NEGATION) for k in span):
@@ -211,4 +225,9 @@ def against(tokens: Sequence[str], clauses: Sequence[range], asking: Sequence[bo
         story.append(clause)
     if any(complains(tokens, c.start, c.stop) for c in story):
         return True
-    return any(starts_with(tokens, k, CHANGE) for k in range(clauses[0].stop, len(tokens)))
+    return changes(tokens, clauses[0].stop)
+
+
+def changes(tokens: Sequence[str], start: int) -> bool:
+    """Whether the message asks for a change after `start` ("so something else this time")."""
+    return any(starts_with(tokens, k, CHANGE) for k in range(start, len(tokens)))

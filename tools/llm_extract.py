@@ -61,7 +61,8 @@ def extract_wants(chat: ChatModel, text: str, parse: Callable[[str], ParsedQuery
         value = raw.get(field)
         if not isinstance(value, str) or not value.strip():
             continue
-        labels = [m for m in parse(value).matches if m.attribute in attributes and not m.negated]
+        read = parse(value).matches
+        labels = [m for m in read if m.attribute in attributes and not (m.negated or m.allowed)]
         if labels and field == "gender" and not _GENDER_CUES.get(labels[0].label, set()) & said:
             labels = []
         if labels:

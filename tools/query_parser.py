@@ -277,26 +277,32 @@ class QueryParser:
             used[i] = True  # occasion words are not garments, however they sound
         spans = _pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
         negated = negations(tokens, spans, cues)
-        told, untold = statements(tokens, spans, {r.span for r in negated})
+        told, untold, fine = statements(tokens, spans, {r.span for r in negated})
         negated += told
-        # "I don't mind stripes" allows stripes; it does not ask for them.
-        permitted = allowed(tokens, spans, cues) + untold
-        spans = [s for s in spans if s not in permitted]
-        ruled = {r.span: r.lasting for r in negated}
-        gone = unsaid(tokens, cues, negated, spans)
-        gone |= {k for s in untold for k in range(s.start, s.start + s.length)}
+        # "I don't mind stripes", "grey is fine now" allow a label; they do not ask for it.
+        permitted = set(allowed(tokens, spans, cues) + fine)
+        spans = [s for s in spans if s not in untold]
+        ruled = {r.span: r.lasting for r in negated if r.span not in permitted}
+        gone = unsaid(tokens, cues, negated, [s for s in spans if s not in permitted])
+        gone |= {k for s in [*untold, *permitted] for k in range(s.start, s.start + s.length)}
         meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)
-        matches = [m for span in spans for m in self._read_span(tokens, span, ruled)]
+        matches = [
+            m.model_copy(update={"allowed": span in permitted})
+            for span in spans
+            for m in self._read_span(tokens, span, ruled)
+        ]
         if any(m.attribute == "gender" and m.how != "pronoun" for m in matches):
             matches = [m for m in matches if m.how != "pronoun"]  # "my daughter, she's 7"
         patterns = self._vocab.values.get("pattern", [])
         matches = _resolve_generic_patterns(matches, patterns)
         notes: list[str] = []
-        named = [m for m in matches if m.attribute == "article_type" and not m.negated]
+        named = [
+            m for m in matches if m.attribute == "article_type" and not (m.negated or m.allowed)
+        ]
         if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
             matches += self._needs(tokens, used, notes, ask_llm)
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
-        matches = list({(m.attribute, m.label, m.negated): m for m in matches}.values())
+        matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
         parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)
         if word := price_word(text):
             kinds = parsed.filters.include.get("article_type", [])

