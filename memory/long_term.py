@@ -72,7 +72,7 @@ def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -
     """Memory after a turn moved the preferences from `before` to `after`: new wants count as
     likes (not the garments an occasion suggested) and lift an old dislike, and a want taken
     back is no like; an exclusion stated as taste ("I hate florals") counts as a
-    dislike until said otherwise. Corrections of the picks on screen ("not black", "not the
+    dislike until said otherwise ("florals are fine now" takes it back). Corrections of the picks on screen ("not black", "not the
     first one", "cheaper") are left to the session."""
     memory = memory.model_copy(deep=True)
     for attribute, labels in after.wanted.items():
@@ -91,6 +91,9 @@ def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -
         for label in set(labels) - set(before.lasting.get(attribute, [])):
             _bump(memory.disliked, attribute, label)
             _drop(memory.liked, attribute, label)
+    for attribute, labels in before.lasting.items():
+        for label in set(labels) - set(after.lasting.get(attribute, [])):
+            _drop(memory.disliked, attribute, label)  # "grey is fine now", for good
     memory.liked_items = list(dict.fromkeys([*memory.liked_items, *after.liked]))
     return memory
 

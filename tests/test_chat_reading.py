@@ -93,3 +93,17 @@ def test_switching_the_garment_and_an_occasion_are_understood(env: dict[str, str
     assert wedding["understood"]["occasion"] == "summer wedding"
     for item in wedding["items"]:
         assert "you asked for: dress" not in item["explanation"].casefold()
+
+
+def test_a_story_rules_out_for_the_session_and_fine_now_lifts_a_taste(env: dict[str, str]) -> None:
+    told = _chat(env, "eve", "s1", "a skirt please, the denim ones always ride up on me")[0]
+    assert told["understood"]["excluded"]["pattern"] == ["Denim"]
+    assert told["items"] and all(i["pattern"] != "Denim" for i in told["items"])
+    assert all("denim" not in i["explanation"].casefold() for i in told["items"])
+    # A story about one skirt is no lasting taste; "I hate florals" is, until it is fine again.
+    _chat(env, "eve", "s1", "I hate florals")
+    again = _chat(env, "eve", "s2", "a dress")[0]
+    assert again["understood"]["excluded"] == {"pattern": ["All over pattern"]}
+    _chat(env, "eve", "s2", "florals are fine now actually")
+    later = _chat(env, "eve", "s3", "a dress, just show me")[0]
+    assert later["understood"]["excluded"] == {} and "pattern" not in later["understood"]["wants"]

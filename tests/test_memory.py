@@ -85,3 +85,17 @@ def test_garments_an_occasion_suggested_and_wants_taken_back_are_no_likes() -> N
         suggested=["Shorts", "Bra"],
     )
     assert remember_turn(memory, gym, taken_back).liked == {}
+
+
+def test_a_dislike_said_to_be_fine_now_is_gone_next_visit_and_is_no_like() -> None:
+    store = InMemoryStore()
+    hates_grey = Preferences(
+        excluded={"colour_master": ["Grey"], "colour": ["Dark Grey"]},
+        lasting={"colour_master": ["Grey"], "colour": ["Dark Grey"]},
+    )
+    save_memory(store, "ana", remember_turn(UserMemory(), Preferences(), hates_grey))
+    tomorrow = starting_preferences(load_memory(store, "ana"))
+    grey_is_fine = Preferences(excluded={"colour": []}, lasting={"colour": []})  # lifted
+    memory = remember_turn(load_memory(store, "ana"), tomorrow, grey_is_fine)
+    assert memory.disliked == {} and memory.liked == {}
+    assert starting_preferences(memory).excluded == {}
