@@ -71,9 +71,9 @@ def _drop(counts: Counts, attribute: str, label: str) -> None:
 def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -> UserMemory:
     """Memory after a turn moved the preferences from `before` to `after`: new wants count as
     likes (not the garments an occasion suggested) and lift an old dislike, and a want taken
-    back is no like; an exclusion stated as taste ("I hate florals") counts as a
-    dislike until said otherwise ("florals are fine now" takes it back). Corrections of the picks on screen ("not black", "not the
-    first one", "cheaper") are left to the session."""
+    back is no like; an exclusion stated as taste ("I hate florals") counts as a dislike until
+    said otherwise ("florals are fine now" takes it back). Corrections of the picks on screen
+    ("not black", "not the first one", "cheaper") are left to the session."""
     memory = memory.model_copy(deep=True)
     for attribute, labels in after.wanted.items():
         for label in set(labels) - set(before.wanted.get(attribute, [])):
