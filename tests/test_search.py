@@ -135,3 +135,26 @@ def test_no_pattern_is_never_relaxed_away(run) -> None:  # type: ignore[no-untyp
     result = run("a jumper with no pattern", k=10)
     assert result.items and all(i.pattern == "Solid" for i in result.items)
     assert "pattern" not in result.relaxed
+
+
+def test_when_the_price_is_relaxed_the_nearest_prices_come_first() -> None:
+    from fitroom.tools.item_store import StoredItem, StoreHit
+    from fitroom.tools.search import _closest_in_price
+
+    def hit(n: int, price: float | None) -> StoreHit:
+        item = StoredItem(
+            item_id=str(n),
+            title="coat",
+            gender="Women",
+            category="c",
+            article_type="Coat",
+            colour="Black",
+            price=price,
+        )
+        return StoreHit(item=item, score=1.0 - n / 10)
+
+    by_meaning = [hit(0, 0.12), hit(1, None), hit(2, 0.05), hit(3, 0.03), hit(4, 0.03)]
+    cheap = _closest_in_price(by_meaning, None, 0.02)
+    assert [h.item.item_id for h in cheap] == ["3", "4", "2", "0", "1"]
+    premium = _closest_in_price(by_meaning, 0.2, None)
+    assert [h.item.item_id for h in premium] == ["0", "2", "3", "4", "1"]

@@ -134,6 +134,21 @@ class ImageSearch:
     store: ItemStore
 
 
+def _closest_in_price(
+    hits: list[StoreHit], low: float | None, high: float | None
+) -> list[StoreHit]:
+    """Hits found once the price range was dropped, nearest the range first: a shopper who
+    said "cheap" and got no cheap coat sees the least dear coats, not the dearest."""
+
+    def gap(hit: StoreHit) -> float:
+        price = hit.item.price
+        if price is None:
+            return float("inf")
+        return max((low or 0.0) - price, price - (high if high is not None else price), 0.0)
+
+    return sorted(hits, key=gap)  # stable: equally near stay in order of meaning
+
+
 def search_items(
     request: SearchRequest,
     *,
@@ -197,8 +212,10 @@ def search_items(
         inferred = inferred.without([key])
         relaxed.append(key)
         seen = {h.item.item_id for h in hits}
-        more = query(inferred.merged(explicit))
-        hits += [h for h in more if h.item.item_id not in seen][: request.k - len(hits)]
+        more = [h for h in query(inferred.merged(explicit)) if h.item.item_id not in seen]
+        if key == "price" and parsed is not None:
+            more = _closest_in_price(more, parsed.price_min, parsed.price_max)
+        hits += more[: request.k - len(hits)]
     return SearchResult(
         query=request.query,
         image=str(request.image) if request.image else None,
