@@ -217,3 +217,34 @@ def test_a_label_said_to_be_fine_is_allowed_not_asked_for() -> None:
     check = [m for m in parsed.matches if m.label == "Check"]
     assert check and all(m.allowed and not m.negated for m in check)
     assert "Check" not in _labels(_wants(parsed))
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out"),
+    [
+        ("a top in anything save stripes", {"Stripe"}),
+        ("three things I can't wear: pink, grey, and anything with checks. a top", None),
+        ("a top, stripes do me no favours", {"Stripe"}),
+        ("the colour black I have already three, so a top in other colour", {"Black"}),
+        ("a top. pink on me is a disaster", {"Pink"}),
+        ("returned the grey top, it went bobbly. a top in another colour", {"Grey"}),
+        ("trousers that aren't, like, the usual black or grey, um, a top", {"Black", "Grey"}),
+    ],
+)
+def test_more_ways_of_ruling_out(text: str, ruled_out: set[str] | None) -> None:
+    expected = ruled_out if ruled_out is not None else {"Pink", "Grey", "Check"}
+    assert expected <= _labels(_rules_out(READ.parse(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("was going to get a coat but a jacket makes more sense, not pink", {"Jacket"}),
+        ("T-shirt. Grey - sorry, pink, I meant pink", {"T-shirt", "Pink"}),
+        ("she reckons I always go for grey, so a top", {"Top"}),
+        ("white t-shirts for the stag do, all the lads, men's ones", {"White", "T-shirt", "Men"}),
+        ("he only wears plain ones, he's forty-five, a shirt for my dad", {"Solid", "Shirt", "Men"}),
+    ],
+)
+def test_more_ways_of_asking(text: str, wanted: set[str]) -> None:
+    assert _labels(_wants(READ.parse(text))) == wanted

@@ -12,6 +12,7 @@ from fitroom.tools.statement_words import (
     AFTER_VERBS,
     AGE_AFTER,
     AGE_OR_SIZE_BEFORE,
+    ALL_OF,
     ALLOWING,
     ARTICLES,
     ASKING,
@@ -22,11 +23,16 @@ from fitroom.tools.statement_words import (
     DEGREES,
     DETERMINERS,
     HEADS,
+    HISTORY,
     ILL_BEFORE,
     NEGATIVE_VERBS,
     NOT_VERBS,
+    NUMBER_WORDS,
+    ON_WHOM,
     OPENERS,
+    OPINION_VERBS,
     PERSONAL,
+    POSSESSING,
     PRAISE,
     SCORN,
     SO_HOW,
@@ -93,6 +99,9 @@ def asks_at(tokens: Sequence[str], k: int) -> bool:
 def asks(tokens: Sequence[str], clause: range) -> bool:
     if _first(tokens, clause) == "why":
         return False  # "why is every single cardigan grey??" asks for nothing
+    opinion = next((k for k in clause if tokens[k] in OPINION_VERBS), None)
+    if opinion is not None and not any(asks_at(tokens, k) for k in range(clause.start, opinion)):
+        return False  # "she reckons I always go for navy" reports; it does not ask
     ends_in_question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
     return ends_in_question or any(asks_at(tokens, k) for k in clause)
 
@@ -103,8 +112,8 @@ def tells(tokens: Sequence[str], clause: range) -> bool:
     k = clause.start
     while k < clause.stop and (tokens[k] in OPENERS or tokens[k] == ","):
         k += 1
-    if k < clause.stop and tokens[k] == "why":
-        return True
+    if k < clause.stop and tokens[k] in {"why", *HISTORY}:
+        return True  # "why is everything grey?", "returned the black ones, they went shiny"
     if k < clause.stop and tokens[k] in DETERMINERS:
         # "the office is full of people in black blazers", "the skirts you showed were plain"
         return any(tokens[j] in COPULAS for j in range(k + 1, clause.stop))
@@ -123,6 +132,8 @@ def predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], end
             k, joined = k + starts[k].length, False
         elif tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS - {","}:
             k, joined = k + 1, True
+        elif tokens[k] == "on" and _at(tokens, k + 1) in ON_WHOM:
+            k += 2  # "white on me is a disaster"
         elif tokens[k] in HEADS:
             k += 1  # "reds on reds is a look I can't pull off"
         else:
@@ -135,8 +146,8 @@ def predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], end
         return k  # "finds stripes far too busy"
     if tokens[k] in PERSONAL:
         negative = any(tokens[j] in NEGATIVE_VERBS for j in range(k + 1, min(k + 4, end)))
-        if negative:
-            return k
+        if negative or (_at(tokens, k + 1) in POSSESSING and complains(tokens, k + 1, end)):
+            return k  # "lace I don't like", "black I have already two"
         # "the lace bras I bought last month itch": past the relative clause to its verb
         later = (j for j in range(k + 2, min(k + 6, end)) if tokens[j] in VERBS - ARTICLES)
         return next(later, -1)
@@ -179,27 +190,37 @@ def allows(tokens: Sequence[str], start: int, end: int) -> bool:
 
 
 def praised(tokens: Sequence[str], start: int, end: int) -> bool:
+    """Whether tokens[start:end] praise what they follow ("stripes would be lovely"), not
+    after a negation ("florals I simply cannot wear"; "makes more sense, not black" still
+    praises)."""
     span = range(start, end)
     if any(starts_with(tokens, k, NO_NEGATION) for k in span):
         return True  # "I wouldn't say no to a black top"
-    if any(starts_with(tokens, k, SCORN) or tokens[k] in NEGATIVE_VERBS for k in span):
-        return False  # "florals I simply cannot wear", "not smart enough"
-    return any(starts_with(tokens, k, PRAISE) for k in span)
+    if any(starts_with(tokens, k, SCORN) for k in span):
+        return False  # "a white one is the last thing I want"
+    first = next((k for k in span if starts_with(tokens, k, PRAISE)), None)
+    return first is not None and not any(tokens[k] in NEGATIVE_VERBS for k in range(start, first))
 
 
 def complains(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether tokens[start:end] complain, count ("six striped tees") or say too many."""
-    return any(
-        (tokens[k] in COMPLAINT and not _said_ill(tokens, k)) or _count(tokens, k)
-        for k in range(start, end)
-    )
+    return any(_complaint_at(tokens, k) for k in range(start, end))
+
+
+def _complaint_at(tokens: Sequence[str], k: int) -> bool:
+    token = tokens[k]
+    if token.isdigit() or token in NUMBER_WORDS:
+        return _count(tokens, k)
+    if token == "more":  # "more jackets than I know what to do with", not "more of a plain girl"
+        return "than" in tokens[k + 1 : k + 4]
+    if token == "all":  # "all my jumpers", "my wardrobe is all neutrals"; not "all the lads"
+        return _at(tokens, k + 1) in ALL_OF or (k > 0 and tokens[k - 1] in COPULAS)
+    return token in COMPLAINT and not _said_ill(tokens, k)
 
 
 def _count(tokens: Sequence[str], k: int) -> bool:
-    """Whether the number at `k` counts things ("6 striped tees"), not an age or a size ("he's
-    6", "8 years old", "a size 12")."""
-    if not tokens[k].isdigit():
-        return False
+    """Whether the number at `k` (digits or a word) counts things ("6 striped tees"), not an
+    age or a size ("he's 6", "8 years old", "a size 12")."""
     after = tokens[k + 1] if k + 1 < len(tokens) else ""
     return tokens[k - 1] not in AGE_OR_SIZE_BEFORE and after not in AGE_AFTER
 

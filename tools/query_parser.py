@@ -52,6 +52,7 @@ _IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|
 _MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[a-z])")
 _SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
 _SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
+_HEDGES = frozenset({"um", "umm", "uh", "uhm", "erm", "er", "ermm"})
 _ABBREVIATED = re.compile(r"\b(excl|incl|esp|approx|inc)\.")
 # An emoji closes a thought: "polka dots remind me of my ex 😬 need a new blouse".
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]+")
@@ -85,7 +86,21 @@ def _tokens(text: str) -> list[str]:
     text = _MINUS.sub(" without ", text)  # "hoodie -black", as search boxes take it
     text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
     text = _EMOJI.sub(" ; ", text)
-    return _TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text))
+    return _unhedged(_TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)))
+
+
+def _unhedged(tokens: list[str]) -> list[str]:
+    """Without spoken fillers: "trousers that aren't, like, the basic black" reads as
+    "trousers that aren't the basic black", and "um" is no word."""
+    out: list[str] = []
+    for token in tokens:
+        if token in _HEDGES:
+            continue
+        if token == "," and len(out) >= 2 and out[-1] == "like" and out[-2] == ",":
+            del out[-2:]  # ", like ," says nothing
+            continue
+        out.append(token)
+    return out
 
 
 def _spans(tokens: list[str], sizes: tuple[int, ...]) -> Iterator[tuple[int, int, str]]:

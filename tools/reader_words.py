@@ -53,6 +53,9 @@ SESSION_CUES = _cues(
     "no longer allowed|scratch|scratch the|any colour going but|any color going but|"
     "anything going but|opposite of|the opposite of|switching from|moving on from|"
     "moving away from|going from|spare him|spare her|spare them|spare us|excl|not incl|"
+    "anything save|everything save|any colour save|any color save|all save|barring|bar|"
+    "short of|any colour short of|with the exception of|except for|vetoed|has vetoed|"
+    "prohibits|prohibited|forbids|forbidden|not permitted|nobody|no one|noone|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES
@@ -77,7 +80,8 @@ POST_CUES = _cues(
     "makes me itch|make me itch|scratch me|scratches me|irritate my skin|irritates my skin|"
     "as it is|got enough|clashes with my|clash with my|makes me look tired|make me look tired|"
     "been there|done that|dun that|been there done that|been there and done that|theyre out|"
-    "its out|thats out|theyre a no|thats a no"
+    "its out|thats out|theyre a no|thats a no|do me no favours|does me no favours|"
+    "do me no favors|does me no favors|do nothing for me|does nothing for me"
 )
 # Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded".
 POST_SESSION_CUES = _cues("as it is|got enough|excluded|is excluded|are excluded")
@@ -139,6 +143,7 @@ VERDICT_WORDS = frozenset(
 NEGATED_VERBS = _cues(
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent|"
     "aint|doesnt like|does not like|doesnt really like|dont even think about|shouldnt|should not|"
+    "nobody|no one|noone|"
     "wouldnt|would not|couldnt"
 )
 INDIFFERENT = _cues(
@@ -153,7 +158,8 @@ CLAUSE_BREAKS = frozenset(
 # after it, takes the first back.
 CORRECTIONS = _cues(
     "no wait|wait no|actually|on second thought|on second thoughts|scratch that|or rather|"
-    "i mean|make that|change that to|sorry i meant|scrap that|wait scrap that|forget that"
+    "i mean|make that|change that to|sorry i meant|scrap that|wait scrap that|forget that|"
+    "sorry|i meant|switching to|switch to|moving to"
 )
 # Whose taste a cue states, when it is not the shopper's own ("my dad hates stripes").
 OTHER_PEOPLE = frozenset(

@@ -108,7 +108,7 @@ def _scope(
     ruled: list[Ruled] = []
     kinds: set[str] = set()
     join: str | None = None  # the word that joined the last label to what follows
-    fillers = 0
+    fillers, oxford = 0, False
     k = start
     while k < len(tokens):
         span = spans_at.get(k)
@@ -118,23 +118,28 @@ def _scope(
                 modifiers = kinds - {"article_type"}
                 if span.attribute == "article_type" and modifiers and join is None:
                     break  # "not black dresses": the garment is what is wanted
-                if join is None or (join in SAME_KIND_JOINS and kind not in kinds):
+                listed = join == "," and oxford and len(ruled) >= 2
+                if join is None or (join in SAME_KIND_JOINS and kind not in kinds and not listed):
                     break  # "no stripes, a black dress": a new clause
-                if join == "," and not _list_goes_on(tokens, k + span.length):
+                if join == "," and not oxford and not _list_goes_on(tokens, k + span.length):
                     break  # "done with skirts, trousers now": a list closes with or/and
             ruled.append(Ruled(span, lasting))
             kinds.add(kind)
-            k, join, fillers = k + span.length, None, 0
+            k, join, fillers, oxford = k + span.length, None, 0, False
             continue
         token = tokens[k]
         if token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
             if not ruled:
                 break  # "no, something in blue": the cue answered a question
+            # "orange, yellow, and anything with a big print": a list of any kinds
+            oxford = oxford or (join == "," and token == "and")
             join = token if join is None or token in ANY_KIND_JOINS else join
+        elif token == ":" and not ruled:
+            pass  # "three things I can't wear: orange, yellow and big prints"
         elif token in PUNCTUATION or cue_at(tokens, k) is not None:
             break
         elif token in SCOPE_FILLERS and fillers < _MAX_FILLERS:
-            if join == "," and token in _NEW_THING:
+            if join == "," and not oxford and token in _NEW_THING:
                 break  # "no dresses, a skirt": after a comma, "a" starts something new
             if ruled and join is None and token in _HEAD_NOUNS and tokens[k + 1 : k + 2] == [","]:
                 break  # "not blue ones, black or grey": the ruled-out phrase has ended

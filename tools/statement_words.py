@@ -36,7 +36,7 @@ ASKING = phrases(
     "tempted|eyeing|prefer|"
     "rather|ideally|maybe|perhaps|preferably|go for|going for|mood for|keen on|craving|"
     "dreaming of|love|loving|require|requires|has to|have to|must|should|needs to|need to|"
-    "got to|gotta"
+    "got to|gotta|sorting"
 )
 # Nouns a label's phrase may end in before its verb: "the white ones are", "blue wash is".
 HEADS = _words(
@@ -55,7 +55,8 @@ VERBS = _words(
     "clash clashes ride rides cling clings shrink shrinks drive drives irritate irritates "
     "scratch scratches bother bothers suck sucks hurt hurts rub rubs drown drowns swamp swamps "
     "turned became went kept ended seemed killed stained clashed rode clung shrank drove "
-    "bothered sucked rubbed lasted ripped tore broke fell catch catches snag snags"
+    "bothered sucked rubbed lasted ripped tore broke fell catch catches snag snags being "
+    "came comes come dug digs"
 )
 ARTICLES = _words("a an the")
 # Words after a label that start no predicate: prepositions, sizes, fits, requests.
@@ -66,7 +67,7 @@ NOT_VERBS = _words(
 # What follows a verb and seldom an adjective: "soak up the sun", "shrink badly".
 AFTER_VERBS = _words(
     "up down out off away the a an my me him her them it everything every all so too really "
-    "like after badly easily quickly fast"
+    "like after badly easily quickly fast into through"
 )
 # A label followed by one of these and a negation is what the clause is about: "florals I just
 # can't do", "lace I don't like it" (but "a black top I've got" is a relative clause).
@@ -84,6 +85,7 @@ PRAISE = phrases(
     "fab|fabulous|brilliant|wonderful|ace|cool|excellent|handy|useful|welcome|easier|nicer|"
     "comfier|more comfortable|more practical|will do|would do|is in|are in|only|what i|what im|"
     "would work|will work|could work|should work|might work|all im after|all i need|"
+    "makes sense|make sense|more sense|makes more sense|"
     "all i want|all shell wear|all he wears|all she wears|smart|sharp|chic|stylish|"
     "look good|looks good|look great|looks great|"
     "what were|what she|what he|is what|are what"
@@ -96,8 +98,8 @@ COMPLAINT = BAD_LOOKS | _words(
     "faded pill pills pilled bobbly bobble shrink shrank shrunk ruined disaster regret boring "
     "bored dull drab harsh funeral funereal clash clashes clashing too hate hated ugh ew eww cry "
     "uncomfortable scratchy sick banned ban banning refusing refuses refused refuse stop "
-    "overflowing drowning full enough loads tons heaps already every all more than over done "
-    "fill six seven eight nine ten dozen twenty many much two three four five uniform"
+    "overflowing drowning full enough loads tons heaps already every over done "
+    "fill many much uniform everywhere"
 )
 # What makes a story a complaint even about what was named just before it, outside the clause:
 # "sequins, glitter, anything sparkly - I'm so over it", "put me in khaki and I look ill".
@@ -138,3 +140,13 @@ SO_HOW = _words(
     "fast quickly quick easily much many badly bad often little few well long hard over done "
     "tired sick bored boring dull ugly awful grubby dirty itchy"
 )
+# Counted, these say too many: "I've got six striped tees", "ten brown pairs".
+NUMBER_WORDS = _words("two three four five six seven eight nine ten eleven twelve dozen twenty")
+# After "all", a complaint of too many: "all my jumpers are grey", "all he owns".
+ALL_OF = _words("my his her our their i he she of the same")
+# "white on me is a disaster": who a colour is worn by, inside its noun phrase.
+ON_WHOM = _words("me him her them us you")
+# A story that starts with what was done: "returned the black ones", "bought these last week".
+HISTORY = _words("returned returning bought tried wore had sent was wanted planned")
+# "black I have already two": owning, after a label and a pronoun.
+POSSESSING = _words("have ve got own owns has had bought")

@@ -91,14 +91,16 @@ class _Story:
             if allows(self.tokens, predicate, end) or changes(self.tokens, end):
                 return False  # "florals are fine"; "black is my go-to but I fancy a change"
             return praised(self.tokens, predicate, end)
-        return self.asking[n]
+        # "skirts or trousers, either one": a garment named without a verb is asked for
+        bare = span.attribute in _GARMENT_KINDS and not tells(self.tokens, self.clauses[n])
+        return self.asking[n] or bare
 
     def verdict(self, span: Span, n: int) -> str | None:
         """ "out", "unsaid" or None (left as the cues read it) for `span` in clause `n`."""
         tokens, clause = self.tokens, self.clauses[n]
         if span.attribute == "gender":
             # "white gets dirty too fast with my kids around": in the story, not the request
-            in_story = n in self.told and tokens[span.start - 2 : span.start].count("for") == 0
+            in_story = n in self.told  # "he thinks jeans are for teenagers"
             bystander = in_story or self._opinion_giver(span) or self._bystander(span, n)
             return "unsaid" if bystander else None
         if tokens[span.start] in GENERIC_PATTERN:
@@ -122,10 +124,12 @@ class _Story:
             return None
         if not tells(tokens, clause):
             return "out" if self._scorned_next(n) else None
+        # "he only wears plain ones, he's forty-five" praises; "I only wear black but want a
+        # change" does not
+        if praised(tokens, clause.start, clause.stop) and not changes(tokens, clause.stop):
+            return None
         if against(tokens, self.clauses[n:], self.asking[n:]):
             return "out"
-        if praised(tokens, clause.start, clause.stop):
-            return None
         if span.attribute not in _GARMENT_KINDS and self._pointed_back(n):
             return None
         return "unsaid"

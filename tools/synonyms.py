@@ -32,10 +32,10 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     # Who a gift is for says the department. A bare "boyfriend" is left out: a boyfriend shirt
     # or boyfriend jeans are a women's cut; "my boyfriend" is a man.
     **_words("gender", "Men", "husband hubby dad daddy father stepdad brother grandpa grandad"),
-    **_words("gender", "Men", "granddad grandfather uncle fella bloke blokes fiance"),
+    **_words("gender", "Men", "granddad grandfather uncle fella bloke blokes fiance bf hubs"),
     **_many("gender", "Men", "my boyfriend", "brother in law", "father in law"),
     **_words("gender", "Women", "wife wifey girlfriend mum mom mummy mother stepmum sister"),
-    **_words("gender", "Women", "aunt auntie grandma granny nan nana grandmother fiancee"),
+    **_words("gender", "Women", "aunt auntie grandma granny nan nana grandmother fiancee gf"),
     **_many("gender", "Women", "mother in law", "sister in law"),
     **_words("gender", "Kids", "son daughter baby grandson granddaughter nephew niece lad"),
     **_words("gender", "Kids", "bairn bairns wean weans"),
@@ -315,7 +315,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "characters",
     ),
     **_many("pattern", "Melange", "marl", "marled", "heathered", "heather"),
-    **_many("pattern", "Sequin", "sequinned", "sequined", "sequins"),
+    **_many("pattern", "Sequin", "sequinned", "sequined", "sequins", "sequinny", "sequiny"),
     **_many("pattern", "Embroidery", "embroidered"),
     **_any_of(
         (("pattern", "Glittering/Metallic"), ("pattern", "Metallic")),
