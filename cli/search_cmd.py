@@ -26,10 +26,14 @@ def _read_queries(source: Path) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+def _stance(negated: bool, allowed: bool) -> str:
+    return "not " if negated else "allowed " if allowed else ""
+
+
 def _print_table(result: SearchResult) -> None:
     if result.understood:
         read = ", ".join(
-            f"{m.phrase!r}→{'not ' if m.negated else ''}{m.attribute}={m.label}"
+            f"{m.phrase!r}→{_stance(m.negated, m.allowed)}{m.attribute}={m.label}"
             for m in result.understood
         )
         console.print(f"understood: {read}", highlight=False)

@@ -32,6 +32,7 @@ from fitroom.tools.spans import Span
 from fitroom.tools.spelling import Speller, dictionary, spoken
 from fitroom.tools.statements import statements
 from fitroom.tools.synonyms import SYNONYMS
+from fitroom.tools.tokens import tokenize
 from fitroom.tools.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -47,16 +48,6 @@ _STOPWORDS = {
     *(word for cue in CUES for word in cue),
     *SCOPE_FILLERS,
 }
-_TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
-_IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|awful)\b)")
-_MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[a-z])")
-_SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
-_SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
-_HEDGES = frozenset({"um", "umm", "uh", "uhm", "erm", "er", "ermm"})
-_ABBREVIATED = re.compile(r"\b(excl|incl|esp|approx|inc)\.")
-# An emoji closes a thought: "polka dots remind me of my ex 😬 need a new blouse".
-_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]+")
-_DASH = re.compile(r"\s[-–—]+\s|[–—]")  # "skirts - not denim", "niece—her mum": a new clause
 # Measured on MiniLM: non-garment words ("wedding", "office", "warm") score below 0.55 against
 # every article type, while real synonyms ("raincoat"→Coat, "jeans"→Trousers) reach 0.75+.
 SIMILARITY_THRESHOLD = 0.75
@@ -74,33 +65,6 @@ _NUMBERS = {
 # Who a pronoun points at, when no word says it more plainly ("for his birthday").
 _PRONOUNS = {"he": "Men", "his": "Men", "him": "Men", "she": "Women", "her": "Women"}
 _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
-
-
-def _tokens(text: str) -> list[str]:
-    """Words and the punctuation that ends a clause; "t-shirt" and "t shirt" read alike."""
-    # "grey's out", "denim's a no": the verb; "winter's", "men's": the noun itself
-    text = _IS.sub(" is ", text.casefold()).replace("&", " and ")
-    text = _ABBREVIATED.sub(r"\1", text)  # "cardigan excl. melange": no sentence end
-    text = re.sub(r"['’]s\b", "", text)
-    text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
-    text = _MINUS.sub(" without ", text)  # "hoodie -black", as search boxes take it
-    text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
-    text = _EMOJI.sub(" ; ", text)
-    return _unhedged(_TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)))
-
-
-def _unhedged(tokens: list[str]) -> list[str]:
-    """Without spoken fillers: "trousers that aren't, like, the basic black" reads as
-    "trousers that aren't the basic black", and "um" is no word."""
-    out: list[str] = []
-    for token in tokens:
-        if token in _HEDGES:
-            continue
-        if token == "," and len(out) >= 2 and out[-1] == "like" and out[-2] == ",":
-            del out[-2:]  # ", like ," says nothing
-            continue
-        out.append(token)
-    return out
 
 
 def _spans(tokens: list[str], sizes: tuple[int, ...]) -> Iterator[tuple[int, int, str]]:
@@ -141,7 +105,7 @@ def _years(phrase: str) -> int | None:
 
 
 def _key(label: str) -> str:
-    return " ".join(_tokens(label))
+    return " ".join(tokenize(label))
 
 
 class QueryParser:
@@ -277,7 +241,7 @@ class QueryParser:
         """Read what a message wants and rules out, in the catalogue's own labels. With
         `ask_llm` off, a need no rule maps is left to the words' meaning (a conversation that
         already has its garment: "ideally no pattern" is an answer, not a need)."""
-        tokens = self._split_unknown_slashes(_tokens(text))
+        tokens = self._split_unknown_slashes(tokenize(text))
         # A misspelt label stays a label: only words no label is close to are read as cues.
         tokens = [self._as_cue_word(spoken(t, dictionary())) for t in tokens]
         cues = find_cues(tokens)
@@ -389,7 +353,7 @@ class QueryParser:
 
     def garment_labels(self, name: str) -> list[Match]:
         """The article types a garment name stands for (exact, synonym or similar)."""
-        tokens = _tokens(name)
+        tokens = tokenize(name)
         used = [False] * len(tokens)
         spans = self._by_lookup(tokens, used) + self._by_similarity(tokens, used)
         garments = sorted((s for s in spans if s.attribute == "article_type"), key=_start)

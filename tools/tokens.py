@@ -1,0 +1,45 @@
+"""A message as the reader's words: case-folded, apostrophes dropped ("don't" is "dont"), a
+possessive "'s" dropped ("men's" is "men"), and the punctuation that ends a clause kept as its
+own token. Search boxes' "-black" and "w/o", dashes, emoji and spoken fillers are read here."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
+_IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|awful)\b)")
+_MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[a-z])")
+_SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
+_SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
+_HEDGES = frozenset({"um", "umm", "uh", "uhm", "erm", "er", "ermm"})
+_ABBREVIATED = re.compile(r"\b(excl|incl|esp|approx|inc)\.")
+# An emoji closes a thought: "polka dots remind me of my ex 😬 need a new blouse".
+_EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]+")
+_DASH = re.compile(r"\s[-–—]+\s|[–—]")  # "skirts - not denim", "niece—her mum": a new clause
+
+
+def tokenize(text: str) -> list[str]:
+    """Words and the punctuation that ends a clause; "t-shirt" and "t shirt" read alike."""
+    # "grey's out", "denim's a no": the verb; "winter's", "men's": the noun itself
+    text = _IS.sub(" is ", text.casefold()).replace("&", " and ")
+    text = _ABBREVIATED.sub(r"\1", text)  # "cardigan excl. melange": no sentence end
+    text = re.sub(r"['’]s\b", "", text)
+    text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
+    text = _MINUS.sub(" without ", text)  # "hoodie -black", as search boxes take it
+    text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
+    text = _EMOJI.sub(" ; ", text)
+    return _unhedged(_TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)))
+
+
+def _unhedged(tokens: list[str]) -> list[str]:
+    """Without spoken fillers: "trousers that aren't, like, the basic black" reads as
+    "trousers that aren't the basic black", and "um" is no word."""
+    out: list[str] = []
+    for token in tokens:
+        if token in _HEDGES:
+            continue
+        if token == "," and len(out) >= 2 and out[-1] == "like" and out[-2] == ",":
+            del out[-2:]  # ", like ," says nothing
+            continue
+        out.append(token)
+    return out
