@@ -36,11 +36,11 @@ from fitroom.tools.statement_words import (
     PRAISE,
     SCORN,
     SO_HOW,
+    STORY_OPENINGS,
     STRONG,
     SUBJECTS,
     VERBS,
     WIDE_SENTENCE_ENDS,
-    phrases,
 )
 
 
@@ -117,9 +117,7 @@ def tells(tokens: Sequence[str], clause: range) -> bool:
     if k < clause.stop and tokens[k] in DETERMINERS:
         # "the office is full of people in black blazers", "the skirts you showed were plain"
         return any(tokens[j] in COPULAS for j in range(k + 1, clause.stop))
-    return k < clause.stop and (
-        tokens[k] in SUBJECTS or starts_with(tokens, k, phrases("last time|the last|in my"))
-    )
+    return k < clause.stop and (tokens[k] in SUBJECTS or starts_with(tokens, k, STORY_OPENINGS))
 
 
 def predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], end: int) -> int:

@@ -150,3 +150,5 @@ ON_WHOM = _words("me him her them us you")
 HISTORY = _words("returned returning bought tried wore had sent was wanted planned")
 # "black I have already two": owning, after a label and a pronoun.
 POSSESSING = _words("have ve got own owns has had bought")
+# Openings of a story told without "I" first: "last time I bought black ...".
+STORY_OPENINGS = phrases("last time|the last|in my")
