@@ -227,6 +227,7 @@ def test_a_label_said_to_be_fine_is_allowed_not_asked_for() -> None:
         ("a top, stripes do me no favours", {"Stripe"}),
         ("the colour black I have already three, so a top in other colour", {"Black"}),
         ("a top. pink on me is a disaster", {"Pink"}),
+        ("my whole closet is grey so anything but that, a top", {"Grey"}),
         ("returned the grey top, it went bobbly. a top in another colour", {"Grey"}),
         ("trousers that aren't, like, the usual black or grey, um, a top", {"Black", "Grey"}),
     ],

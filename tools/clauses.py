@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from fitroom.tools.reader_words import ANY_KIND_JOINS, NO_NEGATION, PUNCTUATION, SAME_KIND_JOINS
+from fitroom.tools.reader_words import (
+    ANY_KIND_JOINS,
+    NO_NEGATION,
+    PUNCTUATION,
+    SAME_KIND_JOINS,
+    SENTENCE_ENDS,
+)
 from fitroom.tools.spans import Span, starts_with
 from fitroom.tools.statement_words import (
     AFTER_VERBS,
@@ -40,7 +46,6 @@ from fitroom.tools.statement_words import (
     STRONG,
     SUBJECTS,
     VERBS,
-    WIDE_SENTENCE_ENDS,
 )
 
 
@@ -59,7 +64,7 @@ def split_clauses(tokens: Sequence[str]) -> list[range]:
         elif token in {",", "and", ":"}:
             if not _new_subject(tokens, k + 1, bare=token == ","):
                 continue
-        elif token not in WIDE_SENTENCE_ENDS | BREAKS:
+        elif token not in SENTENCE_ENDS | BREAKS:
             continue
         bounds.append(range(start, k))
         start = k + 1
@@ -167,7 +172,7 @@ def _opens_sentence(tokens: Sequence[str], span: Span) -> bool:
     k = span.start - 1
     while k >= 0 and tokens[k] in ARTICLES | OPENERS:
         k -= 1
-    return k < 0 or tokens[k] in WIDE_SENTENCE_ENDS
+    return k < 0 or tokens[k] in SENTENCE_ENDS
 
 
 def _unknown_verb(tokens: Sequence[str], k: int, starts: dict[int, Span], end: int) -> bool:
@@ -239,7 +244,7 @@ def against(tokens: Sequence[str], clauses: Sequence[range], asking: Sequence[bo
     after it ("I live in black and I'm so over it"), or the message then asks for a change."""
     story = [clauses[0]]
     for clause, asks in zip(clauses[1:], asking[1:], strict=True):
-        if asks or tokens[clause.start - 1] in WIDE_SENTENCE_ENDS:
+        if asks or tokens[clause.start - 1] in SENTENCE_ENDS:
             break
         story.append(clause)
     if any(complains(tokens, c.start, c.stop) for c in story):

@@ -190,6 +190,7 @@ SCOPE_FILLERS = frozenset(
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes
 # every scope. A spaced dash reads as ";".
 PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 
 # Phrases that sound like labels but name none: "the dress code", "a black tie event".
 # "Suit" as a verb too: "navy would suit him", "a colour that suits me".

@@ -40,13 +40,13 @@ from fitroom.tools.scope_back import (
     verdict_follows,
 )
 from fitroom.tools.spans import Cue, Ruled, Span, kind_of, starts_with
+from fitroom.tools.statement_words import NUMBER_WORDS
 
 _MAX_FILLERS = 4  # "I don't want anything in the colour black" still reaches black
 _NEW_THING = frozenset({"a", "an"})
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _HEAD_NOUNS = frozenset({"ones", "one"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten few".split())
 _PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
 
 
@@ -178,7 +178,7 @@ def _compared(tokens: Sequence[str], i: int) -> bool:
     if not before or before[-1] in {"rather", "other"}:
         return False  # the cues "rather than" and "other than", already read
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if after.isdigit() or after in _NUMBER_WORDS:
+    if after.isdigit() or after in NUMBER_WORDS | {"one", "few"}:
         return False  # "more than two striped tops" counts
     return any(t in {"more", "less"} or (len(t) > 4 and t.endswith(("er", "ier"))) for t in before)
 

@@ -15,6 +15,7 @@ from fitroom.tools.reader_words import (
     PUNCTUATION,
     SAME_KIND_JOINS,
     SCOPE_FILLERS,
+    SENTENCE_ENDS,
     VERDICT_WORDS,
 )
 from fitroom.tools.spans import Cue, Ruled, Span, kind_of, starts_with
@@ -22,7 +23,6 @@ from fitroom.tools.spans import Cue, Ruled, Span, kind_of, starts_with
 _ASKED = frozenset({"?", "!"})
 _ANSWERS = frozenset({"no", "nah", "nope"})
 PRONOUNS = frozenset({"them", "those", "these"})
-SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 _QUANTIFIERS = frozenset({"all", "both", "any", "each", "of", "every", "one"})
 
 

@@ -113,10 +113,9 @@ TERSE = 4
 CHANGE = phrases(
     "different|else|change|other|others|instead|for once|this time|break|fresh|switch|"
     "colourful|colorful|bit of colour|bit of color|brighter|warmer|lighter|darker|fun|"
-    "a change|mix it up|something new|any colour|any color|not the same|another shade|"
+    "a change|mix it up|something new|any colour|any color|not the same|another shade|anything but|"
     "another colour|another color|another pattern|another print|stand out"
 )
-WIDE_SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 # Not "just" or "which": "florals I just can't do" is one clause.
 BREAKS = _words("but so because cause though although if")
 ILL_BEFORE = _words("look looks looked feel feels felt me so really very quite bit")

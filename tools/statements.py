@@ -33,9 +33,9 @@ from fitroom.tools.clauses import (
     split_clauses,
     tells,
 )
-from fitroom.tools.reader_words import GENERIC_PATTERN, IMPLIED_PATTERN
+from fitroom.tools.reader_words import GENERIC_PATTERN, IMPLIED_PATTERN, SENTENCE_ENDS
 from fitroom.tools.spans import Ruled, Span
-from fitroom.tools.statement_words import OPINION_VERBS, POINTERS, TERSE, WIDE_SENTENCE_ENDS
+from fitroom.tools.statement_words import OPINION_VERBS, POINTERS, TERSE
 
 _GARMENT_KINDS = frozenset({"article_type", "category"})
 
@@ -156,7 +156,7 @@ class _Story:
         tokens = self.tokens
         for clause in self.clauses[n + 1 :]:
             # a dash reads as ";", and "sequins, glitter - I'm so over it" is one thought
-            ended = tokens[clause.start - 1] in WIDE_SENTENCE_ENDS - {";"}
+            ended = tokens[clause.start - 1] in SENTENCE_ENDS - {";"}
             if ended and tokens[clause.start - 2] != ".":
                 return False
             # "black - have too many, beige - stains": a terse verdict after a dash tells too
@@ -185,13 +185,13 @@ def _ruled_too(tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]) -
         end = span.start + span.length
         if span in ruled or tokens[end : end + 1] not in (["too"], ["either"]):
             continue
-        if tokens[end + 1 : end + 2] not in ([], *([p] for p in WIDE_SENTENCE_ENDS), [","]):
+        if tokens[end + 1 : end + 2] not in ([], *([p] for p in SENTENCE_ENDS), [","]):
             continue
         if tokens[span.start - 1 : span.start] not in (["and"], [","], ["or"], ["nor"]):
             continue
         before = [s for s in spans[:n] if s.attribute == span.attribute]
         same_sentence = before and not any(
-            t in WIDE_SENTENCE_ENDS for t in tokens[before[-1].start : span.start]
+            t in SENTENCE_ENDS for t in tokens[before[-1].start : span.start]
         )
         if same_sentence and before[-1] in ruled:
             found.append(Ruled(span, False))
