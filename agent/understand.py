@@ -193,10 +193,17 @@ def understand(
     # answer questions and correct picks ("ideally no pattern").
     parsed = parse(text, ask_llm=not prefs.wanted.get("article_type"))
     _apply_labels(prefs, parsed)
+    garments = prefs.wanted.get("article_type", [])
+    if prefs.price_for and garments and not set(garments) & set(prefs.price_for):
+        # "cheaper" dresses, then skirts: the dresses' cap says nothing about skirts
+        prefs.max_price = prefs.min_price = None
+        prefs.price_for = []
     if price := _PRICE.search(lowered):
         prefs.max_price = float(price.group(1).replace(",", ".")) / price_scale
+        prefs.price_for = []
     elif parsed.price_max is not None or parsed.price_min is not None:  # "something cheap"
         prefs.max_price, prefs.min_price = parsed.price_max, parsed.price_min
+        prefs.price_for = list(garments)
         turn.relative_price = True
     # "I don't like brown" rules out a colour, not the item on top of the list.
     about_labels = any(m.negated for m in parsed.matches) and not named_item(lowered)
@@ -216,6 +223,7 @@ def understand(
             # search then drops the cap altogether.
             prefs.max_price = float(sorted(prices)[(len(prices) - 1) // 2]) * 0.999
             prefs.min_price = None  # "premium" earlier: cheaper wins now
+            prefs.price_for = list(prefs.wanted.get("article_type", [])) or _types(shown)
             turn.feedback.append("cheaper")
     if target and recolour:
         family = target.colour_master or target.colour
@@ -242,3 +250,8 @@ def merge_extraction(prefs: Preferences, extraction: Extraction) -> Preferences:
     if extraction.occasion and not prefs.occasion:
         prefs.occasion = extraction.occasion
     return prefs
+
+
+def _types(shown: Sequence[Item]) -> list[str]:
+    """The article types on screen, for a "cheaper" said before any garment was named."""
+    return list(dict.fromkeys(i.article_type for i in shown if i.article_type))

@@ -85,6 +85,7 @@ CUE_SENTENCES = {
     "besides": "a top, any pattern besides stripes",
     "skip": "skip the stripes, I want a top",
     "leave out": "leave out the striped ones, a top",
+    "leave off": "leave off the stripes this time, a top",
     "rather not": "I'd rather not have stripes, a top",
     "rather avoid": "I'd rather avoid stripes, a top",
     "no more": "no more stripes, a top",

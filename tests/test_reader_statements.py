@@ -186,7 +186,7 @@ def test_australian_irish_and_scottish_garment_words(word: str, label: str) -> N
         ("dots? eww. a blouse", {"Dot"}, {"Blouse"}),
         ("hoodies are too sporty, what about a jacket", {"Hoodie"}, {"Jacket"}),
         ("a top that's not got stripes on it", {"Stripe"}, {"Top"}),
-        ("she'd wear a scarf more than a hat", {"Hat/beanie"}, {"Scarf"}),
+        ("she'd wear a scarf more than a hat", {"Hat/beanie"}, {"Scarf", "Women"}),
         ("pink is my usual but I want a change, a top", {"Pink"}, {"Top"}),
         ("my husband says I look like a deckchair in stripes, a top", {"Stripe"}, {"Top"}),
         ("a top please, white goes grubby so fast with my kids around", {"White"}, {"Top"}),

@@ -173,3 +173,16 @@ def test_a_label_said_to_be_fine_lifts_its_ruling_out_without_being_required() -
     assert prefs.excluded["pattern"] == [] and prefs.lasting.get("pattern", []) == []
     assert "pattern" not in prefs.wanted
     assert prefs.excluded["colour_master"] == ["Blue"]
+
+
+def test_a_price_read_against_one_garment_is_dropped_for_another_but_a_sum_is_kept() -> None:
+    prefs, _ = understand("a dress", Preferences(), PARSE)
+    prefs, _ = understand("cheaper please", prefs, PARSE, SHOWN)
+    assert prefs.max_price is not None and prefs.price_for == ["Dress"]
+    prefs, _ = understand("a black one", prefs, PARSE, SHOWN)
+    assert prefs.max_price is not None  # still the dresses
+    prefs, _ = understand("show me skirts instead", prefs, PARSE, SHOWN)
+    assert prefs.max_price is None and prefs.price_for == []
+    prefs, _ = understand("a dress under 40", Preferences(), PARSE)
+    prefs, _ = understand("show me skirts instead", prefs, PARSE, SHOWN)
+    assert prefs.max_price == 40.0  # a budget holds whatever the garment

@@ -31,6 +31,8 @@ from fitroom.tools.statement_words import (
     HEADS,
     HISTORY,
     ILL_BEFORE,
+    LIKENED,
+    LIKENED_ARTICLES,
     NEGATIVE_VERBS,
     NOT_VERBS,
     NUMBER_WORDS,
@@ -38,6 +40,7 @@ from fitroom.tools.statement_words import (
     OPENERS,
     OPINION_VERBS,
     PERSONAL,
+    PLACES,
     POSSESSING,
     PRAISE,
     SCORN,
@@ -156,6 +159,16 @@ def predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], end
         return next(later, -1)
     if tokens[k] in VERBS:
         return k
+    if tokens[k] in PLACES:
+        # "orange in my last holiday photos was a big mistake": past where, to the verb
+        where = range(k + 1, min(k + 7, end))
+        verb = next((j for j in where if tokens[j] in COPULAS), -1)
+        # "pink at my sister's wedding": who was there may be named on the way
+        plain = all(
+            (j not in starts or starts[j].attribute == "gender") and tokens[j] not in PUNCTUATION
+            for j in range(k, verb)
+        )
+        return verb if verb > 0 and plain else -1
     return k if _opens_sentence(tokens, span) and _unknown_verb(tokens, k, starts, end) else -1
 
 
@@ -190,6 +203,13 @@ def _unknown_verb(tokens: Sequence[str], k: int, starts: dict[int, Span], end: i
 def allows(tokens: Sequence[str], start: int, end: int) -> bool:
     """Whether a predicate only allows its subject ("florals are fine", "grey is ok now")."""
     return any(starts_with(tokens, k, ALLOWING) for k in range(start, min(end, start + 4)))
+
+
+def likened(tokens: Sequence[str], span: Span) -> bool:
+    """Whether the span is what something is compared to ("looks like pyjamas", "reminds me
+    of a school uniform"), past an article."""
+    k = span.start - (1 if _at(tokens, span.start - 1) in LIKENED_ARTICLES else 0)
+    return any(tuple(tokens[max(0, k - len(p)) : k]) == p for p in LIKENED)
 
 
 def praised(tokens: Sequence[str], start: int, end: int) -> bool:

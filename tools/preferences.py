@@ -22,6 +22,10 @@ class Preferences(BaseModel):
     suggested: list[str] = Field(default_factory=list)
     min_price: float | None = Field(default=None, ge=0)  # "something premium"
     max_price: float | None = Field(default=None, ge=0)
+    # The garments a price read relative to them was for ("cheaper" dresses): a price within a
+    # type's own range means nothing for another type, so naming another garment drops it.
+    # Empty for a sum of money ("under 40"), which holds whatever the garment.
+    price_for: list[str] = Field(default_factory=list)
     liked: list[str] = Field(default_factory=list)
     rejected: list[str] = Field(default_factory=list)
 

@@ -14,6 +14,7 @@ from numpy.typing import NDArray
 from fitroom.tools.colour_families import excluded_shades, one_level
 from fitroom.tools.embedder import Embedder
 from fitroom.tools.errors import FitroomError
+from fitroom.tools.garment_kinds import kinds_refused
 from fitroom.tools.occasions import read_occasion, triggers
 from fitroom.tools.price_tiers import cap_or_floor, price_word
 from fitroom.tools.reader_words import (
@@ -27,6 +28,7 @@ from fitroom.tools.reader_words import (
     SCOPE_FILLERS,
 )
 from fitroom.tools.reading import Match, ParsedQuery
+from fitroom.tools.referents import for_someone_else, resolve
 from fitroom.tools.scope import allowed, find_cues, negations, unsaid
 from fitroom.tools.spans import Span
 from fitroom.tools.spelling import Speller, dictionary, spoken
@@ -55,7 +57,9 @@ SIMILARITY_MARGIN = 0.03
 GENERIC = "*"  # the label of a generic pattern word until its scope says what it means
 # "6 year old", "six years old", "she's seven", "aged 7", "7yo"
 # ("for ten years" is no age)
-_AGE = re.compile(r"^(?:(\w+) (?:years?|yrs?) old|(?:she|he|aged|age|is) (\w+)|(\d+) ?yo)$")
+_AGE = re.compile(
+    r"^(?:(\w+) (?:years?|yrs?) old|(?:she|he|they|theyre|aged|age|is|are) (\w+)|(\d+) ?yo)$"
+)
 _NUMBERS = {
     word: n
     for n, word in enumerate(
@@ -64,6 +68,7 @@ _NUMBERS = {
 }
 # Who a pronoun points at, when no word says it more plainly ("for his birthday").
 _PRONOUNS = {"he": "Men", "his": "Men", "him": "Men", "she": "Women", "her": "Women"}
+_GUESSED = frozenset({"pronoun", "referent"})  # whom it is for, read from "she" or "him"
 _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
 
 
@@ -260,8 +265,11 @@ class QueryParser:
         negated += told
         # "I don't mind stripes", "grey is fine now" allow a label; they do not ask for it.
         permitted = set(allowed(tokens, spans, cues) + fine)
-        spans = [s for s in spans if s not in untold]
+        people = [s for s in untold if s.attribute == "gender" and s.how != "pronoun"]
+        spans = resolve(tokens, [s for s in spans if s not in untold], people)
         ruled = {r.span: r.lasting for r in negated if r.span not in permitted}
+        for span in kinds_refused(tokens, spans, ruled, cues):
+            del ruled[span]  # "a top that isn't a crop top" still wants a top
         gone = unsaid(tokens, cues, negated, [s for s in spans if s not in permitted])
         gone |= {k for s in [*untold, *permitted] for k in range(s.start, s.start + s.length)}
         meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)
@@ -270,8 +278,8 @@ class QueryParser:
             for span in spans
             for m in self._read_span(tokens, span, ruled)
         ]
-        if any(m.attribute == "gender" and m.how != "pronoun" for m in matches):
-            matches = [m for m in matches if m.how != "pronoun"]  # "my daughter, she's 7"
+        if any(m.attribute == "gender" and m.how not in _GUESSED for m in matches):
+            matches = [m for m in matches if m.how not in _GUESSED]  # "my daughter, she's 7"
         patterns = self._vocab.values.get("pattern", [])
         matches = _resolve_generic_patterns(matches, patterns)
         notes: list[str] = []
@@ -282,6 +290,8 @@ class QueryParser:
             matches += self._needs(tokens, used, notes, ask_llm)
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
+        if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
+            matches = [m.model_copy(update={"lasting": False}) for m in matches]
         parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)
         if word := price_word(text):
             kinds = parsed.filters.include.get("article_type", [])
@@ -383,15 +393,15 @@ def _pattern_nouns(spans: list[Span]) -> list[Span]:
 
 
 def _resolve_generic_patterns(matches: list[Match], patterns: list[str]) -> list[Match]:
-    """A generic pattern word means Solid when ruled out on its own ("no prints"), an all-over
-    pattern when wanted as an adjective ("a printed top"), and nothing after a named pattern
-    ("a check pattern", "no floral prints")."""
+    """A generic pattern word means Solid when ruled out ("no prints", "no logos or prints"),
+    and an all-over pattern when wanted as an adjective ("a printed top"); after a named pattern
+    ("a check pattern", "no floral prints") `_pattern_nouns` has made it part of that one."""
     named = {m.negated for m in matches if m.attribute == "pattern" and m.label != GENERIC}
     out = []
     for m in matches:
         if m.label != GENERIC:
             out.append(m)
-        elif m.negated and True not in named:
+        elif m.negated:
             out.append(m.model_copy(update={"label": "Solid", "how": "plain", "negated": False}))
         elif not m.negated and False not in named and m.phrase in PATTERNED:
             out.append(m.model_copy(update={"label": "All over pattern", "how": "synonym"}))

@@ -34,7 +34,7 @@ LASTING_CUES = _cues(
 )
 SESSION_CUES = _cues(
     "no|nope|non|not|without|except|excluding|minus|neither|anything but|everything but|"
-    "apart from|other than|besides|skip|leave out|rather not|rather avoid|no more|enough|"
+    "apart from|other than|besides|skip|leave out|leave off|rather not|rather avoid|no more|enough|"
     "had enough of|sick of|tired of|fed up with|bored of|done with|too much|"
     "not looking for|im over|i am over|so over|not feeling|not feeling the|past the|"
     "any colour but|any color but|any shade but|any pattern but|all but|swap|swap the|"
@@ -205,9 +205,11 @@ NOT_LABELS = frozenset(
 )
 # Words for "some pattern or other": ruled out, they mean plain (Solid); after a named pattern
 # ("check pattern", "floral prints") they add nothing.
+# "nothing too busy", "no loud prints": nothing patterned, whatever else is named with it
+BUSY = frozenset({"busy", "loud"})
 GENERIC_PATTERN = frozenset(
-    "pattern patterns patterned print prints printed motif motifs design designs".split()
-)
+    "pattern patterns patterned print prints printed motif motifs design designs busy".split()
+) | {f"{a} {b}" for a in BUSY for b in ("print", "prints", "pattern", "patterns")}
 # Said as a want, these two mean an all-over pattern; the nouns alone mean nothing.
 PATTERNED = frozenset({"patterned", "printed"})
 # Garment words that also say a pattern: ruled out, they rule out the pattern, not the kind

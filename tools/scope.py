@@ -183,6 +183,9 @@ def _compared(tokens: Sequence[str], i: int) -> bool:
     return any(t in {"more", "less"} or (len(t) > 4 and t.endswith(("er", "ier"))) for t in before)
 
 
+_SELF_CORRECTING = frozenset({("no", "wait"), ("wait", "no")})
+
+
 def find_cues(tokens: Sequence[str]) -> list[Cue]:
     """Every negation cue in `tokens`, longest first at each position. Found before labels are
     read, so "doesn't suit me" never offers "suit" as a garment."""
@@ -191,6 +194,8 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
     while i < len(tokens):
         if double := next((len(c) for c in NO_NEGATION if tuple(tokens[i : i + len(c)]) == c), 0):
             i += double  # "I never say no to stripes"
+        elif tuple(tokens[i : i + 2]) in _SELF_CORRECTING:
+            i += 2  # "heels, no wait, flats" takes the heels back (`taken_back`); no refusal
         elif (after := post_cue_at(tokens, i)) is not None:
             # "red doesn't suit her" is her taste, not the shopper's.
             theirs = any(t in OTHER_PEOPLE for t in tokens[i + after : i + after + 2])

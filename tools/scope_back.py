@@ -150,7 +150,8 @@ def taken_back(tokens: Sequence[str], spans: Sequence[Span]) -> list[Ruled]:
         kind = kind_of(after[0].attribute) if after else None
         # "white shirt - no, actually make that a black one": the white, not the shirt
         before = [s for s in spans if s.start + s.length <= i and kind_of(s.attribute) == kind]
-        if before and before[-1].labels != after[0].labels:
+        # "hoodies, no wait, sweatshirts... actually go back to hoodies": named again, it stays
+        if before and not any(s.labels == before[-1].labels for s in after):
             ruled.append(Ruled(before[-1], False))
     return ruled
 

@@ -22,6 +22,7 @@ MAX_K = 1000
 # caller's explicit filters are never dropped.
 # Price words go first: half the H&M sample has no price, and "a cheap coat" should still show
 # coats.
+_NAMED_FIRM = frozenset({"article_type", "category", "gender"})
 _RELAX_ORDER = (
     "price",
     "pattern",
@@ -204,8 +205,14 @@ def search_items(
 
     hits = query(inferred.merged(explicit))
     relaxed: list[str] = []
-    # "No pattern" said in words is as firm as an exclusion: it is never relaxed away.
-    firm = {m.attribute for m in understood if m.how == "plain"}
+    # "No pattern" said in words is as firm as an exclusion, and so is a garment or a wearer
+    # named outright: socks are no answer to "trainers, not white", nor a girl's bikini to
+    # "swimwear for my husband". Fewer items then, not other things.
+    firm = {m.attribute for m in understood if m.how == "plain"} | {
+        m.attribute
+        for m in understood
+        if m.attribute in _NAMED_FIRM and m.how in ("exact", "synonym") and not m.negated
+    }
     for key in _RELAX_ORDER:
         if len(hits) >= request.k or not _has(inferred, key) or key in firm:
             continue
@@ -216,6 +223,9 @@ def search_items(
         if key == "price" and parsed is not None:
             more = _closest_in_price(more, parsed.price_min, parsed.price_max)
         hits += more[: request.k - len(hits)]
+    notes = parsed.notes if parsed else []
+    if len(hits) < request.k and any(_has(inferred, key) for key in firm):
+        notes = [*notes, f"Only {len(hits)} items fit what was named; nothing else is shown."]
     return SearchResult(
         query=request.query,
         image=str(request.image) if request.image else None,
@@ -224,5 +234,5 @@ def search_items(
         price_min=parsed.price_min if parsed else None,
         price_max=parsed.price_max if parsed else None,
         relaxed=relaxed,
-        notes=parsed.notes if parsed else [],
+        notes=notes,
     )

@@ -81,7 +81,10 @@ PRAISE = phrases(
     "works|suits|suit|flattering|classic|gorgeous|beautiful|amazing|better|prefer|"
     "preferred|go to|goes with everything|go with everything|my colour|her colour|his colour|"
     "my color|her color|his color|a must|must|need|needed|what i want|what i need|cute|"
-    "stunning|elegant|timeless|mad about|obsessed with|into|adore|adores|likes|i like|we like|"
+    "stunning|elegant|timeless|mad about|obsessed with|adore|"
+    # "he's into plaid", not "jeans dig into my belly"
+    "is into|are into|am into|im into|hes into|shes into|theyre into|really into|so into|"
+    "well into|big into|totally into|adores|likes|i like|we like|"
     "fab|fabulous|brilliant|wonderful|ace|cool|excellent|handy|useful|welcome|easier|nicer|"
     "comfier|more comfortable|more practical|will do|would do|is in|are in|only|what i|what im|"
     "would work|will work|could work|should work|might work|all im after|all i need|"
@@ -99,7 +102,8 @@ COMPLAINT = BAD_LOOKS | _words(
     "bored dull drab harsh funeral funereal clash clashes clashing too hate hated ugh ew eww cry "
     "uncomfortable scratchy sick banned ban banning refusing refuses refused refuse stop "
     "overflowing drowning full enough loads tons heaps already every over done "
-    "fill many much uniform everywhere"
+    "fill many much uniform everywhere mistake mistakes dig digs cringe cringey cringy "
+    "embarrassing unflattering clingy"
 )
 # What makes a story a complaint even about what was named just before it, outside the clause:
 # "sequins, glitter, anything sparkly - I'm so over it", "put me in khaki and I look ill".
@@ -107,9 +111,15 @@ STRONG = frozenset((w,) for w in BAD_LOOKS) | phrases(
     "sweat|sweaty|stain|stains|filthy|itch|itches|itchy|rash|fade|faded|pill|pills|bobbly|"
     "shrink|ruined|disaster|regret|boring|bored|dull|drab|harsh|funeral|funereal|hate|cry|"
     "uncomfortable|scratchy|sick|banned|fill|over it|over them|over that|so over|done with|"
-    "had enough|too many|too much"
+    "had enough|too many|too much|mistake|cringe|cringey|embarrassing|unflattering"
 )
 TERSE = 4
+# What a garment is compared to is not asked for: "melange looks like pyjamas on me".
+LIKENED = phrases(
+    "look like|looks like|looked like|looking like|feel like|feels like|felt like|"
+    "remind me of|reminds me of|reminded me of|remind her of|reminds her of|remind him of|"
+    "reminds him of|look as if|dressed like|dressed as"
+)
 CHANGE = phrases(
     "different|else|change|other|others|instead|for once|this time|break|fresh|switch|"
     "colourful|colorful|bit of colour|bit of color|brighter|warmer|lighter|darker|fun|"
@@ -120,12 +130,15 @@ CHANGE = phrases(
 BREAKS = _words("but so because cause though although if")
 ILL_BEFORE = _words("look looks looked feel feels felt me so really very quite bit")
 COPULAS = _words("is are was were")
+PLACES = _words("in on at from")  # "orange in my holiday photos was a mistake"
+LIKENED_ARTICLES = _words("a an the my some")
 DETERMINERS = _words("the this these those that our your")
 POINTERS = _words("some those them these similar same more like")
 # Who says one of these gives an opinion, and is not who the clothes are for by that alone.
+SHOPPER = _words("i im ive id me my")  # who speaks, in what someone else says
 OPINION_VERBS = _words("says said reckons reckon thinks think thought told insists claims right")
 # A number after these, or before these, is an age or a size, not a count.
-AGE_OR_SIZE_BEFORE = _words("is hes shes he she aged age size sizes turned turning")
+AGE_OR_SIZE_BEFORE = _words("is are hes shes he she they theyre aged age size sizes turned turning")
 AGE_AFTER = _words("year years yr yrs yo months month")
 # Words of degree before "too": "far too busy", "a bit too loud".
 DEGREES = _words("far way much a bit little rather just so really slightly")

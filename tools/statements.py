@@ -27,6 +27,8 @@ from fitroom.tools.clauses import (
     allows,
     asks,
     changes,
+    complains,
+    likened,
     praised,
     predicate_at,
     scorns,
@@ -35,7 +37,7 @@ from fitroom.tools.clauses import (
 )
 from fitroom.tools.reader_words import GENERIC_PATTERN, IMPLIED_PATTERN, SENTENCE_ENDS
 from fitroom.tools.spans import Ruled, Span
-from fitroom.tools.statement_words import OPINION_VERBS, POINTERS, TERSE
+from fitroom.tools.statement_words import OPINION_VERBS, POINTERS, SHOPPER, TERSE
 
 _GARMENT_KINDS = frozenset({"article_type", "category"})
 
@@ -103,8 +105,13 @@ class _Story:
             in_story = n in self.told  # "he thinks jeans are for teenagers"
             bystander = in_story or self._opinion_giver(span) or self._bystander(span, n)
             return "unsaid" if bystander else None
+        if likened(tokens, span):
+            return "unsaid"
         if tokens[span.start] in GENERIC_PATTERN:
-            return None
+            # "patterns are too busy for her eyes": the subject of a complaint
+            predicate = predicate_at(tokens, span, self.starts, clause.stop)
+            complaint = predicate >= 0 and complains(tokens, predicate, clause.stop)
+            return "out" if complaint else None
         # "he says jeans are uncomfortable" rules out denim, not the trousers asked for
         says_pattern = tokens[span.start] in IMPLIED_PATTERN
         if span.attribute in _GARMENT_KINDS and not says_pattern:
@@ -139,7 +146,11 @@ class _Story:
         right", "my wife says I look like a golfer in plaid"): not who the clothes are for by
         that; "a top for my wife, she says..." still says it with "for"."""
         end = span.start + span.length
-        return any(t in OPINION_VERBS for t in self.tokens[end : end + 2])
+        if not any(t in OPINION_VERBS for t in self.tokens[end : end + 2]):
+            return False
+        # "he says no to anything with a print" speaks of whom the clothes are for, unless
+        # what he says is about the shopper ("she says I look washed out in beige")
+        return span.how != "pronoun" or bool(SHOPPER & set(self.tokens[end + 1 : end + 3]))
 
     def _bystander(self, span: Span, n: int) -> bool:
         """Whether "the kids" in "I teach reception and the kids wipe paint on everything" are

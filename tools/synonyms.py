@@ -37,7 +37,9 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_words("gender", "Women", "wife wifey girlfriend mum mom mummy mother stepmum sister"),
     **_words("gender", "Women", "aunt auntie grandma granny nan nana grandmother fiancee gf"),
     **_many("gender", "Women", "mother in law", "sister in law"),
-    **_words("gender", "Kids", "son daughter baby grandson granddaughter nephew niece lad"),
+    **_words(
+        "gender", "Kids", "son daughter baby grandson granddaughter nephew niece lad twins triplets"
+    ),
     **_words("gender", "Kids", "bairn bairns wean weans"),
     **_words("gender", "Kids", "boy boys girl girls kiddo kiddos toddlers teen teens teenager"),
     **_words("gender", "Kids", "tween newborn infant schoolboy schoolgirl"),
@@ -60,15 +62,21 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("gender", "Kids", "kids", "kid", "children", "childrens", "child", "toddler"),
     **_many("gender", "Kids", "toddlers", "newborn", "infant", "babies", "little ones"),
     **_many("colour", "Light Blue", "baby blue", "powder blue", "sky blue"),
-    # Tones as H&M's shades spell them: "nothing dark", "light colours".
+    # Tones as H&M's shades spell them: "nothing dark", "light colours". Black is the darkest
+    # shade and white the lightest, though H&M spells neither with a tone.
     **_any_of(
-        tuple(("colour", f"Dark {c}") for c in _HUES),
+        (*(("colour", f"Dark {c}") for c in _HUES), ("colour", "Black")),
         *["dark", "dark colours", "dark colour", "dark coloured", "dark colors", "dark color"],
+        *["dark shades", "dark ones", "dark stuff"],
+    ),
+    **_any_of(
+        (*(("colour", f"Light {c}") for c in _HUES), ("colour", "White"), ("colour", "Off White")),
+        *["light colours", "light colour", "light coloured", "light colors", "light color"],
+        *["light shades", "light ones", "pale colours", "pale ones"],
     ),
     **_any_of(
         tuple(("colour", f"Light {c}") for c in _HUES),
-        *["light colours", "light colour", "light coloured", "light colors", "light color"],
-        *["pale colours", "pastel", "pastels", "pastel colours"],
+        *["pastel", "pastels", "pastel colours", "pastel colors", "pastel shades"],
     ),
     **_many("colour", "Light Pink", "baby pink", "blush", "pale pink"),
     **_many("article_type", "Sweater", "jumper", "pullover", "sweatshirt", "knitwear"),
@@ -237,8 +245,6 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     ),
     **_many("colour_master", "Beige", "skin colored", "skin color", "flesh colored"),
     **_many("colour_master", "Grey", "gray", "greys", "grays"),
-    # Dark clothes are black in this catalogue's colour families (H&M files navy under Blue).
-    **_many("colour_master", "Black", "dark colours", "dark colors", "dark shades", "dark ones"),
     **_many(
         "pattern",
         "Stripe",
@@ -280,6 +286,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     ),
     **_many("pattern", "Solid", "plain", "unpatterned", "one colour", "single colour"),
     **_many("pattern", "Solid", "block colour", "block colours", "block coloured", "one color"),
+    **_many("pattern", "Solid", "flat colour", "flat colours", "flat color", "flat colors"),
     **_many("pattern", "Lace", "lacy"),
     **_many(
         "pattern",
@@ -315,6 +322,8 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "characters",
     ),
     **_many("pattern", "Melange", "marl", "marled", "heathered", "heather"),
+    # "not grey marl" rules out the marl, not every grey
+    **_many("pattern", "Melange", "grey marl", "gray marl", "grey melange", "gray melange"),
     **_many("pattern", "Sequin", "sequinned", "sequined", "sequins", "sequinny", "sequiny"),
     **_many("pattern", "Embroidery", "embroidered"),
     **_any_of(

@@ -8,12 +8,14 @@ import re
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
 _IS = re.compile(r"['’]s (?=(?:out|a no|banned|not|so|too|just|never|off|over|awful)\b)")
+_WOULD = re.compile(r"\b(he|she|they)['’](?:d|ll)\b")
 _MINUS = re.compile(r"(?:(?<=\s)|^)-(?=[a-z])")
 _SHORTHANDS = {"w/o": " without ", "w/out": " without ", "w/": " with "}
 _SHORTHAND = re.compile(r"(?<![a-z])(?:w/out|w/o|w/)(?![a-z/])")
 _HEDGES = frozenset({"um", "umm", "uh", "uhm", "erm", "er", "ermm"})
 _ABBREVIATED = re.compile(r"\b(excl|incl|esp|approx|inc)\.")
 # An emoji closes a thought: "polka dots remind me of my ex 😬 need a new blouse".
+_RESUMING = frozenset({",", "go", "make", "let", "i", "wait", "scratch", "forget", "lets"})
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]+")
 _DASH = re.compile(r"\s[-–—]+\s|[–—]")  # "skirts - not denim", "niece—her mum": a new clause
 
@@ -24,6 +26,7 @@ def tokenize(text: str) -> list[str]:
     text = _IS.sub(" is ", text.casefold()).replace("&", " and ")
     text = _ABBREVIATED.sub(r"\1", text)  # "cardigan excl. melange": no sentence end
     text = re.sub(r"['’]s\b", "", text)
+    text = _WOULD.sub(r"\1", text)  # "he'd like", "she'll need": the person, not "hed"
     text = _SHORTHAND.sub(lambda m: _SHORTHANDS[m.group(0)], text)
     text = _MINUS.sub(" without ", text)  # "hoodie -black", as search boxes take it
     text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
@@ -35,11 +38,17 @@ def _unhedged(tokens: list[str]) -> list[str]:
     """Without spoken fillers: "trousers that aren't, like, the basic black" reads as
     "trousers that aren't the basic black", and "um" is no word."""
     out: list[str] = []
-    for token in tokens:
+    for n, token in enumerate(tokens):
         if token in _HEDGES:
             continue
+        if token == "no" and out[-1:] == ["actually"] and _at(tokens, n + 1) in _RESUMING:
+            continue  # "actually no, go back to hoodies": the correction, not a refusal
         if token == "," and len(out) >= 2 and out[-1] == "like" and out[-2] == ",":
             del out[-2:]  # ", like ," says nothing
             continue
         out.append(token)
     return out
+
+
+def _at(tokens: list[str], k: int) -> str:
+    return tokens[k] if k < len(tokens) else ""
