@@ -74,6 +74,19 @@ def test_an_occasion_reads_as_the_garments_that_serve_it(parser: QueryParser) ->
     assert "Bikini top" not in read.filters.include["article_type"]  # summer, but a wedding
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("my mum is going into hospital next week", "Robe"),
+        ("starting to lift weights at the leisure centre", "Sneakers"),
+        ("something for a newborn", "Bodysuit"),
+    ],
+)
+def test_needs_the_table_reads(parser: QueryParser, text: str, expected: str) -> None:
+    read = parser.parse(text)
+    assert expected in read.filters.include.get("article_type", [])
+
+
 def test_without_an_encoder_exact_and_synonyms_still_work(tmp_path: Path) -> None:
     vocab = Vocabulary(values={"colour": ["Dark Blue"], "article_type": ["Sweater", "Coat"]})
     plain = QueryParser(vocab)

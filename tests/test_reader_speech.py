@@ -172,3 +172,21 @@ def test_a_taste_stated_for_someone_else_is_not_the_shoppers_to_keep(
 ) -> None:
     stripes = [m for m in READ.parse(text).matches if m.label == "Stripe"]
     assert stripes and all(m.negated and m.lasting is lasting for m in stripes)
+
+
+def test_whose_event_it_is_is_not_whom_the_clothes_are_for() -> None:
+    parsed = READ.parse("he needs a shirt for his sister's graduation")
+    assert _wants(parsed) == {"article_type": ["Shirt"], "gender": ["Men"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "gender", "garment"),
+    [
+        ("a vest for the gym, not white", None, "Vest top"),
+        ("a scarf for my gran", "Women", "Scarf"),
+    ],
+)
+def test_british_words_for_garments_and_people(text: str, gender: str | None, garment: str) -> None:
+    wants = _wants(READ.parse(text))
+    assert wants.get("article_type") == [garment]
+    assert wants.get("gender") == ([gender] if gender else None)

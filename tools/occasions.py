@@ -61,6 +61,9 @@ _GIFT = _types(
     "Scarf|Gloves|Sweater|Hat/beanie|Socks|Bag|Wallet|Necklace|Earring|Earrings|"
     "Bracelet|Belt|Tie|Pyjama set|Robe|Cardigan|Sunglasses|Ring"
 )
+_BABY = _types(
+    "Bodysuit|Garment Set|Dungarees|Pyjama jumpsuit/playsuit|Socks|Hat/beanie|Cardigan|Sweater"
+)
 _CARRY = _types("Bag|Backpack|Shoulder bag|Tote bag|Cross-body bag|Weekend/Gym bag")
 _COMMUTE = _types(
     "Jacket|Coat|Backpack|Trousers|Sneakers|Outdoor trousers|Gloves|Leggings/Tights|"
@@ -97,6 +100,7 @@ EVENTS = _rows(
      "|smart|professional|bank|internship", _OFFICE),
     ("gym|workout|work out|training|train|running|run|jogging|jog|yoga|pilates|fitness|exercise"
      "|fitness club|health club|sports club|running club|leisure centre"
+     "|lifting|weights|weightlifting|crossfit|bootcamp|boxing"
      "|sport|sports|football|tennis|cycling|cycle|bike|biking|marathon|5k|spin class|dance class",
      _SPORT),
     ("hiking|hike|trek|trekking|camping|walking|walks|walk|mountains|mountain|outdoors|outside"
@@ -109,7 +113,9 @@ EVENTS = _rows(
     ("sleep|sleeping|bed|bedtime|night in|lounging|lounge|nightwear|sleepover|cosy night"
      "|at home|around the house|sofa|couch|at night|nighttime|night time|lazy|slob|slobbing"
      "|loungewear|duvet day|pyjama day|chill|chilling|netflix|films|poorly|unwell"
-     "|under the weather|recovering|get well", _SLEEP),
+     "|under the weather|recovering|get well|hospital|operation|surgery|hospital stay",
+     (*_SLEEP, "Slippers", "Robe")),
+    ("new baby|newborn|baby shower|new arrival|baby gift|gift for the baby", _BABY),
     ("shot up|growth spurt|grown out of|outgrown|outgrew|grew out of|too small|too short"
      "|too tight|nothing fits", (*_CASUAL, "Hoodie", "Leggings/Tights", "Socks")),
     ("city break|trip|travel|travelling|traveling|flight|journey|sightseeing|road trip", _TRAVEL),

@@ -67,7 +67,10 @@ _NUMBERS = {
     )
 }
 # Who a pronoun points at, when no word says it more plainly ("for his birthday").
-_PRONOUNS = {"he": "Men", "his": "Men", "him": "Men", "she": "Women", "her": "Women"}
+_PRONOUNS = {
+    **dict.fromkeys(("he", "hes", "his", "him"), "Men"),
+    **dict.fromkeys(("she", "shes", "her"), "Women"),
+}
 _GUESSED = frozenset({"pronoun", "referent"})  # whom it is for, read from "she" or "him"
 _KIDS_UNTIL = 15  # H&M's children's wear runs to about 14
 

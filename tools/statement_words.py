@@ -135,6 +135,12 @@ LIKENED_ARTICLES = _words("a an the my some")
 DETERMINERS = _words("the this these those that our your")
 POINTERS = _words("some those them these similar same more like")
 # Who says one of these gives an opinion, and is not who the clothes are for by that alone.
+# What a person owns or holds, after them: "his wife's colleagues" are not whom it is for.
+# ("birthday" is not here: "my dad's birthday" is a present for him.)
+POSSESSED = _words(
+    "wedding weddings colleagues parents friends family house place funeral graduation "
+    "christening engagement retirement work office boss mates"
+)
 SHOPPER = _words("i im ive id me my")  # who speaks, in what someone else says
 OPINION_VERBS = _words("says said reckons reckon thinks think thought told insists claims right")
 # A number after these, or before these, is an age or a size, not a count.

@@ -37,7 +37,7 @@ from fitroom.tools.clauses import (
 )
 from fitroom.tools.reader_words import GENERIC_PATTERN, IMPLIED_PATTERN, SENTENCE_ENDS
 from fitroom.tools.spans import Ruled, Span
-from fitroom.tools.statement_words import OPINION_VERBS, POINTERS, SHOPPER, TERSE
+from fitroom.tools.statement_words import OPINION_VERBS, POINTERS, POSSESSED, SHOPPER, TERSE
 
 _GARMENT_KINDS = frozenset({"article_type", "category"})
 
@@ -104,6 +104,8 @@ class _Story:
             # "white gets dirty too fast with my kids around": in the story, not the request
             in_story = n in self.told  # "he thinks jeans are for teenagers"
             bystander = in_story or self._opinion_giver(span) or self._bystander(span, n)
+            # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
+            bystander = bystander or _at(tokens, span.start + span.length) in POSSESSED
             return "unsaid" if bystander else None
         if likened(tokens, span):
             return "unsaid"
@@ -207,3 +209,7 @@ def _ruled_too(tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]) -
         if same_sentence and before[-1] in ruled:
             found.append(Ruled(span, False))
     return found
+
+
+def _at(tokens: Sequence[str], k: int) -> str:
+    return tokens[k] if k < len(tokens) else ""

@@ -35,7 +35,11 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_words("gender", "Men", "granddad grandfather uncle fella bloke blokes fiance bf hubs"),
     **_many("gender", "Men", "my boyfriend", "brother in law", "father in law"),
     **_words("gender", "Women", "wife wifey girlfriend mum mom mummy mother stepmum sister"),
-    **_words("gender", "Women", "aunt auntie grandma granny nan nana grandmother fiancee gf"),
+    **_words(
+        "gender",
+        "Women",
+        "aunt auntie grandma granny gran grannie nan nana nanna grandmother fiancee gf",
+    ),
     **_many("gender", "Women", "mother in law", "sister in law"),
     **_words(
         "gender", "Kids", "son daughter baby grandson granddaughter nephew niece lad twins triplets"
@@ -98,6 +102,9 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     ),
     # Australian, Irish and Scottish words as well as British and American ones.
     **_many("article_type", "Vest top", "tank top", "tank", "camisole", "cami", "singlet"),
+    # H&M's labels are British: a "vest" is a vest top, a "waistcoat" the other one.
+    **_many("article_type", "Vest top", "vest", "vests", "running vest", "gym vest"),
+    **_many("article_type", "Night gown", "nightie", "nighty", "nightdress", "nightgown"),
     **_many("article_type", "Sneakers", "trainers", "trainer", "sneaker", "runners", "runner"),
     **_many("article_type", "Hoodie", "hoody", "hooded sweatshirt"),
     **_many("article_type", "Dress", "gown", "frock"),
