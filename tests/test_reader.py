@@ -86,6 +86,29 @@ CUE_SENTENCES = {
     "skip": "skip the stripes, I want a top",
     "leave out": "leave out the striped ones, a top",
     "leave off": "leave off the stripes this time, a top",
+    "exchange": "can I exchange stripes for a plain top",
+    "exchange the": "exchange the striped top for a plain top",
+    "exchange my": "I'd like to exchange my striped top for a plain top",
+    "exchanging": "exchanging stripes, a top in one colour",
+    "exchanging the": "exchanging the striped top for a plain top",
+    "exchanging my": "exchanging my striped top, need a plain top",
+    "swapping": "swapping stripes for a plain top",
+    "swapping the": "swapping the striped one for a plain top",
+    "swapping my": "swapping my striped top for a plain top",
+    "swap my": "swap my striped top for a plain top",
+    "returning the": "returning the striped top, a plain top instead",
+    "returning my": "returning my striped top, a plain top instead",
+    "returning both": "returning both striped tops, a plain top instead",
+    "returning": "returning stripes, show me a plain top",
+    "return the": "I want to return the striped top, a plain top instead",
+    "return my": "return my striped top, a plain top instead",
+    "sending back": "sending back stripes, a plain top please",
+    "sending back the": "sending back the striped top, a plain top please",
+    "send back the": "I'll send back the striped top, a plain top please",
+    "send back": "send back stripes, a plain top please",
+    "sending the": "sending the striped top back, a plain top please",
+    "taking back the": "taking back the striped top, a plain top please",
+    "take back the": "please take back the striped top, a plain top instead",
     "rather not": "I'd rather not have stripes, a top",
     "rather avoid": "I'd rather avoid stripes, a top",
     "no more": "no more stripes, a top",
@@ -763,6 +786,14 @@ def test_an_llm_names_garments_for_an_unmapped_need_and_the_reader_maps_them() -
     reader.parse("the regatta", ask_llm=False)  # a conversation that has its garment already
     reader.parse("a black dress")  # a garment is named: not asked either
     assert garments.asked == 1
+
+
+def test_garments_the_llm_names_never_bring_back_what_was_refused() -> None:
+    reader = QueryParser(VOCAB, garments=_Garments(["t-shirt", "sweater", "shirt"]))  # type: ignore[arg-type]
+    parsed = reader.parse("no more t-shirts, something with long sleeves please")
+    assert "T-shirt" not in _wants(parsed).get("article_type", [])
+    assert _rules_out(parsed)["article_type"] == ["T-shirt"]
+    assert _wants(parsed)["article_type"] == ["Sweater", "Shirt"]
 
 
 @pytest.mark.parametrize(

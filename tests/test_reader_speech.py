@@ -190,3 +190,27 @@ def test_british_words_for_garments_and_people(text: str, gender: str | None, ga
     wants = _wants(READ.parse(text))
     assert wants.get("article_type") == [garment]
     assert wants.get("gender") == ([gender] if gender else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "garment", "ruled"),
+    [
+        ("I've already got this skirt in black, could I have it in white?", "Skirt", "Black"),
+        ("sending back the dress, the stripes were too much. other dresses?", "Dress", "Stripe"),
+    ],
+)
+def test_a_garment_asked_for_again_stays_wanted(text: str, garment: str, ruled: str) -> None:
+    parsed = READ.parse(text)
+    assert _wants(parsed).get("article_type") == [garment]
+    assert ruled in _labels(_rules_out(parsed))
+    assert garment not in _rules_out(parsed).get("article_type", [])
+
+
+def test_a_pointer_asks_again_only_for_the_garment_it_follows() -> None:
+    parsed = READ.parse("shorts do nothing for me, so skirts it is. any in black?")
+    assert _rules_out(parsed).get("article_type") == ["Shorts"]
+
+
+def test_a_verdict_on_it_with_its_verb_looks_back() -> None:
+    parsed = READ.parse("the checked shirt was nice but it is not for me. a plain one?")
+    assert _rules_out(parsed).get("pattern") == ["Check"]

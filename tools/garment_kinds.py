@@ -10,6 +10,7 @@ from fitroom.tools.reader_words import IMPLIED_PATTERN
 from fitroom.tools.spans import Cue, Span
 
 _GARMENTS = frozenset({"article_type", "category"})
+_POINTERS = frozenset({"it", "them", "one", "ones"})  # "can I get it in pink?"
 
 
 def kinds_refused(
@@ -32,10 +33,34 @@ def kinds_refused(
         for s in ruled
         if s.attribute in _GARMENTS
         and set(s.labels) <= wanted
-        # "not skinny jeans" rules out denim, as `IMPLIED_PATTERN` says, not the trousers
-        and " ".join(tokens[s.start : s.start + s.length]) not in IMPLIED_PATTERN
+        and not _says_pattern(tokens, s)
         and qualified(s)
     }
+
+
+def asked_again(tokens: Sequence[str], spans: Sequence[Span], ruled: dict[Span, bool]) -> set[Span]:
+    """Ruled-out garment spans asked for again: by a pointer with a new colour or pattern ("I
+    already own this vest top in white, can I get it in pink?" wants the vest top, not white),
+    or by name ("returning this dress, the dots were a mistake. anything else in dresses?")."""
+    garments = [s for s in spans if s.attribute in _GARMENTS]
+    wanted_modifiers = {s.start for s in spans if s not in ruled and s.attribute not in _GARMENTS}
+    again: set[Span] = set()
+    for k, token in enumerate(tokens):
+        ahead = range(k + 1, min(k + 5, len(tokens)))
+        if token in _POINTERS and any(j in wanted_modifiers for j in ahead):
+            before = [s for s in garments if s.start < k]
+            again |= set(before[-1:])  # "it" is the garment named last
+    for n, s in enumerate(garments):
+        later = garments[n + 1 :]
+        if any(t not in ruled and set(t.labels) & set(s.labels) for t in later):
+            again.add(s)
+    return {s for s in again if s in ruled and not _says_pattern(tokens, s)}
+
+
+def _says_pattern(tokens: Sequence[str], span: Span) -> bool:
+    """ "Not jeans, proper trousers" rules out denim (`IMPLIED_PATTERN`), whatever else is
+    wanted."""
+    return " ".join(tokens[span.start : span.start + span.length]) in IMPLIED_PATTERN
 
 
 def _qualifier(word: str) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +13,8 @@ from numpy.typing import NDArray
 from fitroom.tools.colour_families import excluded_shades, one_level
 from fitroom.tools.embedder import Embedder
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.garment_kinds import kinds_refused
+from fitroom.tools.garment_kinds import asked_again, kinds_refused
+from fitroom.tools.generic_patterns import GENERIC, pattern_nouns, resolve_generic_patterns
 from fitroom.tools.occasions import read_occasion, triggers
 from fitroom.tools.price_tiers import cap_or_floor, price_word
 from fitroom.tools.reader_words import (
@@ -23,7 +23,6 @@ from fitroom.tools.reader_words import (
     GENERIC_PATTERN,
     IMPLIED_PATTERN,
     NOT_LABELS,
-    PATTERNED,
     POST_CUES,
     SCOPE_FILLERS,
 )
@@ -54,7 +53,6 @@ _STOPWORDS = {
 # every article type, while real synonyms ("raincoat"→Coat, "jeans"→Trousers) reach 0.75+.
 SIMILARITY_THRESHOLD = 0.75
 SIMILARITY_MARGIN = 0.03
-GENERIC = "*"  # the label of a generic pattern word until its scope says what it means
 # "6 year old", "six years old", "she's seven", "aged 7", "7yo"
 # ("for ten years" is no age)
 _AGE = re.compile(
@@ -262,7 +260,7 @@ class QueryParser:
         looked_up = self._by_lookup(tokens, used)
         for i in triggers(tokens) if self._occasions else ():
             used[i] = True  # occasion words are not garments, however they sound
-        spans = _pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
+        spans = pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
         negated = negations(tokens, spans, cues)
         told, untold, fine = statements(tokens, spans, {r.span for r in negated})
         negated += told
@@ -271,7 +269,7 @@ class QueryParser:
         people = [s for s in untold if s.attribute == "gender" and s.how != "pronoun"]
         spans = resolve(tokens, [s for s in spans if s not in untold], people)
         ruled = {r.span: r.lasting for r in negated if r.span not in permitted}
-        for span in kinds_refused(tokens, spans, ruled, cues):
+        for span in kinds_refused(tokens, spans, ruled, cues) | asked_again(tokens, spans, ruled):
             del ruled[span]  # "a top that isn't a crop top" still wants a top
         gone = unsaid(tokens, cues, negated, [s for s in spans if s not in permitted])
         gone |= {k for s in [*untold, *permitted] for k in range(s.start, s.start + s.length)}
@@ -284,13 +282,16 @@ class QueryParser:
         if any(m.attribute == "gender" and m.how not in _GUESSED for m in matches):
             matches = [m for m in matches if m.how not in _GUESSED]  # "my daughter, she's 7"
         patterns = self._vocab.values.get("pattern", [])
-        matches = _resolve_generic_patterns(matches, patterns)
+        matches = resolve_generic_patterns(matches, patterns)
         notes: list[str] = []
         named = [
             m for m in matches if m.attribute == "article_type" and not (m.negated or m.allowed)
         ]
         if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
-            matches += self._needs(tokens, used, notes, ask_llm)
+            refused = {(m.attribute, m.label) for m in matches if m.negated}
+            # "no more t-shirts, something with long sleeves": never suggest what was refused
+            needs = self._needs(tokens, used, notes, ask_llm)
+            matches += [m for m in needs if (m.attribute, m.label) not in refused]
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
@@ -376,36 +377,3 @@ class QueryParser:
 
 def _start(span: Span) -> int:
     return span.start
-
-
-def _pattern_nouns(spans: list[Span]) -> list[Span]:
-    """ "floral print", "a print on the chest": a generic pattern noun next to a named pattern is
-    part of its phrase, so that a negation reaches both ("floral print is a hard pass", "won't
-    wear anything with a print on the chest")."""
-    out: list[Span] = []
-    for span in spans:
-        last = out[-1] if out else None
-        adjacent = last is not None and last.start + last.length == span.start
-        patterns = adjacent and last is not None and last.attribute == span.attribute == "pattern"
-        if last is not None and patterns and (GENERIC in last.labels) != (GENERIC in span.labels):
-            named = last if GENERIC in span.labels else span
-            out[-1] = replace(named, start=last.start, length=last.length + span.length)
-        else:
-            out.append(span)
-    return out
-
-
-def _resolve_generic_patterns(matches: list[Match], patterns: list[str]) -> list[Match]:
-    """A generic pattern word means Solid when ruled out ("no prints", "no logos or prints"),
-    and an all-over pattern when wanted as an adjective ("a printed top"); after a named pattern
-    ("a check pattern", "no floral prints") `_pattern_nouns` has made it part of that one."""
-    named = {m.negated for m in matches if m.attribute == "pattern" and m.label != GENERIC}
-    out = []
-    for m in matches:
-        if m.label != GENERIC:
-            out.append(m)
-        elif m.negated:
-            out.append(m.model_copy(update={"label": "Solid", "how": "plain", "negated": False}))
-        elif not m.negated and False not in named and m.phrase in PATTERNED:
-            out.append(m.model_copy(update={"label": "All over pattern", "how": "synonym"}))
-    return [m for m in out if m.attribute != "pattern" or m.how == "exact" or m.label in patterns]

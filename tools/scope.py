@@ -222,7 +222,7 @@ def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue])
     for cue in cues:
         if cue.after:
             looked_back = looking_back(tokens, cue.start, spans, across_questions=True)
-            if not looked_back and tokens[cue.start - 1 : cue.start] in (["it"], ["they"]):
+            if not looked_back and _pronoun_before(tokens, cue.start):
                 looked_back = pointed_at(tokens, spans, cue)[:1]  # "grey, it makes me look tired"
             looked_back = [Ruled(r.span, cue.lasting) for r in looked_back]
             # "stripes are a hard pass" looks back; "hard pass on stripes" reads on.
@@ -285,3 +285,12 @@ def unsaid(
             taken += tokens[k] not in SCOPE_FILLERS
             k += 1
     return gone
+
+
+def _pronoun_before(tokens: Sequence[str], k: int) -> bool:
+    """Whether "it" or "they" ends just before `k`, with or without its verb ("grey, it makes
+    me look tired"; "loved the dotty dress but it's not for me")."""
+    before = list(tokens[max(0, k - 2) : k])
+    if before[-1:] in (["is"], ["are"], ["was"], ["were"]):
+        before = before[:-1]
+    return before[-1:] in (["it"], ["they"], ["its"], ["theyre"])
