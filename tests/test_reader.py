@@ -790,7 +790,7 @@ def test_an_llm_names_garments_for_an_unmapped_need_and_the_reader_maps_them() -
 
 def test_garments_the_llm_names_never_bring_back_what_was_refused() -> None:
     reader = QueryParser(VOCAB, garments=_Garments(["t-shirt", "sweater", "shirt"]))  # type: ignore[arg-type]
-    parsed = reader.parse("no more t-shirts, something with long sleeves please")
+    parsed = reader.parse("no more t-shirts, something a bit smarter please")
     assert "T-shirt" not in _wants(parsed).get("article_type", [])
     assert _rules_out(parsed)["article_type"] == ["T-shirt"]
     assert _wants(parsed)["article_type"] == ["Sweater", "Shirt"]
@@ -926,7 +926,9 @@ def test_a_switch_said_with_taste_words_rules_the_old_garment_out() -> None:
 
 def test_an_unlabelled_word_before_and_in_a_list_ends_the_negation() -> None:
     parsed = READ.parse("a sweatshirt with no hood and in black")
-    assert _rules_out(parsed) == {} and _wants(parsed)["colour_master"] == ["Black"]
+    # the hood has no label, but is a feature the items' text says (`tools/features.py`)
+    assert _rules_out(parsed) == {"feature": ["hooded"]}
+    assert _wants(parsed)["colour_master"] == ["Black"]
 
 
 def test_a_family_and_a_shade_wanted_together_are_any_of_families() -> None:
@@ -1004,15 +1006,19 @@ def test_i_dont_mind_allows_without_asking_and_for_years_is_no_age() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "features"),
     [
-        "a top. the black ones go see-through so not those",
-        "a top, black's out obviously",
-        "a top - no speckly black, please",
+        # what made them wrong is refused too
+        ("a top. the black ones go see-through so not those", ["see-through"]),
+        ("a top, black's out obviously", None),
+        ("a top - no speckly black, please", None),
     ],
 )
-def test_a_bare_no_in_the_same_sentence_and_an_unknown_adjective(text: str) -> None:
-    assert _rules_out(READ.parse(text)) == {"colour_master": ["Black"]}
+def test_a_bare_no_in_the_same_sentence_and_an_unknown_adjective(
+    text: str, features: list[str] | None
+) -> None:
+    ruled = _rules_out(READ.parse(text))
+    assert (ruled.pop("feature", None), ruled) == (features, {"colour_master": ["Black"]})
 
 
 @pytest.mark.parametrize(

@@ -161,3 +161,11 @@ def test_when_the_price_is_relaxed_the_nearest_prices_come_first() -> None:
     assert [h.item.item_id for h in cheap] == ["3", "4", "2", "0", "1"]
     premium = _closest_in_price(by_meaning, 0.2, None)
     assert [h.item.item_id for h in premium] == ["0", "2", "3", "4", "1"]
+
+
+def test_a_feature_ruled_out_drops_items_whose_own_text_says_it(run) -> None:  # type: ignore[no-untyped-def]
+    everything = {i.item_id for i in run("something to wear", k=10).items}
+    result = run("something to wear, nothing in linen", k=10)
+    shown = {i.item_id for i in result.items}
+    assert "0100000005" in everything and "0100000005" not in shown  # "Wide trousers in linen."
+    assert shown == everything - {"0100000005"}

@@ -11,6 +11,9 @@ from pydantic import BaseModel, model_validator
 from fitroom.tools.errors import InvalidQueryError
 
 FILTER_KEYS = ("gender", "category", "article_type", "colour", "colour_master", "pattern")
+# What the reader may also rule out: a feature no label holds ("not skinny"), which search
+# checks in the items' own text rather than in the store's metadata.
+FEATURE = "feature"
 _ARG = re.compile(r"^\s*(?P<key>[a-z_]+)\s*(?P<op>!=|<=|>=|=)\s*(?P<value>.+?)\s*$")
 
 
@@ -25,7 +28,7 @@ class Filters(BaseModel):
     @model_validator(mode="after")
     def _check(self) -> Filters:
         for key in [*self.include, *self.exclude]:
-            if key not in FILTER_KEYS:
+            if key not in FILTER_KEYS and key != FEATURE:
                 raise InvalidQueryError(
                     f"Unknown filter key {key!r}; use one of {', '.join(FILTER_KEYS)} or price."
                 )
@@ -70,7 +73,8 @@ class Filters(BaseModel):
         for key, values in sorted(self.include.items()):
             clauses.append({key: {"$eq": values[0]} if len(values) == 1 else {"$in": values}})
         for key, values in sorted(self.exclude.items()):
-            clauses.append({key: {"$nin": values}})
+            if key != FEATURE:  # not metadata: `search` reads it in the items' text
+                clauses.append({key: {"$nin": values}})
         if self.price_min is not None:
             clauses.append({"price": {"$gte": self.price_min}})
         if self.price_max is not None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from fitroom.tools.features import ATTRIBUTE as FEATURE
 from fitroom.tools.reader_words import IMPLIED_PATTERN
 from fitroom.tools.spans import Cue, Span
 
 _GARMENTS = frozenset({"article_type", "category"})
+_LOOKS = frozenset({"colour", "colour_master", "pattern"})  # "it in pink", "one in stripes"
 _POINTERS = frozenset({"it", "them", "one", "ones"})  # "can I get it in pink?"
 
 
@@ -19,10 +21,14 @@ def kinds_refused(
     """Ruled-out garment spans that only qualify a garment also asked for in the message."""
     asked = [s for s in spans if s not in ruled and s.attribute in _GARMENTS]
     wanted = {label for s in asked for label in s.labels}
+    phrases = {_phrase(tokens, s) for s in asked}
+    features = {s.start + s.length for s in ruled if s.attribute == FEATURE}
     taken = {k for s in spans for k in range(s.start, s.start + s.length)}
     taken |= {k for c in cues for k in range(c.start, c.start + c.length)}
 
     def qualified(s: Span) -> bool:
+        if s.start in features:
+            return True  # "jeans, just not skinny jeans": the feature is what is refused
         if s.length > min(a.length for a in asked if set(a.labels) & set(s.labels)):
             return True  # "a dress, not a maxi dress": the kind is in the phrase
         before = s.start - 1
@@ -33,7 +39,8 @@ def kinds_refused(
         for s in ruled
         if s.attribute in _GARMENTS
         and set(s.labels) <= wanted
-        and not _says_pattern(tokens, s)
+        # "trousers, not skinny jeans" still rules out denim; "jeans, not skinny ones" not
+        and (not _says_pattern(tokens, s) or _phrase(tokens, s) in phrases)
         and qualified(s)
     }
 
@@ -43,7 +50,7 @@ def asked_again(tokens: Sequence[str], spans: Sequence[Span], ruled: dict[Span, 
     already own this vest top in white, can I get it in pink?" wants the vest top, not white),
     or by name ("returning this dress, the dots were a mistake. anything else in dresses?")."""
     garments = [s for s in spans if s.attribute in _GARMENTS]
-    wanted_modifiers = {s.start for s in spans if s not in ruled and s.attribute not in _GARMENTS}
+    wanted_modifiers = {s.start for s in spans if s not in ruled and s.attribute in _LOOKS}
     again: set[Span] = set()
     for k, token in enumerate(tokens):
         ahead = range(k + 1, min(k + 5, len(tokens)))
@@ -57,10 +64,14 @@ def asked_again(tokens: Sequence[str], spans: Sequence[Span], ruled: dict[Span, 
     return {s for s in again if s in ruled and not _says_pattern(tokens, s)}
 
 
+def _phrase(tokens: Sequence[str], span: Span) -> str:
+    return " ".join(tokens[span.start : span.start + span.length])
+
+
 def _says_pattern(tokens: Sequence[str], span: Span) -> bool:
     """ "Not jeans, proper trousers" rules out denim (`IMPLIED_PATTERN`), whatever else is
     wanted."""
-    return " ".join(tokens[span.start : span.start + span.length]) in IMPLIED_PATTERN
+    return _phrase(tokens, span) in IMPLIED_PATTERN
 
 
 def _qualifier(word: str) -> bool:

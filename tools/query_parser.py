@@ -13,6 +13,8 @@ from numpy.typing import NDArray
 from fitroom.tools.colour_families import excluded_shades, one_level
 from fitroom.tools.embedder import Embedder
 from fitroom.tools.errors import FitroomError
+from fitroom.tools.features import ATTRIBUTE as FEATURE
+from fitroom.tools.features import features_in
 from fitroom.tools.garment_kinds import asked_again, kinds_refused
 from fitroom.tools.generic_patterns import GENERIC, pattern_nouns, resolve_generic_patterns
 from fitroom.tools.occasions import read_occasion, triggers
@@ -258,6 +260,7 @@ class QueryParser:
             if tuple(phrase.split()) in NOT_LABELS:
                 used[i : i + n] = [True] * n
         looked_up = self._by_lookup(tokens, used)
+        looked_up += features_in(tokens, used)  # "not skinny": no label, but the titles say it
         for i in triggers(tokens) if self._occasions else ():
             used[i] = True  # occasion words are not garments, however they sound
         spans = pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
@@ -294,6 +297,8 @@ class QueryParser:
             matches += [m for m in needs if (m.attribute, m.label) not in refused]
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
+        # A feature asked for is left to the words' meaning: an item's text may not say it.
+        matches = [m for m in matches if m.attribute != FEATURE or m.negated]
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
             matches = [m.model_copy(update={"lasting": False}) for m in matches]
         parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)

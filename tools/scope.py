@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from fitroom.tools.features import ATTRIBUTE as FEATURE
 from fitroom.tools.reader_words import (
     ADJACENT_POST_CUES,
     ANY_KIND_JOINS,
@@ -114,7 +115,15 @@ def _scope(
         span = spans_at.get(k)
         if span is not None:
             kind = kind_of(span.attribute)
-            if ruled:
+            last = ruled[-1].span if ruled else None
+            # "not skinny jeans": the feature and the garment it describes are one phrase
+            described = (
+                last is not None
+                and last.attribute == FEATURE
+                and last.start + last.length == k
+                and span.attribute == "article_type"
+            )
+            if ruled and not described:
                 modifiers = kinds - {"article_type"}
                 if span.attribute == "article_type" and modifiers and join is None:
                     break  # "not black dresses": the garment is what is wanted

@@ -10,7 +10,8 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from fitroom.tools.embedder import Embedder, normalise
 from fitroom.tools.errors import InvalidQueryError, StoreError
-from fitroom.tools.filters import Filters
+from fitroom.tools.features import item_says
+from fitroom.tools.filters import FEATURE, Filters
 from fitroom.tools.item_store import ItemStore, StoreHit
 from fitroom.tools.price_tiers import Tier, price_tier
 from fitroom.tools.query_parser import QueryParser
@@ -33,6 +34,7 @@ _RELAX_ORDER = (
     "gender",
 )
 _TITLE_SPARE = 20
+_FEATURE_SPARE = 80
 # How far words pull a photo query ("like this but in black"). The parser already turns most
 # such words into filters; the pull covers the rest ("with a collar") without drowning the
 # photo. Both vectors are unit length and live in the image model's space.
@@ -199,9 +201,17 @@ def search_items(
     ruled_out = inferred.merged(explicit).exclude
 
     def query(filters: Filters) -> list[StoreHit]:
-        # A few more than asked, for the ones whose own names say what was ruled out.
-        hits = store.query(vector, request.k + _TITLE_SPARE, filters)
-        return [h for h in hits if not title_says(h.item.title, ruled_out)][: request.k]
+        # A few more than asked, for the ones whose own names say what was ruled out; many
+        # more when a feature is ruled out ("not skinny": most jeans are).
+        features = ruled_out.get(FEATURE, [])
+        spare = _TITLE_SPARE + (_FEATURE_SPARE if features else 0)
+        hits = store.query(vector, request.k + spare, filters)
+        return [
+            h
+            for h in hits
+            if not title_says(h.item.title, ruled_out)
+            and not item_says(f"{h.item.title} {h.item.document}", features)
+        ][: request.k]
 
     hits = query(inferred.merged(explicit))
     relaxed: list[str] = []

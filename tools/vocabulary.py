@@ -8,7 +8,8 @@ from pydantic import BaseModel
 
 from fitroom.tools.catalog import Item
 from fitroom.tools.errors import InvalidQueryError
-from fitroom.tools.filters import FILTER_KEYS, Filters
+from fitroom.tools.features import FEATURES
+from fitroom.tools.filters import FEATURE, FILTER_KEYS, Filters
 from fitroom.tools.price_tiers import price_cuts
 
 
@@ -53,10 +54,12 @@ class Vocabulary(BaseModel):
 
         def fix(key: str, values: list[str]) -> list[str]:
             out = []
+            # features are not the catalogue's metadata but words its items' text says
+            choices = list(FEATURES) if key == FEATURE else self.values.get(key, [])
             for value in values:
-                found = self.canonical(key, value)
+                found = next((v for v in choices if v.casefold() == value.strip().casefold()), None)
                 if found is None:
-                    known = ", ".join(self.values.get(key, [])[:12])
+                    known = ", ".join(choices[:12])
                     raise InvalidQueryError(
                         f"The catalogue has no {key} {value!r}; known values include {known}."
                     )

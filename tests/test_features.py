@@ -1,0 +1,68 @@
+"""Features no label holds ("not skinny", "nothing sleeveless"), read in the shopper's words and
+checked in the items' own text."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitroom.tools.features import item_says
+from fitroom.tools.filters import Filters
+from fitroom.tools.query_parser import QueryParser
+from fitroom.tools.vocabulary import Vocabulary
+from tests.test_reader import READ, _rules_out, _wants
+
+
+@pytest.mark.parametrize(
+    ("text", "refused", "wanted"),
+    [
+        ("grey jeans please but nothing skinny", ["skinny"], {"Trousers"}),
+        ("a jacket, I can't stand anything with a hood", ["hooded"], {"Jacket"}),
+        ("dress for work, no minis and no v necks", ["mini", "v-neck"], {"Dress"}),
+        ("a top, but not strapless or cropped", ["strapless", "cropped"], {"Top"}),
+        ("wool makes me itch, a jumper please", ["wool"], {"Sweater"}),
+    ],
+)
+def test_a_refused_feature_is_ruled_out_and_the_garment_stays_wanted(
+    text: str, refused: list[str], wanted: set[str]
+) -> None:
+    parsed = READ.parse(text)
+    assert sorted(_rules_out(parsed).get("feature", [])) == sorted(refused)
+    assert set(_wants(parsed).get("article_type", [])) == wanted
+
+
+def test_a_feature_asked_for_is_left_to_meaning_not_a_filter() -> None:
+    parsed = READ.parse("skinny black jeans with a high waist")
+    assert "feature" not in parsed.filters.include and "feature" not in parsed.filters.exclude
+    assert "skinny" in parsed.meaning
+
+
+def test_not_a_kind_of_the_garment_refuses_the_kind_only() -> None:
+    parsed = READ.parse("a shirt that isn't a cropped shirt")
+    assert _wants(parsed) == {"article_type": ["Shirt"]}
+    assert _rules_out(parsed) == {"feature": ["cropped"]}
+
+
+def test_a_label_and_a_feature_in_one_list() -> None:
+    vocab = Vocabulary(values={"pattern": ["Lace"], "article_type": ["Top"]})
+    parsed = QueryParser(vocab).parse("a top, no lace and nothing see-through")
+    assert _rules_out(parsed) == {"pattern": ["Lace"], "feature": ["see-through"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "keys", "says"),
+    [
+        ("Skinny High Ankle Jeans. 5-pocket jeans in washed denim", ["skinny"], True),
+        ("Regular Fit Jeans. 5-pocket jeans in stretch denim", ["skinny"], False),
+        ("Vest top. Sleeveless top in jersey", ["sleeveless"], True),
+        ("Mom Fit Trash. Jeans with heavily worn details", ["ripped"], True),
+        ("Hooded top. Top with a lined drawstring hood", ["hooded"], True),
+        ("Hooded top. Top with a lined drawstring hood", ["unknown"], False),
+    ],
+)
+def test_an_items_own_text_says_a_feature(text: str, keys: list[str], says: bool) -> None:
+    assert item_says(text, keys) is says
+
+
+def test_a_feature_is_no_store_filter() -> None:
+    filters = Filters(exclude={"feature": ["skinny"], "colour_master": ["Black"]})
+    assert filters.to_where() == {"colour_master": {"$nin": ["Black"]}}

@@ -1,0 +1,93 @@
+"""What a garment is like beyond the catalogue's labels: cut, length, sleeves, neck, fabric.
+H&M has no label for "skinny" or "sleeveless", but its titles and descriptions say them
+("Skinny High Ankle Jeans", "Sleeveless top in jersey"). A shopper who rules one out ("black
+jeans but not skinny", "nothing sleeveless") gets no item whose own text says it; one who asks
+for one is served by meaning, since an item's text may leave it unsaid.
+
+Each feature: the words a shopper says for it, and what an item's title or description says.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from fitroom.tools.spans import Span
+
+ATTRIBUTE = "feature"
+
+_FEATURES: dict[str, tuple[str, str]] = {
+    # key: (words said, "|"-separated; what the item's text says, a regex)
+    "skinny": ("skinny|skinnies|skinny fit|skinny leg", r"\bskinny"),
+    "slim fit": ("slim fit|slim|slim cut", r"\bslim\b|slim fit"),
+    "tight": (
+        "tight|tight fitting|figure hugging|bodycon|clingy|fitted|skin tight",
+        r"\bfitted\b|bodycon|\bskinny\b|tight-fitting",
+    ),
+    "loose": ("loose|loose fit|baggy|boxy|relaxed fit", r"\bloose|\bboxy|relaxed fit|oversized"),
+    "oversized": ("oversized|oversize", r"oversized"),
+    "cropped": ("crop|cropped|crops", r"\bcrop"),
+    "mini": ("mini|minis|micro", r"\bmini\b|short dress|short skirt"),
+    "midi": ("midi|calf length|mid length", r"\bmidi\b|calf-length"),
+    "maxi": ("maxi|maxis|floor length|ankle length", r"\bmaxi\b|ankle-length|floor-length"),
+    "sleeveless": (
+        "sleeveless|strappy|spaghetti straps|no sleeves",
+        r"sleeveless|\bstrappy|spaghetti|narrow shoulder straps",
+    ),
+    "strapless": ("strapless|bandeau|off the shoulder|off shoulder", r"strapless|bandeau"),
+    "short sleeves": ("short sleeves|short sleeved|short sleeve", r"short sleeve"),
+    "long sleeves": ("long sleeves|long sleeved|long sleeve", r"long sleeve"),
+    "v-neck": ("v neck|v necks|v necked|plunging|low cut", r"v-neck|plunging"),
+    "polo neck": ("polo neck|turtleneck|turtle neck|roll neck", r"polo-neck|turtle|roll-neck"),
+    "hooded": ("hood|hoods|hooded", r"\bhood"),
+    "high waist": ("high waisted|high waist|high rise", r"high waist|high-rise"),
+    "low waist": ("low waisted|low waist|low rise", r"low waist|low-rise"),
+    "padded": ("padded|push up|push ups|padding", r"padded|push-up"),
+    "underwired": ("underwired|underwire|wired|underwiring", r"underwire"),
+    "frills": (
+        "frills|frill|frilly|ruffles|ruffle|ruffled|flounce|flounces",
+        r"frill|ruffle|flounce",
+    ),
+    "see-through": (
+        "see through|sheer|mesh|transparent|see thru",
+        r"\bmesh\b|\bsheer\b|transparent",
+    ),
+    "ripped": ("ripped|rips|distressed|holes|destroyed|worn look", r"\bworn\b|holes|\btrash"),
+    "wool": ("wool|woolly|woollen|wooly", r"\bwool"),
+    "leather": ("leather|pleather|faux leather", r"leather"),
+    "polyester": ("polyester|synthetic|synthetics", r"polyester"),
+    "linen": ("linen", r"\blinen"),
+    "fleece": ("fleece|fleecy", r"fleece"),
+    "velvet": ("velvet|velour", r"velvet|velour"),
+    "satin": ("satin|silky", r"satin"),
+    "corduroy": ("corduroy|cord|cords", r"corduroy|\bcord\b"),
+    # Not buttons, zips or collars: nearly every shirt, polo and jacket has them, and "he hates
+    # doing buttons up" asks for a polo, not for nothing.
+}
+FEATURES = tuple(_FEATURES)
+_SAID = {phrase: key for key, (said, _) in _FEATURES.items() for phrase in said.split("|")}
+_LONGEST = max(len(p.split()) for p in _SAID)
+
+
+def features_in(tokens: Sequence[str], used: list[bool]) -> list[Span]:
+    """Spans of feature words among the tokens no label or cue has taken, longest first;
+    marks them used."""
+    found: list[Span] = []
+    for n in range(_LONGEST, 0, -1):
+        for i in range(len(tokens) - n + 1):
+            key = _SAID.get(" ".join(tokens[i : i + n]))
+            if key is not None and not any(used[i : i + n]):
+                used[i : i + n] = [True] * n
+                found.append(Span(i, n, ATTRIBUTE, (key,), ATTRIBUTE))
+    return found
+
+
+@cache
+def _says(key: str) -> re.Pattern[str]:
+    return re.compile(_FEATURES[key][1], re.IGNORECASE)
+
+
+def item_says(text: str, keys: Sequence[str]) -> bool:
+    """Whether an item's own title or description says one of the features `keys`."""
+    return any(_says(k).search(text) for k in keys if k in _FEATURES)
