@@ -46,8 +46,24 @@ def _script(source: Path) -> list[ScriptLine]:
     return lines
 
 
+def _understood(reply: Reply) -> str:
+    """ "understood: Trousers, Black · not skinny, Stripe": what the shopper can check and
+    correct, as the app's chips show it."""
+    seen = reply.understood
+    if seen is None:
+        return ""
+    wants = [x for labels in seen.wants.values() for x in labels]
+    nots = [f"not {x}" for labels in seen.excluded.values() for x in labels]
+    said = ", ".join(wants + nots)
+    if seen.occasion:
+        said = f"{said} (for {seen.occasion})" if said else f"for {seen.occasion}"
+    return f"understood: {said}" if said else ""
+
+
 def _show(reply: Reply) -> None:
     console.print(f"[bold]fitroom:[/bold] {reply.text}", highlight=False)
+    if line := _understood(reply):
+        console.print(f"[dim]{line}[/dim]", highlight=False)
     if reply.image:
         console.print(f"Picture: {reply.image}", highlight=False)
     if not reply.items:

@@ -87,3 +87,17 @@ def test_interactive_chat_until_quit(env: Path) -> None:
     assert result.exit_code == 0, result.output
     assert re.search(r"fitroom: Here (are \d+ picks|is one pick)\.", result.output)
     assert "Knit jumper" in result.output
+
+
+def test_the_terminal_chat_says_what_was_understood() -> None:
+    from fitroom.agent.state import Reply, Understood
+    from fitroom.cli.chat_cmd import _understood
+
+    seen = Understood(
+        wants={"article_type": ["Trousers"], "colour_master": ["Black"]},
+        excluded={"feature": ["skinny"], "pattern": ["Stripe"]},
+        occasion="office",
+    )
+    line = _understood(Reply(type="message", text="Here are 6 picks.", understood=seen))
+    assert line == "understood: Trousers, Black, not skinny, not Stripe (for office)"
+    assert _understood(Reply(type="message", text="hi")) == ""
