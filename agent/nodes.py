@@ -131,7 +131,8 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         except FitroomError:  # the parser's reading stands on its own
             update["turn_notes"] = [*update["turn_notes"], _NO_LLM_READING]
     stated_cap = after.max_price != prefs.max_price and "cheaper" not in turn.feedback
-    stated_cap = stated_cap and not turn.relative_price
+    # (a cap dropped with the garment it was for, "show me skirts" after "cheaper", is no sum)
+    stated_cap = stated_cap and not turn.relative_price and after.max_price is not None
     if stated_cap and not ctx.currency_prices:
         after = after.model_copy(update={"max_price": prefs.max_price})
         update["turn_notes"] = [*update["turn_notes"], _NO_CURRENCY]

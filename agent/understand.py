@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from fitroom.agent.recipient import follow
 from fitroom.tools.answer import Topic, question_topic
 from fitroom.tools.catalog import Item
 from fitroom.tools.llm_extract import Extraction
@@ -192,6 +193,7 @@ def understand(
     # The LLM names garments for a need only while the conversation has none: later messages
     # answer questions and correct picks ("ideally no pattern").
     parsed = parse(text, ask_llm=not prefs.wanted.get("article_type"))
+    follow(prefs, parsed, text)
     _apply_labels(prefs, parsed)
     garments = prefs.wanted.get("article_type", [])
     if prefs.price_for and garments and not set(garments) & set(prefs.price_for):

@@ -29,6 +29,7 @@ class UserMemory(BaseModel):
     # Written by versions that kept "not that one" across visits; read for `memory show` only.
     rejected_items: list[str] = Field(default_factory=list)
     with_purchases: bool = False  # the customer's purchase history has been counted in
+    own_gender: str | None = None  # the department they said was theirs ("I'm a guy")
 
     def is_empty(self) -> bool:
         return not (self.liked or self.disliked or self.liked_items or self.rejected_items)
@@ -75,6 +76,9 @@ def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -
     said otherwise ("florals are fine now" takes it back). Corrections of the picks on screen
     ("not black", "not the first one", "cheaper") are left to the session."""
     memory = memory.model_copy(deep=True)
+    memory.own_gender = after.own_gender or memory.own_gender
+    if after.for_someone_else():
+        return memory  # "a jumper for my dad, nothing with a pattern" is his taste, not theirs
     for attribute, labels in after.wanted.items():
         for label in set(labels) - set(before.wanted.get(attribute, [])):
             if attribute == "article_type" and label in after.suggested:
@@ -113,6 +117,7 @@ def starting_preferences(memory: UserMemory) -> Preferences:
         excluded=disliked,
         lasting={a: list(labels) for a, labels in disliked.items()},  # its own lists
         liked=list(memory.liked_items),
+        own_gender=memory.own_gender,
     )
 
 

@@ -181,6 +181,10 @@ def test_a_currency_limit_on_normalised_prices_is_refused_clearly(
     prices = sorted(p for p in priced if p is not None)
     cap = prices[(len(prices) - 1) // 2]
     assert cheaper.items and all((context.items[i.item_id].price or 0) < cap for i in cheaper.items)
+    # the cap was for dresses: naming another garment drops it, with no note about currency
+    skirts = run_turn(graph, normalised, "jo", "s1", "no more dresses, show me skirts")
+    state = graph.get_state({"configurable": {"thread_id": "jo/s1"}}).values
+    assert state["prefs"].max_price is None and skirts.notes == []
 
 
 def test_sqlite_memory_survives_a_restart(context: AgentContext, tmp_path: Path) -> None:

@@ -26,8 +26,16 @@ class Preferences(BaseModel):
     # type's own range means nothing for another type, so naming another garment drops it.
     # Empty for a sum of money ("under 40"), which holds whatever the garment.
     price_for: list[str] = Field(default_factory=list)
+    # Whom the request is for ("me", or a wearer such as "Kids (someone else)"), and the
+    # shopper's own department once they said it ("I'm a guy"): `agent/recipient.py`.
+    recipient: str | None = None
+    own_gender: str | None = None
     liked: list[str] = Field(default_factory=list)
     rejected: list[str] = Field(default_factory=list)
+
+    def for_someone_else(self) -> bool:
+        """Whether the request is for someone other than the shopper, whose tastes are theirs."""
+        return self.recipient is not None and self.recipient.endswith("(someone else)")
 
     def said(self) -> dict[str, list[str]]:
         """The wants the shopper stated in their own words (not those an occasion suggested)."""

@@ -218,13 +218,17 @@ def search_items(
     # "No pattern" said in words is as firm as an exclusion, and so is a garment or a wearer
     # named outright: socks are no answer to "trainers, not white", nor a girl's bikini to
     # "swimwear for my husband". Fewer items then, not other things.
-    firm = {m.attribute for m in understood if m.how == "plain"} | {
+    plain = {m.attribute for m in understood if m.how == "plain"}
+    named = {
         m.attribute
         for m in understood
         if m.attribute in _NAMED_FIRM and m.how in ("exact", "synonym") and not m.negated
     }
+    firm = plain | named
     for key in _RELAX_ORDER:
-        if len(hits) >= request.k or not _has(inferred, key) or key in firm:
+        # ... but a dead end is worse than a near miss: no kids' coats at all shows jackets
+        held = key in plain or (key in named and bool(hits))
+        if len(hits) >= request.k or not _has(inferred, key) or held:
             continue
         inferred = inferred.without([key])
         relaxed.append(key)
@@ -234,7 +238,12 @@ def search_items(
             more = _closest_in_price(more, parsed.price_min, parsed.price_max)
         hits += more[: request.k - len(hits)]
     notes = parsed.notes if parsed else []
-    if len(hits) < request.k and any(_has(inferred, key) for key in firm):
+    if dropped := [key.replace("_", " ") for key in relaxed if key in named]:
+        notes = [
+            *notes,
+            f"Nothing fits the {' and '.join(dropped)} named, so these are the closest.",
+        ]
+    elif len(hits) < request.k and any(_has(inferred, key) for key in firm):
         notes = [*notes, f"Only {len(hits)} items fit what was named; nothing else is shown."]
     return SearchResult(
         query=request.query,
