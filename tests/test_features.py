@@ -57,6 +57,11 @@ def test_a_label_and_a_feature_in_one_list() -> None:
         ("Mom Fit Trash. Jeans with heavily worn details", ["ripped"], True),
         ("Hooded top. Top with a lined drawstring hood", ["hooded"], True),
         ("Hooded top. Top with a lined drawstring hood", ["unknown"], False),
+        ("CHARLIE SKIRT. Short, A-line skirt in woven fabric", ["mini"], True),
+        ("Tee. Short-sleeved top in cotton jersey", ["mini"], False),
+        ("Longsleeve top. Top in jersey with long sleeves", ["long"], False),
+        ("Manila. Long cardigan in a soft knit", ["long"], True),
+        ("Tiny dress. Short dress in airy chiffon", ["see-through"], True),
     ],
 )
 def test_an_items_own_text_says_a_feature(text: str, keys: list[str], says: bool) -> None:
@@ -66,3 +71,11 @@ def test_an_items_own_text_says_a_feature(text: str, keys: list[str], says: bool
 def test_a_feature_is_no_store_filter() -> None:
     filters = Filters(exclude={"feature": ["skinny"], "colour_master": ["Black"]})
     assert filters.to_where() == {"colour_master": {"$nin": ["Black"]}}
+
+
+def test_bright_colours_are_the_shades_sold_as_bright() -> None:
+    vocab = Vocabulary(
+        values={"colour": ["Red", "Yellow", "Black", "Pink"], "article_type": ["Top"]}
+    )
+    parsed = QueryParser(vocab).parse("a top, not a fan of bright colours")
+    assert parsed.filters.exclude == {"colour": ["Red", "Yellow"]}

@@ -19,7 +19,7 @@ ATTRIBUTE = "feature"
 
 _FEATURES: dict[str, tuple[str, str]] = {
     # key: (words said, "|"-separated; what the item's text says, a regex)
-    "skinny": ("skinny|skinnies|skinny fit|skinny leg", r"\bskinny"),
+    "skinny": ("skinny|skinnies|skinny fit|skinny leg|jeggings", r"\bskinny|jegging"),
     "slim fit": ("slim fit|slim|slim cut", r"\bslim\b|slim fit"),
     "tight": (
         "tight|tight fitting|figure hugging|bodycon|clingy|fitted|skin tight",
@@ -28,12 +28,17 @@ _FEATURES: dict[str, tuple[str, str]] = {
     "loose": ("loose|loose fit|baggy|boxy|relaxed fit", r"\bloose|\bboxy|relaxed fit|oversized"),
     "oversized": ("oversized|oversize", r"oversized"),
     "cropped": ("crop|cropped|crops", r"\bcrop"),
-    "mini": ("mini|minis|micro", r"\bmini\b|short dress|short skirt"),
+    # "short" but not "short-sleeved": "Short, A-line skirt" is a mini
+    "mini": ("mini|minis|micro|short|too short", r"\bmini\b|\bshort\b(?![\s-]+sleeve)"),
+    "long": (
+        "long|longline|too long|long length",
+        r"\blong(?:er|line)?\b(?![\s-]+sleeve)|maxi|ankle-length|floor-length|calf-length",
+    ),
     "midi": ("midi|calf length|mid length", r"\bmidi\b|calf-length"),
     "maxi": ("maxi|maxis|floor length|ankle length", r"\bmaxi\b|ankle-length|floor-length"),
     "sleeveless": (
         "sleeveless|strappy|spaghetti straps|no sleeves",
-        r"sleeveless|\bstrappy|spaghetti|narrow shoulder straps",
+        r"sleeveless|\bstrappy|spaghetti|narrow shoulder straps|tube top|strapless|bandeau",
     ),
     "strapless": ("strapless|bandeau|off the shoulder|off shoulder", r"strapless|bandeau"),
     "short sleeves": ("short sleeves|short sleeved|short sleeve", r"short sleeve"),
@@ -43,7 +48,7 @@ _FEATURES: dict[str, tuple[str, str]] = {
     "hooded": ("hood|hoods|hooded", r"\bhood"),
     "high waist": ("high waisted|high waist|high rise", r"high waist|high-rise"),
     "low waist": ("low waisted|low waist|low rise", r"low waist|low-rise"),
-    "padded": ("padded|push up|push ups|padding", r"padded|push-up"),
+    "padded": ("padded|push up|push ups|padding", r"padded|push-up|inserts|moulded"),
     "underwired": ("underwired|underwire|wired|underwiring", r"underwire"),
     "frills": (
         "frills|frill|frilly|ruffles|ruffle|ruffled|flounce|flounces",
@@ -51,7 +56,7 @@ _FEATURES: dict[str, tuple[str, str]] = {
     ),
     "see-through": (
         "see through|sheer|mesh|transparent|see thru",
-        r"\bmesh\b|\bsheer\b|transparent",
+        r"\bmesh\b|\bsheer\b|transparent|chiffon|organza|tulle|georgette",
     ),
     "ripped": ("ripped|rips|distressed|holes|destroyed|worn look", r"\bworn\b|holes|\btrash"),
     "wool": ("wool|woolly|woollen|wooly", r"\bwool"),

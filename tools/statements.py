@@ -148,11 +148,14 @@ class _Story:
         right", "my wife says I look like a golfer in plaid"): not who the clothes are for by
         that; "a top for my wife, she says..." still says it with "for"."""
         end = span.start + span.length
-        if not any(t in OPINION_VERBS for t in self.tokens[end : end + 2]):
+        verbs = OPINION_VERBS & set(self.tokens[end : end + 2])
+        if not verbs:
             return False
         # "he says no to anything with a print" speaks of whom the clothes are for, unless
-        # what he says is about the shopper ("she says I look washed out in beige")
-        return span.how != "pronoun" or bool(SHOPPER & set(self.tokens[end + 1 : end + 3]))
+        # what he says is about the shopper ("she says I look washed out in beige") or he only
+        # agrees ("my partner reckons denim looks cheap and he's right")
+        about_shopper = bool(SHOPPER & set(self.tokens[end + 1 : end + 3]))
+        return span.how != "pronoun" or about_shopper or "right" in verbs
 
     def _bystander(self, span: Span, n: int) -> bool:
         """Whether "the kids" in "I teach reception and the kids wipe paint on everything" are

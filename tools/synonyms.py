@@ -9,6 +9,21 @@ from __future__ import annotations
 
 Label = tuple[str, str]  # attribute, label
 # The hues H&M spells with Dark and Light in front ("Dark Blue", "Light Pink").
+_BRIGHT = (
+    "Red",
+    "Other Red",
+    "Yellow",
+    "Other Yellow",
+    "Orange",
+    "Other Orange",
+    "Other Pink",
+    "Dark Pink",
+    "Other Green",
+    "Other Blue",
+    "Other Purple",
+    "Turquoise",
+    "Gold",
+)
 _HUES = "Beige Blue Green Grey Orange Pink Purple Red Turquoise Yellow".split()
 
 
@@ -81,6 +96,12 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_any_of(
         tuple(("colour", f"Light {c}") for c in _HUES),
         *["pastel", "pastels", "pastel colours", "pastel colors", "pastel shades"],
+    ),
+    # The shades H&M mostly files as Bright, and the reds, yellows and oranges anyone calls so.
+    **_any_of(
+        tuple(("colour", c) for c in _BRIGHT),
+        *["bright colours", "bright colour", "bright colors", "bright color", "brights"],
+        *["bright ones", "neon", "neons", "loud colours", "loud colors", "bold colours"],
     ),
     **_many("colour", "Light Pink", "baby pink", "blush", "pale pink"),
     **_many("article_type", "Sweater", "jumper", "pullover", "sweatshirt", "knitwear"),
