@@ -54,4 +54,3 @@ def follow(prefs: Preferences, parsed: ParsedQuery, text: str) -> None:
         prefs.wanted.pop("gender", None)
         if prefs.own_gender:
             prefs.wanted["gender"] = [prefs.own_gender]
-

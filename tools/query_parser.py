@@ -292,7 +292,7 @@ class QueryParser:
         ]
         if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
             refused = {(m.attribute, m.label) for m in matches if m.negated}
-            # "no more t-shirts, something with long sleeves": never suggest what was refused
+            # "no more t-shirts, something smarter": never suggest what was refused
             needs = self._needs(tokens, used, notes, ask_llm)
             matches += [m for m in needs if (m.attribute, m.label) not in refused]
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
