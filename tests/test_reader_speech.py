@@ -8,10 +8,7 @@ import pytest
 
 from fitroom.tools.tokens import tokenize
 from tests.test_reader import READ, _rules_out, _wants
-
-
-def _labels(by_attribute: dict[str, list[str]]) -> set[str]:
-    return {label for labels in by_attribute.values() for label in labels}
+from tests.test_reader_statements import _labels
 
 
 @pytest.mark.parametrize(
