@@ -211,3 +211,16 @@ def test_a_pointer_asks_again_only_for_the_garment_it_follows() -> None:
 def test_a_verdict_on_it_with_its_verb_looks_back() -> None:
     parsed = READ.parse("the checked shirt was nice but it is not for me. a plain one?")
     assert _rules_out(parsed).get("pattern") == ["Check"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled"),
+    [
+        ("a jumper for my niece, she's outgrown stripes", {"pattern": ["Stripe"]}),
+        ("my son has grown out of his jeans, trousers please", {}),
+    ],
+)
+def test_outgrowing_a_taste_rules_it_out_but_outgrowing_clothes_does_not(
+    text: str, ruled: dict[str, list[str]]
+) -> None:
+    assert _rules_out(READ.parse(text)) == ruled

@@ -61,7 +61,8 @@ SESSION_CUES = _cues(
     "moving away from|going from|spare him|spare her|spare them|spare us|excl|not incl|"
     "anything save|everything save|any colour save|any color save|all save|barring|bar|"
     "short of|any colour short of|with the exception of|except for|vetoed|has vetoed|"
-    "prohibits|prohibited|forbids|forbidden|not permitted|nobody|no one|noone|"
+    "prohibits|prohibited|rules out|rule out|bans|forbids|forbidden|not permitted|"
+    "nobody|no one|noone|"
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent"
 )
 CUES = LASTING_CUES | SESSION_CUES

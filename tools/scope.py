@@ -193,6 +193,19 @@ def _compared(tokens: Sequence[str], i: int) -> bool:
 
 
 _SELF_CORRECTING = frozenset({("no", "wait"), ("wait", "no")})
+_OUTGROWN = (("outgrown",), ("outgrew",), ("grown", "out", "of"), ("grew", "out", "of"))
+# "outgrown her jeans" is a growth spurt (a need for the next size), not a refusal
+_WHOSE = frozenset({"her", "his", "their", "my", "the", "all", "everything", "most", "its"})
+
+
+def _outgrown(tokens: Sequence[str], i: int) -> int | None:
+    """The length of "outgrown" or "grown out of" at `i` when a taste follows ("she's
+    outgrown pink"), not someone's clothes."""
+    for words in _OUTGROWN:
+        n = len(words)
+        if tuple(tokens[i : i + n]) == words and i + n < len(tokens):
+            return None if tokens[i + n] in _WHOSE else n
+    return None
 
 
 def find_cues(tokens: Sequence[str]) -> list[Cue]:
@@ -205,6 +218,9 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
             i += double  # "I never say no to stripes"
         elif tuple(tokens[i : i + 2]) in _SELF_CORRECTING:
             i += 2  # "heels, no wait, flats" takes the heels back (`taken_back`); no refusal
+        elif (grown := _outgrown(tokens, i)) is not None:
+            cues.append(Cue(i, grown, lasting=False))  # "she's outgrown pink"
+            i += grown
         elif (after := post_cue_at(tokens, i)) is not None:
             # "red doesn't suit her" is her taste, not the shopper's.
             theirs = any(t in OTHER_PEOPLE for t in tokens[i + after : i + after + 2])
