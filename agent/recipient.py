@@ -17,6 +17,11 @@ _SELF = re.compile(
     r"\b(?:for (?:me|myself|my ?self)|back to me|myself|i'?m an? |i am an? |as an? )",
     re.IGNORECASE,
 )
+# "my mum would like one too", "the same for my brother": the last request, for another person
+_SAME_AGAIN = re.compile(
+    r"\b(?:one|ones|the same|same one|too|as well|also|matching)\b(?![\w-]*\s+(?:short|long))",
+    re.IGNORECASE,
+)
 # What belonged to the request for the last person, and goes with them.
 _THE_REQUEST = ("article_type", "colour", "colour_master", "pattern", "gender")
 
@@ -35,7 +40,7 @@ def follow(prefs: Preferences, parsed: ParsedQuery, text: str) -> None:
     now = f"{said[0] if said else 'someone'} (someone else)" if other else ME if mine else None
     if now is None:
         return
-    if now != (prefs.recipient or ME):
+    if now != (prefs.recipient or ME) and not _SAME_AGAIN.search(text):
         # someone else now: the last person's garment and colours are not theirs
         for attribute in _THE_REQUEST:
             prefs.wanted.pop(attribute, None)

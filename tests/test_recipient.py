@@ -53,3 +53,14 @@ def test_a_taste_for_someone_else_is_not_remembered_but_who_the_shopper_is_is() 
     assert "pattern" not in memory.disliked and "Hoodie" not in memory.liked.get("article_type", {})
     visit = _talk("a scarf for me", prefs=starting_preferences(memory))
     assert visit.wanted["gender"] == ["Women"]
+
+
+def test_the_same_for_someone_else_keeps_the_garment() -> None:
+    prefs = _talk("a black dress for me please", "my mum would like one too")
+    assert prefs.wanted == {
+        "colour_master": ["Black"],
+        "article_type": ["Dress"],
+        "gender": ["Women"],
+    }
+    prefs = _talk("red trousers for me", "and the same for my brother")
+    assert prefs.wanted["article_type"] == ["Trousers"] and prefs.wanted["gender"] == ["Men"]
