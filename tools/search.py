@@ -210,7 +210,7 @@ def search_items(
             h
             for h in hits
             if not title_says(h.item.title, ruled_out)
-            and not item_says(f"{h.item.title} {h.item.document}", features)
+            and not (features and item_says(f"{h.item.title} {h.item.document}", features))
         ][: request.k]
 
     hits = query(inferred.merged(explicit))

@@ -105,7 +105,8 @@ class _Story:
             in_story = n in self.told  # "he thinks jeans are for teenagers"
             bystander = in_story or self._opinion_giver(span) or self._bystander(span, n)
             # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
-            bystander = bystander or _at(tokens, span.start + span.length) in POSSESSED
+            end = span.start + span.length
+            bystander = bystander or bool(POSSESSED & set(tokens[end : end + 1]))
             return "unsaid" if bystander else None
         if likened(tokens, span):
             return "unsaid"
@@ -212,7 +213,3 @@ def _ruled_too(tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]) -
         if same_sentence and before[-1] in ruled:
             found.append(Ruled(span, False))
     return found
-
-
-def _at(tokens: Sequence[str], k: int) -> str:
-    return tokens[k] if k < len(tokens) else ""

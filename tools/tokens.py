@@ -41,14 +41,10 @@ def _unhedged(tokens: list[str]) -> list[str]:
     for n, token in enumerate(tokens):
         if token in _HEDGES:
             continue
-        if token == "no" and out[-1:] == ["actually"] and _at(tokens, n + 1) in _RESUMING:
+        if token == "no" and out[-1:] == ["actually"] and _RESUMING & set(tokens[n + 1 : n + 2]):
             continue  # "actually no, go back to hoodies": the correction, not a refusal
         if token == "," and len(out) >= 2 and out[-1] == "like" and out[-2] == ",":
             del out[-2:]  # ", like ," says nothing
             continue
         out.append(token)
     return out
-
-
-def _at(tokens: list[str], k: int) -> str:
-    return tokens[k] if k < len(tokens) else ""
