@@ -23,7 +23,7 @@ _SAME_AGAIN = re.compile(
     re.IGNORECASE,
 )
 # What belonged to the request for the last person, and goes with them.
-_THE_REQUEST = ("article_type", "colour", "colour_master", "pattern", "gender")
+_THE_REQUEST = ("article_type", "colour", "colour_master", "pattern", "gender", "feature")
 
 
 def follow(prefs: Preferences, parsed: ParsedQuery, text: str) -> None:

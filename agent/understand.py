@@ -146,7 +146,7 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
     if old_kind and new_kind and new_kind != old_kind:
         # Another kind of garment is a new request: yesterday's colour for trousers says
         # nothing about today's shirt. Who it is for, dislikes and the budget carry over.
-        for attribute in ("colour", "colour_master", "pattern"):
+        for attribute in ("colour", "colour_master", "pattern", "feature"):
             if attribute not in said:
                 prefs.wanted.pop(attribute, None)
     for attribute, labels in said.items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.features import item_says
+from fitroom.tools.features import asked_for, item_says, opposed
 from fitroom.tools.filters import Filters
 from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.vocabulary import Vocabulary
@@ -30,10 +30,26 @@ def test_a_refused_feature_is_ruled_out_and_the_garment_stays_wanted(
     assert set(_wants(parsed).get("article_type", [])) == wanted
 
 
-def test_a_feature_asked_for_is_left_to_meaning_not_a_filter() -> None:
+def test_a_feature_asked_for_is_wanted_and_kept_in_the_meaning() -> None:
     parsed = READ.parse("skinny black jeans with a high waist")
-    assert "feature" not in parsed.filters.include and "feature" not in parsed.filters.exclude
+    assert sorted(parsed.filters.include["feature"]) == ["high waist", "skinny"]
+    assert "feature" not in parsed.filters.exclude
     assert "skinny" in parsed.meaning
+
+
+@pytest.mark.parametrize(
+    ("asked", "kept", "refused"),
+    [
+        (["short sleeves"], ["short sleeves"], ["long sleeves", "sleeveless"]),
+        (["mini", "wool"], ["mini", "wool"], ["long", "maxi", "midi"]),
+        (["tight", "loose"], [], ["oversized", "skinny", "slim fit"]),
+    ],
+)
+def test_a_feature_asked_for_refuses_its_opposites(
+    asked: list[str], kept: list[str], refused: list[str]
+) -> None:
+    assert asked_for(asked) == kept
+    assert opposed(kept or asked) == refused
 
 
 def test_not_a_kind_of_the_garment_refuses_the_kind_only() -> None:
@@ -62,6 +78,10 @@ def test_a_label_and_a_feature_in_one_list() -> None:
         ("Longsleeve top. Top in jersey with long sleeves", ["long"], False),
         ("Manila. Long cardigan in a soft knit", ["long"], True),
         ("Tiny dress. Short dress in airy chiffon", ["see-through"], True),
+        ("Tanga LS. Top in jersey", ["long sleeves"], True),
+        ("Basic tee. Top in jersey with short sleeves", ["long sleeves"], False),
+        ("Zelda ss top. Top in jersey", ["short sleeves"], True),
+        ("Mom Fit HW Belted. Jeans", ["high waist"], True),
     ],
 )
 def test_an_items_own_text_says_a_feature(text: str, keys: list[str], says: bool) -> None:

@@ -169,3 +169,19 @@ def test_a_feature_ruled_out_drops_items_whose_own_text_says_it(run) -> None:  #
     shown = {i.item_id for i in result.items}
     assert "0100000005" in everything and "0100000005" not in shown  # "Wide trousers in linen."
     assert shown == everything - {"0100000005"}
+
+
+def test_a_feature_asked_for_comes_first_and_its_opposite_never(run) -> None:  # type: ignore[no-untyped-def]
+    linen = run("something to wear in linen", k=10)
+    assert [m.label for m in linen.understood] == ["linen"]
+    assert linen.items[0].item_id == "0100000005"  # "Wide trousers in linen."
+    assert len(linen.items) == 5  # the rest still follow: their text may leave it unsaid
+    shown = {i.item_id for i in run("something long to wear", k=10).items}
+    # both dresses say "Short ... dress": no answer to "long"
+    assert shown == {"0100000003", "0100000004", "0100000005"}
+
+
+def test_a_feature_asked_both_ways_orders_nothing(run) -> None:  # type: ignore[no-untyped-def]
+    everything = [i.item_id for i in run("something to wear", k=10).items]
+    both = [i.item_id for i in run("something to wear, tight or loose", k=10).items]
+    assert both == everything

@@ -1,8 +1,10 @@
 """What a garment is like beyond the catalogue's labels: cut, length, sleeves, neck, fabric.
 H&M has no label for "skinny" or "sleeveless", but its titles and descriptions say them
 ("Skinny High Ankle Jeans", "Sleeveless top in jersey"). A shopper who rules one out ("black
-jeans but not skinny", "nothing sleeveless") gets no item whose own text says it; one who asks
-for one is served by meaning, since an item's text may leave it unsaid.
+jeans but not skinny", "nothing sleeveless") gets no item whose own text says it. One who asks
+for one ("a short-sleeved top") gets first the items whose text says it and never one whose text
+says its opposite ("long sleeve"); the rest follow by meaning, since an item's text may leave it
+unsaid.
 
 Each feature: the words a shopper says for it, and what an item's title or description says.
 """
@@ -41,12 +43,19 @@ _FEATURES: dict[str, tuple[str, str]] = {
         r"sleeveless|\bstrappy|spaghetti|narrow shoulder straps|tube top|strapless|bandeau",
     ),
     "strapless": ("strapless|bandeau|off the shoulder|off shoulder", r"strapless|bandeau"),
-    "short sleeves": ("short sleeves|short sleeved|short sleeve", r"short sleeve"),
-    "long sleeves": ("long sleeves|long sleeved|long sleeve", r"long sleeve"),
+    # H&M's titles shorten them: "Tanga LS", "Basic tee SS"
+    "short sleeves": (
+        "short sleeves|short sleeved|short sleeve|t shirt sleeves|cap sleeves",
+        r"short[\s-]?sleeve|\bs/?s\b|cap sleeve|elbow-length",
+    ),
+    "long sleeves": (
+        "long sleeves|long sleeved|long sleeve|longsleeve|full sleeves",
+        r"long[\s-]?sleeve|\bl/?s\b",
+    ),
     "v-neck": ("v neck|v necks|v necked|plunging|low cut", r"v-neck|plunging"),
     "polo neck": ("polo neck|turtleneck|turtle neck|roll neck", r"polo-neck|turtle|roll-neck"),
     "hooded": ("hood|hoods|hooded", r"\bhood"),
-    "high waist": ("high waisted|high waist|high rise", r"high waist|high-rise"),
+    "high waist": ("high waisted|high waist|high rise", r"high waist|high-rise|\bhw\b|\bh\.w\."),
     "low waist": ("low waisted|low waist|low rise", r"low waist|low-rise"),
     "padded": ("padded|push up|push ups|padding", r"padded|push-up|inserts|moulded"),
     "underwired": ("underwired|underwire|wired|underwiring", r"underwire"),
@@ -71,6 +80,25 @@ _FEATURES: dict[str, tuple[str, str]] = {
     # doing buttons up" asks for a polo, not for nothing.
 }
 FEATURES = tuple(_FEATURES)
+# What an item saying the one is not, when a shopper asks for the other: a "short-sleeved top"
+# is no "Linnea V-neck long sleeve". Fabrics have none; a wool coat may be lined with anything.
+_OPPOSED = (
+    ("short sleeves", "long sleeves"),
+    ("short sleeves", "sleeveless"),
+    ("long sleeves", "sleeveless"),
+    ("mini", "long"),
+    ("mini", "midi"),
+    ("mini", "maxi"),
+    ("midi", "maxi"),
+    ("cropped", "long"),
+    ("skinny", "loose"),
+    ("skinny", "oversized"),
+    ("slim fit", "loose"),
+    ("slim fit", "oversized"),
+    ("tight", "loose"),
+    ("tight", "oversized"),
+    ("high waist", "low waist"),
+)
 _SAID = {phrase: key for key, (said, _) in _FEATURES.items() for phrase in said.split("|")}
 _LONGEST = max(len(p.split()) for p in _SAID)
 
@@ -91,6 +119,22 @@ def features_in(tokens: Sequence[str], used: list[bool]) -> list[Span]:
 @cache
 def _says(key: str) -> re.Pattern[str]:
     return re.compile(_FEATURES[key][1], re.IGNORECASE)
+
+
+def _against(keys: set[str]) -> set[str]:
+    return {b for a, b in _OPPOSED if a in keys} | {a for a, b in _OPPOSED if b in keys}
+
+
+def asked_for(keys: Sequence[str]) -> list[str]:
+    """The features asked for, less any asked both ways ("bodysuits, anything tight, forget
+    it, maybe a loose blouse" read with its cue missed): those say nothing either way."""
+    said = set(keys)
+    return [k for k in keys if k not in _against(said - {k})]
+
+
+def opposed(keys: Sequence[str]) -> list[str]:
+    """The features an item must not say when the shopper asked for `keys`."""
+    return sorted(_against(set(keys)) - set(keys))
 
 
 def item_says(text: str, keys: Sequence[str]) -> bool:

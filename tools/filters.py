@@ -71,6 +71,8 @@ class Filters(BaseModel):
         """Translate into a Chroma `where` clause, or None when nothing is constrained."""
         clauses: list[dict[str, Any]] = []
         for key, values in sorted(self.include.items()):
+            if key == FEATURE:  # a preference, read in the items' text by `search`
+                continue
             clauses.append({key: {"$eq": values[0]} if len(values) == 1 else {"$in": values}})
         for key, values in sorted(self.exclude.items()):
             if key != FEATURE:  # not metadata: `search` reads it in the items' text

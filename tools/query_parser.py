@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import NDArray
 
+from fitroom.tools.clauses import likened
 from fitroom.tools.colour_families import excluded_shades, one_level
 from fitroom.tools.embedder import Embedder
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.features import ATTRIBUTE as FEATURE
 from fitroom.tools.features import features_in
 from fitroom.tools.garment_kinds import asked_again, kinds_refused
 from fitroom.tools.generic_patterns import GENERIC, pattern_nouns, resolve_generic_patterns
@@ -264,7 +264,12 @@ class QueryParser:
         for i in triggers(tokens) if self._occasions else ():
             used[i] = True  # occasion words are not garments, however they sound
         spans = pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
-        negated = negations(tokens, spans, cues)
+        # "nothing that screams grandma" likens; it rules out no wearer
+        negated = [
+            r
+            for r in negations(tokens, spans, cues)
+            if r.span.attribute != "gender" or not likened(tokens, r.span)
+        ]
         told, untold, fine = statements(tokens, spans, {r.span for r in negated})
         negated += told
         # "I don't mind stripes", "grey is fine now" allow a label; they do not ask for it.
@@ -297,8 +302,6 @@ class QueryParser:
             matches += [m for m in needs if (m.attribute, m.label) not in refused]
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
-        # A feature asked for is left to the words' meaning: an item's text may not say it.
-        matches = [m for m in matches if m.attribute != FEATURE or m.negated]
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
             matches = [m.model_copy(update={"lasting": False}) for m in matches]
         parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)

@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from fitroom.tools.embedder import Embedder, normalise
 from fitroom.tools.errors import InvalidQueryError, StoreError
-from fitroom.tools.features import item_says
+from fitroom.tools.features import asked_for, item_says, opposed
 from fitroom.tools.filters import FEATURE, Filters
-from fitroom.tools.item_store import ItemStore, StoreHit
+from fitroom.tools.item_store import ItemStore, StoredItem, StoreHit
 from fitroom.tools.price_tiers import Tier, price_tier
 from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.reading import Match, ParsedQuery
@@ -104,6 +104,10 @@ class SearchResult(BaseModel):
     price_max: float | None = None
     relaxed: list[str] = []
     notes: list[str] = []  # how the words were read where that was not plain
+
+
+def _text(item: StoredItem) -> str:
+    return f"{item.title} {item.document}"
 
 
 def _has(filters: Filters, key: str) -> bool:
@@ -200,18 +204,23 @@ def search_items(
             )[0]
     ruled_out = inferred.merged(explicit).exclude
 
+    asked = asked_for(inferred.merged(explicit).include.get(FEATURE, []))
+    refused = sorted({*ruled_out.get(FEATURE, []), *opposed(asked)})
+
     def query(filters: Filters) -> list[StoreHit]:
         # A few more than asked, for the ones whose own names say what was ruled out; many
-        # more when a feature is ruled out ("not skinny": most jeans are).
-        features = ruled_out.get(FEATURE, [])
-        spare = _TITLE_SPARE + (_FEATURE_SPARE if features else 0)
+        # more when a feature is named ("not skinny": most jeans are).
+        spare = _TITLE_SPARE + (_FEATURE_SPARE if refused or asked else 0)
         hits = store.query(vector, request.k + spare, filters)
-        return [
+        kept = [
             h
             for h in hits
             if not title_says(h.item.title, ruled_out)
-            and not (features and item_says(f"{h.item.title} {h.item.document}", features))
-        ][: request.k]
+            and not (refused and item_says(_text(h.item), refused))
+        ]
+        if asked:  # stable: those that say it first, each part in order of meaning
+            kept.sort(key=lambda h: not item_says(_text(h.item), asked))
+        return kept[: request.k]
 
     hits = query(inferred.merged(explicit))
     relaxed: list[str] = []
