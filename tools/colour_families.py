@@ -1,4 +1,4 @@
-"""What ruling out a colour rules out beyond its own label.
+"""What ruling out a colour (or denim) rules out beyond its own label.
 
 H&M files every item under a colour family (`colour_master`) and a shade (`colour`), and the
 two do not always agree: 32 items are White by shade but Unknown by family, and "navy" is the
@@ -21,6 +21,15 @@ _FILED_UNDER = {
     "Bronze/Copper": "Metal",
     "Yellowish Brown": "Brown",
     "Greenish Khaki": "Khaki green",
+}
+
+
+# Labels that are a kind of another: 175 of H&M's 192 Mole (taupe) items are beige shades
+# ("Beige", "Greyish Beige"), so a shopper who rules out beige rules them out too; chambray is
+# a denim-look weave, no answer to "a blue shirt that isn't denim".
+_KIND_OF = {
+    ("colour_master", "Mole"): ("colour_master", "Beige"),
+    ("pattern", "Chambray"): ("pattern", "Denim"),
 }
 
 
@@ -61,6 +70,17 @@ def excluded_shades(matches: Sequence[Match], vocabulary: Vocabulary) -> list[Ma
         if m.negated and m.attribute == "colour_master"
         for shade in shades
         if m.label.casefold() in shade.casefold()
+    ]
+    said = {(m.attribute, m.label) for m in matches if not m.negated}
+    out += [
+        _negated(m, *kind)
+        for m in matches
+        if m.negated
+        for kind, of in _KIND_OF.items()
+        if of == (m.attribute, m.label)
+        and kind[1] in vocabulary.values.get(kind[0], [])
+        and kind not in said
+        and kind[1] not in wanted
     ]
     # Only a word for one shade says its family: "nothing dark" names ten shades, no family.
     shades_of = Counter(m.phrase for m in matches if m.negated and m.attribute == "colour")

@@ -88,10 +88,18 @@ POST_CUES = _cues(
     "as it is|got enough|clashes with my|clash with my|makes me look tired|make me look tired|"
     "been there|done that|dun that|been there done that|been there and done that|theyre out|"
     "its out|thats out|theyre a no|thats a no|do me no favours|does me no favours|"
-    "do me no favors|does me no favors|do nothing for me|does nothing for me"
+    "do me no favors|does me no favors|do nothing for me|does nothing for me|forget it|"
+    "forget them|forget those|not happening|never again|not a chance|is forbidden|are forbidden|"
+    "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited|"
+    "not really my thing|not really my style|really not my thing|not really my colour|"
+    "not really my color|isnt really my thing|arent really my thing"
 )
-# Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded".
-POST_SESSION_CUES = _cues("as it is|got enough|excluded|is excluded|are excluded")
+# Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded",
+# "white is forbidden" (at a wedding).
+POST_SESSION_CUES = _cues(
+    "as it is|got enough|excluded|is excluded|are excluded|is forbidden|are forbidden|"
+    "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited"
+)
 # "I look dreadful in orange", "she looks washed out in grey": a look verb, one of these, and
 # "in" rule out what follows, as a stated taste.
 LOOK_VERBS = frozenset("look looks looked feel feels".split())
@@ -127,7 +135,11 @@ NO_NEGATION = _cues(
     "would not say no to|couldnt say no to|dont forget|do not forget|cant go wrong with|"
     "nothing but|never wears anything but|never wear anything but|wont wear anything but|"
     "doesnt wear anything but|dont wear anything but|never wears anything except|"
-    "wont wear anything except|wears nothing but|wear nothing but"
+    "wont wear anything except|wears nothing but|wear nothing but|"
+    # hedges, not refusals: "I wouldn't mind a green jumper", "I don't suppose you've got a
+    # men's T-shirt", "not that I'm against patterns"
+    "wouldnt mind|would not mind|dont suppose|do not suppose|not that i|not that im|"
+    "not that its|not that id|not that we|not that theyre"
 )
 LONGEST_CUE = max(len(cue) for cue in CUES | POST_CUES)
 # A bare "no" or "not" with nothing of its own to rule out looks back at what was just named
@@ -191,7 +203,7 @@ SCOPE_FILLERS = frozenset(
     like to see wear wearing already either for on finish look looks please have having both
     just at me are is be big huge little small bright loud bold busy absolutely definitely
     totally tbh honestly this time another even anymore usual typical same old loads lots plenty
-    tons heaps my your his her our their got
+    tons heaps my your his her our their got it era phase days vibe from made also them either
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes
@@ -204,6 +216,12 @@ SENTENCE_ENDS = frozenset({".", "!", "?", ";"})
 NOT_LABELS = frozenset(
     tuple(p.split())
     for p in (
+        "as long|so long|"  # "as long as it isn't grey" asks for no length
+        # "if there is one" is no one-year-old
+        "there is|there are|it is|that is|this is|which is|"
+        # "I'm pale as anything" is the shopper's skin, not a colour asked for
+        "im pale|am pale|shes pale|hes pale|so pale|very pale|quite pale|pale skin|"
+        "pale skinned|pale as|look pale|looks pale|"
         "dress code|black tie|white tie|dress up|dressed up|dressing up|dress down|would suit|"
         "will suit|could suit|might suit|should suit|really suit|really suits|to suit|suit me|"
         "suit him|suit her|suit them|suit you|suit us|suits me|suits him|suits her|suits them|"

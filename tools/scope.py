@@ -45,6 +45,9 @@ from fitroom.tools.statement_words import NUMBER_WORDS
 
 _MAX_FILLERS = 4  # "I don't want anything in the colour black" still reaches black
 _NEW_THING = frozenset({"a", "an"})
+_EXAMPLES = frozenset({("like",), ("such", "as"), ("eg",), ("say",)})
+_ADJECTIVES = frozenset("ugly hideous awful horrible tacky naff cringe cringey gross worst".split())
+_DESCRIBED_BY = frozenset({"with", "in"})  # "no dresses with flowers": what the dress has
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _HEAD_NOUNS = frozenset({"ones", "one"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
@@ -110,6 +113,7 @@ def _scope(
     kinds: set[str] = set()
     join: str | None = None  # the word that joined the last label to what follows
     fillers, oxford = 0, False
+    described_by = False  # a garment ruled out so far, then "with" or "in"
     k = start
     while k < len(tokens):
         span = spans_at.get(k)
@@ -123,6 +127,9 @@ def _scope(
                 and last.start + last.length == k
                 and span.attribute == "article_type"
             )
+            if described_by and span.attribute != "article_type" and join in (None, "unknown"):
+                # "I don't want a dress with stripes": the stripes, not the dress
+                ruled, kinds = [], set()
             if ruled and not described:
                 modifiers = kinds - {"article_type"}
                 if span.attribute == "article_type" and modifiers and join is None:
@@ -135,9 +142,14 @@ def _scope(
             ruled.append(Ruled(span, lasting))
             kinds.add(kind)
             k, join, fillers, oxford = k + span.length, None, 0, False
+            described_by = False
             continue
         token = tokens[k]
-        if token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
+        example = next((len(p) for p in _EXAMPLES if tuple(tokens[k : k + len(p)]) == p), 0)
+        if ruled and join is None and example:
+            # "nothing pale like white or cream": examples of what is ruled out
+            join, k = "or", k + example - 1
+        elif token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
             if not ruled:
                 break  # "no, something in blue": the cue answered a question
             # "orange, yellow, and anything with a big print": a list of any kinds
@@ -148,6 +160,9 @@ def _scope(
         elif token in PUNCTUATION or cue_at(tokens, k) is not None:
             break
         elif token in SCOPE_FILLERS and fillers < _MAX_FILLERS:
+            garments = bool(ruled) and kinds == {"article_type"} and join is None
+            verb = tokens[cue.start] not in _ADJECTIVES  # "an ugly christmas jumper in black"
+            described_by = described_by or (garments and verb and token in _DESCRIBED_BY)
             if join == "," and not oxford and token in _NEW_THING:
                 break  # "no dresses, a skirt": after a comma, "a" starts something new
             if ruled and join is None and token in _HEAD_NOUNS and tokens[k + 1 : k + 2] == [","]:

@@ -20,7 +20,9 @@ from fitroom.tools.reader_words import (
 )
 from fitroom.tools.spans import Cue, Ruled, Span, kind_of, starts_with
 
-_ASKED = frozenset({"?", "!"})
+# What a verdict looks back across to what it answers: "grey ones? no thanks", "anything with
+# stripes on it, forget it"
+_ASKED = frozenset({"?", "!", ","})
 _ANSWERS = frozenset({"no", "nah", "nope"})
 PRONOUNS = frozenset({"them", "those", "these"})
 _QUANTIFIERS = frozenset({"all", "both", "any", "each", "of", "every", "one"})
@@ -165,7 +167,11 @@ def pointed_at(
     within the sentence ("a black dress. not those" is about the picks on screen)."""
     before = [s for s in spans if s.start < cue.start and s.attribute != "gender"]
     modifiers = [s for s in before if s.attribute != "article_type"]
-    named = (modifiers if demonstrative(tokens, cue) and modifiers else before)[-1:]
+    # "any T-shirts without them?": the garment is what is to be without the thing before
+    garment_first = bool(before) and before[-1].attribute == "article_type"
+    garment_first = garment_first and before[-1].start + before[-1].length == cue.start
+    named = modifiers if (demonstrative(tokens, cue) or garment_first) and modifiers else before
+    named = named[-1:]
     end = cue.start + cue.length
     if same_sentence and named and any(t in SENTENCE_ENDS for t in tokens[named[0].start : end]):
         return []

@@ -37,7 +37,11 @@ ASKING = phrases(
     "tempted|eyeing|prefer|"
     "rather|ideally|maybe|perhaps|preferably|go for|going for|mood for|keen on|craving|"
     "dreaming of|love|loving|require|requires|has to|have to|must|should|needs to|need to|"
-    "got to|gotta|sorting"
+    "got to|gotta|sorting|"
+    # as shoppers from other languages put it: "I look for jeans", "I search a warm coat"
+    "look for|looks for|search|search for|seek|want buy|buy for|buy me|can buy|"
+    "could buy|where can|where i can|where to find|exist|exists|is there|are there|ill take|"
+    "i take|i would take"
 )
 # Nouns a label's phrase may end in before its verb: "the white ones are", "blue wash is".
 HEADS = _words(
@@ -80,7 +84,8 @@ NEGATIVE_VERBS = _words(
 PRAISE = phrases(
     "fine|ok|okay|good|great|perfect|ideal|nice|lovely|love|loves|favourite|favorite|best|"
     "works|suits|suit|flattering|classic|gorgeous|beautiful|amazing|better|prefer|"
-    "preferred|go to|goes with everything|go with everything|my colour|her colour|his colour|"
+    "preferred|go to|goes with everything|go with everything|goes with more|go with more|"
+    "goes with anything|go with anything|versatile|my colour|her colour|his colour|"
     "my color|her color|his color|a must|must|need|needed|what i want|what i need|cute|"
     "stunning|elegant|timeless|mad about|obsessed with|adore|"
     # "he's into plaid", not "jeans dig into my belly"
@@ -119,7 +124,7 @@ TERSE = 4
 LIKENED = phrases(
     "look like|looks like|looked like|looking like|feel like|feels like|felt like|"
     "remind me of|reminds me of|reminded me of|remind her of|reminds her of|remind him of|"
-    "reminds him of|look as if|dressed like|dressed as"
+    "reminds him of|look as if|dressed like|dressed as|screams|scream|screaming|shouts"
 )
 CHANGE = phrases(
     "different|else|change|other|others|instead|for once|this time|break|fresh|switch|"

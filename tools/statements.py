@@ -37,9 +37,19 @@ from fitroom.tools.clauses import (
 )
 from fitroom.tools.reader_words import GENERIC_PATTERN, IMPLIED_PATTERN, SENTENCE_ENDS
 from fitroom.tools.spans import Ruled, Span
-from fitroom.tools.statement_words import OPINION_VERBS, POINTERS, POSSESSED, SHOPPER, TERSE
+from fitroom.tools.statement_words import (
+    COPULAS,
+    OPINION_VERBS,
+    POINTERS,
+    POSSESSED,
+    SHOPPER,
+    TERSE,
+)
 
 _GARMENT_KINDS = frozenset({"article_type", "category"})
+_WHOSE = frozenset("my our his her their the a an".split())
+_YOUTH = frozenset("young little old older".split())
+_JUDGED = COPULAS | {"its", "thats", "theyre", "only", "just", "meant", "made"}
 
 
 def statements(
@@ -59,8 +69,10 @@ def statements(
             story.told.add(n)
         elif verdict is not None:
             verdicts[verdict].append(span)
-    out += _ruled_too(tokens, spans, ruled | {r.span for r in out})
-    return out, verdicts["unsaid"], verdicts["allowed"]
+    too = _ruled_too(tokens, spans, ruled | {r.span for r in out})
+    added = {r.span for r in too}
+    unsaid = [s for s in verdicts["unsaid"] if s not in added]
+    return out + too, unsaid, verdicts["allowed"]
 
 
 class _Story:
@@ -79,6 +91,9 @@ class _Story:
         }
         self.garments_asked = {label for a, label in self.asked if a in _GARMENT_KINDS}
         self.told: set[int] = set()  # clauses whose story ruled something out
+        # clauses a cue already ruled something out in: "no beige on either, it washes me
+        # out" gives the reason for that, not for the garments
+        self.refused = {self.clause_of(s) for s in ruled}
 
     def clause_of(self, span: Span) -> int:
         return next(n for n, c in enumerate(self.clauses) if span.start in c)
@@ -102,8 +117,14 @@ class _Story:
         tokens, clause = self.tokens, self.clauses[n]
         if span.attribute == "gender":
             # "white gets dirty too fast with my kids around": in the story, not the request
-            in_story = n in self.told  # "he thinks jeans are for teenagers"
-            bystander = in_story or self._opinion_giver(span) or self._bystander(span, n)
+            # "he thinks jeans are for teenagers", but not "a shirt for my husband, the checked
+            # ones he has already too much": "for" says whom it is for, whatever follows
+            said_for = _for_whom(tokens, span)
+            in_story = n in self.told and said_for is not True
+            # "she says it is for young girls", "pink is for babies": a judgement, not a wearer
+            bystander = in_story or said_for is False
+            bystander = bystander or likened(tokens, span)  # "it screams grandma"
+            bystander = bystander or self._opinion_giver(span) or self._bystander(span, n)
             # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
             end = span.start + span.length
             bystander = bystander or bool(POSSESSED & set(tokens[end : end + 1]))
@@ -133,7 +154,7 @@ class _Story:
         if self.asking[n]:
             return None
         if not tells(tokens, clause):
-            return "out" if self._scorned_next(n) else None
+            return "out" if n not in self.refused and self._scorned_next(n) else None
         # "he only wears plain ones, he's forty-five" praises; "I only wear black but want a
         # change" does not
         if praised(tokens, clause.start, clause.stop) and not changes(tokens, clause.stop):
@@ -194,17 +215,39 @@ class _Story:
         )
 
 
+def _for_whom(tokens: Sequence[str], span: Span) -> bool | None:
+    """True when "for" names whom it is for ("for my husband"), False when it names whom
+    something is fit for ("it is for young girls"), None without "for"."""
+    k = span.start - 1
+    while k >= 0 and tokens[k] in _WHOSE | _YOUTH:
+        k -= 1
+    if k < 0 or tokens[k] != "for":
+        return None
+    return not (k > 0 and tokens[k - 1] in _JUDGED)
+
+
+def _added(tokens: Sequence[str], span: Span) -> bool:
+    """Whether the span ends its clause added to what came before: "and brown too", "or
+    navy either", "and also the brown"."""
+    end = span.start + span.length
+    ends = ([], *([p] for p in SENTENCE_ENDS), [","])
+    too = tokens[end : end + 1] in (["too"], ["either"])
+    if too and tokens[end + 1 : end + 2] not in ends:
+        return False
+    if not too and tokens[end : end + 1] not in ends:
+        return False
+    k = span.start - (1 if tokens[span.start - 1 : span.start] == ["the"] else 0)
+    if tokens[k - 1 : k] in (["also"], ["plus"]) or tokens[k - 2 : k] == ["as", "well"]:
+        return True
+    return too and tokens[span.start - 1 : span.start] in (["and"], [","], ["or"], ["nor"])
+
+
 def _ruled_too(tokens: Sequence[str], spans: Sequence[Span], ruled: set[Span]) -> list[Ruled]:
-    """ "khaki's out, and brown too": a label added with "too" or "either" shares the fate of
-    the one of its kind named before it in the sentence."""
+    """ "khaki's out, and brown too": a label added with "too", "either" or "also" shares the
+    fate of the one of its kind named before it in the sentence."""
     found: list[Ruled] = []
     for n, span in enumerate(spans):
-        end = span.start + span.length
-        if span in ruled or tokens[end : end + 1] not in (["too"], ["either"]):
-            continue
-        if tokens[end + 1 : end + 2] not in ([], *([p] for p in SENTENCE_ENDS), [","]):
-            continue
-        if tokens[span.start - 1 : span.start] not in (["and"], [","], ["or"], ["nor"]):
+        if span in ruled or not _added(tokens, span):
             continue
         before = [s for s in spans[:n] if s.attribute == span.attribute]
         same_sentence = before and not any(

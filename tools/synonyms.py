@@ -91,7 +91,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_any_of(
         (*(("colour", f"Light {c}") for c in _HUES), ("colour", "White"), ("colour", "Off White")),
         *["light colours", "light colour", "light coloured", "light colors", "light color"],
-        *["light shades", "light ones", "pale colours", "pale ones"],
+        *["light shades", "light ones", "pale colours", "pale ones", "pale", "pale coloured"],
     ),
     **_any_of(
         tuple(("colour", f"Light {c}") for c in _HUES),
@@ -212,7 +212,8 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     ),
     **_many("article_type", "Jacket", "windbreaker", "rain jacket", "puffer", "anorak"),
     **_many("article_type", "Coat", "raincoat", "mac"),
-    **_many("article_type", "Sneakers", "running shoes", "gym shoes"),
+    **_many("article_type", "Sneakers", "running shoes", "gym shoes", "sport shoes"),
+    **_many("article_type", "Sneakers", "sports shoes", "training shoes", "tennis shoes"),
     **_any_of(
         tuple(
             ("article_type", t)
@@ -229,6 +230,16 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("article_type", "Robe", "dressing gown", "bathrobe", "bath robe", "housecoat"),
     **_many("article_type", "Skirt", "miniskirt", "mini skirt", "maxi skirt"),
     **_many("article_type", "Jumpsuit/Playsuit", "jumpsuit", "playsuit", "romper"),
+    # Words of other languages that English-speaking shoppers from there carry over: an
+    # "overall" is a jumpsuit, a "mantel" a coat, "slips" briefs, "points" dots, a "body" a
+    # bodysuit (as H&M names its own).
+    **_many("article_type", "Jumpsuit/Playsuit", "overall"),
+    **_many("article_type", "Dungarees", "overalls", "dungarees"),
+    **_many("article_type", "Coat", "mantel", "manteau", "mantle"),
+    **_many("article_type", "Underwear bottom", "slips", "slip briefs"),
+    **_many("article_type", "Bodysuit", "a body", "bodies", "baby body", "baby bodies"),
+    **_many("article_type", "Bodysuit", "babygrow", "babygrows", "babygro"),
+    **_many("article_type", "Shorts", "short trousers", "short pants"),
     **_many("article_type", "Pyjama set", "pyjamas", "pajamas", "pjs"),
     **_many("article_type", "Swimsuit", "bathing suit", "swimming costume", "one piece"),
     **_many("article_type", "Swimsuit", "cossie", "cozzie", "swimmers", "togs"),
@@ -254,6 +265,8 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("colour", "Dark Red", "burgundy", "maroon", "wine", "oxblood"),
     **_many("colour", "Off White", "cream", "ivory", "ecru"),
     **_many("colour", "Dark Grey", "charcoal"),
+    **_many("pattern", "Denim", "jeans material", "jeans fabric", "jean material", "jean fabric"),
+    **_many("colour_master", "Pink", "rose", "rosa", "rosé"),
     # Named shades too rare on their own (18 Dark Turquoise, 15 Dark Yellow items) read as
     # their family, which is what a shopper saying them will accept.
     **_many("colour_master", "Turquoise", "teal", "aqua", "aquamarine"),
@@ -297,6 +310,9 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "tartan",
         "gingham",
         "houndstooth",
+        "squares",
+        "squared",
+        "carreaux",
     ),
     **_many(
         "pattern",
@@ -311,6 +327,8 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "spots",
         "dots",
         "dotty",
+        "points",
+        "pois",
     ),
     **_many("pattern", "Solid", "plain", "unpatterned", "one colour", "single colour"),
     **_many("pattern", "Solid", "block colour", "block colours", "block coloured", "one color"),

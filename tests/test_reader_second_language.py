@@ -1,0 +1,110 @@
+"""Shoppers writing in a second language or in chat shorthand, and hedged requests: the
+sentences are this file's own, not the reader sets'."""
+
+from __future__ import annotations
+
+import pytest
+
+from fitroom.tools.query_parser import QueryParser
+from fitroom.tools.vocabulary import Vocabulary
+from tests.test_reader import VOCAB, _rules_out, _wants
+
+_MORE = {
+    "article_type": ["Jumpsuit/Playsuit", "Underwear bottom", "Bodysuit", "Cardigan"],
+    "colour_master": ["Mole"],
+    "pattern": ["Chambray"],
+}
+READ = QueryParser(
+    Vocabulary(
+        values={k: [*v, *_MORE.get(k, [])] for k, v in VOCAB.values.items()},
+        price_cuts=VOCAB.price_cuts,
+    )
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        # request verbs carried over from other languages
+        ("I look for a black coat", {"article_type": ["Coat"], "colour_master": ["Black"]}),
+        ("I search jeans for my wife", {"article_type": ["Trousers"], "pattern": ["Denim"]}),
+        # false friends, and how H&M itself names some garments
+        ("I need one warm mantel", {"article_type": ["Coat"]}),
+        ("one overall for the summer party", {"article_type": ["Jumpsuit/Playsuit"]}),
+        ("slips for me, cotton", {"article_type": ["Underwear bottom"]}),
+        ("a blouse with points", {"article_type": ["Blouse"], "pattern": ["Dot"]}),
+        ("a shirt with squares", {"article_type": ["Shirt"], "pattern": ["Check"]}),
+        ("a body for the baby", {"article_type": ["Bodysuit"]}),
+        ("short trousers for the beach", {"article_type": ["Shorts"]}),
+        ("sport shoes for running", {"article_type": ["Sneakers"]}),
+        # hedges that still ask
+        ("I wouldn't mind a pink top", {"article_type": ["Top"], "colour_master": ["Pink"]}),
+        ("I don't suppose you have a men's shirt?", {"article_type": ["Shirt"], "gender": ["Men"]}),
+    ],
+)
+def test_what_is_asked_for_in_other_words(text: str, wanted: dict[str, list[str]]) -> None:
+    parsed = READ.parse(text)
+    assert {k: v for k, v in _wants(parsed).items() if k in wanted} == wanted
+    assert not _rules_out(parsed)
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out", "wanted"),
+    [
+        ("a skirt, not from jeans material", {"pattern": ["Denim", "Chambray"]}, "Skirt"),
+        ("tights, every1 has black so smth else", {"colour_master": ["Black"]}, "Leggings/Tights"),
+        ("a top, florals r out", {"pattern": ["All over pattern"]}, "Top"),
+        ("the checked is not allowed at his school, a shirt", {"pattern": ["Check"]}, "Shirt"),
+        ("a dress for the party, white is forbidden", {"colour_master": ["White"]}, "Dress"),
+        # the garment is wanted; what it is to be without is not
+        ("I don't want a dress with stripes", {"pattern": ["Stripe"]}, "Dress"),
+        ("she won't wear tops with dots any more", {"pattern": ["Dot"]}, "Top"),
+        ("no fan of stripes. any shirts without them?", {"pattern": ["Stripe"]}, "Shirt"),
+        ("a coat and a scarf, and neither of them in grey", {"colour_master": ["Grey"]}, "Coat"),
+        ("a cardigan, no grey on it, it washes me out", {"colour_master": ["Grey"]}, "Cardigan"),
+        # a condition, not a length
+        ("a skirt, as long as it isn't black", {"colour_master": ["Black"]}, "Skirt"),
+        # added to what came before
+        ("grey I don't like and also pink. a top", {"colour_master": ["Grey", "Pink"]}, "Top"),
+        # examples of what is ruled out
+        ("a blazer, nothing pale like white or cream", {"colour_master": ["White"]}, "Blazer"),
+        # what the one ruled out is a kind of
+        ("a blue shirt that isn't denim", {"pattern": ["Denim", "Chambray"]}, "Shirt"),
+        ("a jacket, not beige", {"colour_master": ["Beige", "Mole"]}, "Jacket"),
+    ],
+)
+def test_what_is_ruled_out_in_other_words(
+    text: str, ruled_out: dict[str, list[str]], wanted: str
+) -> None:
+    parsed = READ.parse(text)
+    assert _rules_out(parsed) == ruled_out
+    assert wanted in _wants(parsed)["article_type"]
+
+
+@pytest.mark.parametrize(
+    ("text", "gender"),
+    [
+        # "for" names whom it is for, whatever the story after it
+        ("a shirt for my husband, the checked ones he has already too much", ["Men"]),
+        # a judgement names nobody to dress
+        ("a cardigan for my gran, she says yellow is for young girls", ["Women"]),
+        ("a bikini top, nothing that screams grandma", None),
+        # "if there is one" is no one-year-old
+        ("a dress in green if there is one", None),
+    ],
+)
+def test_who_it_is_for(text: str, gender: list[str] | None) -> None:
+    parsed = READ.parse(text)
+    assert _wants(parsed).get("gender") == gender
+    assert "gender" not in _rules_out(parsed)
+
+
+def test_not_that_im_against_is_no_refusal() -> None:
+    parsed = READ.parse("not that I'm against patterns, but a plain top goes with more")
+    assert _wants(parsed) == {"article_type": ["Top"], "pattern": ["Solid"]}
+    assert not _rules_out(parsed)
+
+
+def test_the_shoppers_own_pallor_is_no_colour() -> None:
+    parsed = READ.parse("I'm pale as anything, so a blouse in pink")
+    assert _wants(parsed) == {"article_type": ["Blouse"], "colour_master": ["Pink"]}
