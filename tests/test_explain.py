@@ -40,6 +40,13 @@ def test_template_names_the_facts_and_the_matched_wants() -> None:
     assert check_explanation(text, DRESS, VOCAB) == []
 
 
+def test_a_feature_asked_for_matches_only_where_the_items_own_text_says_it() -> None:
+    prefs = Preferences(wanted={"article_type": ["Dress"], "feature": ["mini", "wool"]})
+    text = template_explanation(DRESS, prefs)  # "Short dress in woven cotton ..."
+    assert text.endswith("It matches what you asked for: dress, mini.")
+    assert check_explanation(text, DRESS, VOCAB) == []
+
+
 @pytest.mark.parametrize(
     ("draft", "problem"),
     [
@@ -47,6 +54,7 @@ def test_template_names_the_facts_and_the_matched_wants() -> None:
         ("This skirt is a great pick.", "article_type 'Skirt'"),
         ("Breathable and light for summer.", "claim 'breathable'"),
         ("Yours for only 19.99.", "number 19.99"),
+        ("A sleeveless dress for hot days.", "feature 'sleeveless'"),
     ],
 )
 def test_checker_catches_what_the_record_does_not_say(draft: str, problem: str) -> None:

@@ -31,6 +31,12 @@ def test_too_few_prices_give_no_cuts_of_their_own() -> None:
         ("a premium coat", "high"),
         ("something a bit luxurious", "high"),
         ("a black dress", None),
+        ("a top for under a tenner", "low"),
+        ("I'm skint this month, a coat", "low"),
+        ("I can't spend much on jeans", "low"),
+        ("a coat, money is no object", "high"),
+        ("an investment piece for winter", "high"),
+        ("a bag with a broken strap", None),
     ],
 )
 def test_price_words(text: str, word: str | None) -> None:

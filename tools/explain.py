@@ -7,6 +7,8 @@ import re
 from pydantic import BaseModel
 
 from fitroom.tools.catalog import Item
+from fitroom.tools.features import ATTRIBUTE as FEATURE
+from fitroom.tools.features import item_says
 from fitroom.tools.llm import ChatMessage
 from fitroom.tools.preferences import Preferences
 from fitroom.tools.query_parser import QueryParser
@@ -62,6 +64,9 @@ def template_explanation(item: Item, prefs: Preferences) -> str:
         for label in labels
         if getattr(item, attribute, None) == label
     ]
+    # A feature is no label: it matches only where the item's own text says it.
+    own = f"{item.title} {item.description}"
+    matched += [f for f in prefs.said().get(FEATURE, []) if item_says(own, [f])]
     if prefs.max_price is not None and item.price is not None and item.price <= prefs.max_price:
         matched.append("within your budget")
     text = f"{item.title}: {look}."
@@ -146,6 +151,16 @@ def check_explanation(
     problems += [
         f"claim {w!r}" for w in sorted(CLAIMS) if f" {w} " in said and f" {w} " not in record
     ]
+    # "short sleeves", "sleeveless": true only where the item's own text says so, in its
+    # words ("off-shoulder") or the feature's
+    own = f"{item.title} {item.description}"
+    unhyphenated = record.replace("-", " ")
+    claimed = {
+        m.label
+        for m in _reader(vocabulary).parse(text).matches
+        if m.attribute == FEATURE and not m.negated and f" {m.phrase} " not in unhyphenated
+    }
+    problems += [f"feature {f!r}" for f in sorted(claimed) if not item_says(own, [f])]
     prices = {f"{item.price:g}", f"{item.price:.2f}"} if item.price is not None else set()
     problems += [
         f"number {n}" for n in _NUMBER.findall(text) if n not in prices and n not in record

@@ -26,10 +26,14 @@ _LOW = re.compile(
     r"(?:doesn'?t|don'?t|won'?t|shouldn'?t) cost (?:much|a lot|the earth|a fortune|loads)|"
     r"(?:under|below|less than) (?:the )?(?:usual|normal|average|typical) price|"
     r"low(?:er)? (?:price|prices|priced)|reasonabl[ey](?: priced)?|budget[- ]friendly|"
-    r"on a (?:tight )?budget|good value|economical|won'?t break the bank|on the cheap)\b"
+    r"on a (?:tight )?budget|good value|economical|won'?t break the bank|on the cheap|"
+    r"skint|broke|pocket money|student budget|(?:under|for|less than) a (?:tenner|fiver)|"
+    r"(?:don'?t|do not|can'?t|cannot) (?:want to |afford to )?spend (?:much|a lot|loads))\b"
 )
 _HIGH = re.compile(
-    r"\b(?:expensive|premium|luxury|luxurious|high[- ]end|pricey|splurge|designer)\b"
+    r"\b(?:expensive|premium|luxury|luxurious|high[- ]end|pricey|splurge|designer|"
+    r"(?:money|price|cost) (?:is )?no object|spare no expense|investment piece|top of the range|"
+    r"best quality)\b"
 )
 
 
