@@ -108,3 +108,68 @@ def test_not_that_im_against_is_no_refusal() -> None:
 def test_the_shoppers_own_pallor_is_no_colour() -> None:
     parsed = READ.parse("I'm pale as anything, so a blouse in pink")
     assert _wants(parsed) == {"article_type": ["Blouse"], "colour_master": ["Pink"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out", "wanted"),
+    [
+        # emoji that refuse, after or before what they refuse, and emoji that approve
+        ("black 👍 grey 👎 a coat", {"colour_master": ["Grey"]}, {"colour_master": ["Black"]}),
+        ("a top ✅ stripes ❌ pink ❌", {"colour_master": ["Pink"], "pattern": ["Stripe"]}, {}),
+        ("a dress, ❌ white ❌ beige", {"colour_master": ["Beige", "Mole", "White"]}, {}),
+        # what is owned, then a change
+        ("a coat, had two black ones already, want a change", {"colour_master": ["Black"]}, {}),
+        (
+            "a jacket. got a denim one so something different",
+            {"pattern": ["Chambray", "Denim"]},
+            {},
+        ),
+        # a correction
+        ("a top with stripes, no actually plain", {"pattern": ["Stripe"]}, {"pattern": ["Solid"]}),
+        (
+            "a coat like hers, but hers is pink so anything but that",
+            {"colour_master": ["Pink"]},
+            {},
+        ),
+        ("boots, tried the grey ones in store, didn't suit me", {"colour_master": ["Grey"]}, {}),
+        ("a shirt, nowt checked", {"pattern": ["Check"]}, {}),
+    ],
+)
+def test_chat_shorthand_and_stories(
+    text: str, ruled_out: dict[str, list[str]], wanted: dict[str, list[str]]
+) -> None:
+    parsed = READ.parse(text)
+    out = {k: sorted(v) for k, v in _rules_out(parsed).items()}
+    assert out == {k: sorted(v) for k, v in ruled_out.items()}
+    assert wanted.items() <= _wants(parsed).items()
+
+
+def test_someone_only_along_is_not_whom_it_is_for() -> None:
+    parsed = READ.parse("trousers, light colours are a disaster with a toddler")
+    assert "gender" not in _wants(parsed)
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out", "wanted"),
+    [
+        # a list typed without commas
+        (
+            "a hoodie, nothing black grey or white",
+            {"colour_master": ["Black", "Grey", "White"]},
+            {},
+        ),
+        # "forget it" after a question takes back what was asked
+        ("tops. any with dots? actually no forget it", {"pattern": ["Dot"]}, {}),
+        # who urges the shopper is not whom it is for
+        ("my husband wants me to wear more dresses, any in pink?", {}, {"colour_master": ["Pink"]}),
+        ("my friend says I should wear more skirts, any in blue?", {}, {"colour_master": ["Blue"]}),
+        ("I'm a girl, 25, need a dress", {}, {"gender": ["Women"]}),
+    ],
+)
+def test_what_a_new_user_found(
+    text: str, ruled_out: dict[str, list[str]], wanted: dict[str, list[str]]
+) -> None:
+    parsed = READ.parse(text)
+    assert {k: sorted(v) for k, v in _rules_out(parsed).items()} == ruled_out
+    assert wanted.items() <= _wants(parsed).items()
+    assert "gender" not in _wants(parsed) or wanted.get("gender") == _wants(parsed)["gender"]

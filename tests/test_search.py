@@ -185,3 +185,17 @@ def test_a_feature_asked_both_ways_orders_nothing(run) -> None:  # type: ignore[
     everything = [i.item_id for i in run("something to wear", k=10).items]
     both = [i.item_id for i in run("something to wear, tight or loose", k=10).items]
     assert both == everything
+
+
+def test_plain_said_as_a_word_is_never_relaxed(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("a plain jumper", k=10)  # the only jumper is striped
+    # a dead end shows other plain garments, never the striped jumper
+    assert result.items and {i.pattern for i in result.items} == {"Solid"}
+    assert result.relaxed == ["article_type"]
+
+
+def test_with_nothing_for_both_the_garment_named_outlasts_the_wearer(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("a jumper for women", k=10)  # the only jumper is a man's
+    assert [i.item_id for i in result.items] == ["0100000003"]
+    assert result.relaxed == ["gender"]
+    assert result.notes == ["Nothing fits the gender named, so these are the closest."]

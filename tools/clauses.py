@@ -100,6 +100,9 @@ def _first(tokens: Sequence[str], clause: range) -> str:
     return next((tokens[k] for k in clause if tokens[k] not in OPENERS), "")
 
 
+_QUESTIONING = frozenset({"any", "anything", "got", "have", "do", "can", "what", "how"})
+
+
 def asks_at(tokens: Sequence[str], k: int) -> bool:
     return starts_with(tokens, k, ASKING)
 
@@ -107,10 +110,13 @@ def asks_at(tokens: Sequence[str], k: int) -> bool:
 def asks(tokens: Sequence[str], clause: range) -> bool:
     if _first(tokens, clause) == "why":
         return False  # "why is every single cardigan grey??" asks for nothing
+    ends_in_question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
     opinion = next((k for k in clause if tokens[k] in OPINION_VERBS), None)
     if opinion is not None and not any(asks_at(tokens, k) for k in range(clause.start, opinion)):
-        return False  # "she reckons I always go for navy" reports; it does not ask
-    ends_in_question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
+        # "she reckons I always go for navy" reports; it does not ask, unless a question
+        # follows it: "my boyfriend says I should wear more skirts, any in blue?"
+        commas = [k for k in range(opinion, clause.stop) if tokens[k] == ","]
+        return ends_in_question and bool(commas) and tokens[commas[-1] + 1] in _QUESTIONING
     return ends_in_question or any(asks_at(tokens, k) for k in clause)
 
 

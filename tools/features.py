@@ -37,7 +37,11 @@ _FEATURES: dict[str, tuple[str, str]] = {
         r"\blong(?:er|line)?\b(?![\s-]+sleeve)|maxi|ankle-length|floor-length|calf-length",
     ),
     "midi": ("midi|calf length|mid length", r"\bmidi\b|calf-length"),
-    "maxi": ("maxi|maxis|floor length|ankle length", r"\bmaxi\b|ankle-length|floor-length"),
+    # H&M says "Long dress" for a maxi, "Short dress" for a mini
+    "maxi": (
+        "maxi|maxis|floor length|ankle length",
+        r"\bmaxi\b|ankle-length|floor-length|\blong,? (?:[a-z-]+ )?(?:dress|skirt)",
+    ),
     "sleeveless": (
         "sleeveless|strappy|spaghetti straps|no sleeves",
         r"sleeveless|\bstrappy|spaghetti|narrow shoulder straps|tube top|strapless|bandeau",
@@ -46,11 +50,11 @@ _FEATURES: dict[str, tuple[str, str]] = {
     # H&M's titles shorten them: "Tanga LS", "Basic tee SS"
     "short sleeves": (
         "short sleeves|short sleeved|short sleeve|t shirt sleeves|cap sleeves",
-        r"short[\s-]?sleeve|\bs/?s\b|cap sleeve|elbow-length",
+        r"short[\s-]?sleeve|\bs/?s\b|cap sleeve|elbow-length|\bshort\b(?:,? [a-z-]+){0,2} sleeves",
     ),
     "long sleeves": (
         "long sleeves|long sleeved|long sleeve|longsleeve|full sleeves",
-        r"long[\s-]?sleeve|\bl/?s\b",
+        r"long[\s-]?sleeve|\bl/?s\b|\blong\b(?:,? [a-z-]+){0,2} sleeves",
     ),
     "v-neck": ("v neck|v necks|v necked|plunging|low cut", r"v-neck|plunging"),
     "polo neck": ("polo neck|turtleneck|turtle neck|roll neck", r"polo-neck|turtle|roll-neck"),

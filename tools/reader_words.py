@@ -16,6 +16,7 @@ def _cues(text: str) -> frozenset[tuple[str, ...]]:
 # florals"), which memory keeps across visits; the others correct what is on screen ("not
 # black") and hold for the session only.
 LASTING_CUES = _cues(
+    "die if it was|die if it|die if it is|die if it were|die if they were|"
     "nothing|hate|hates|dislike|dislikes|detest|loathe|cant stand|cannot stand|not a fan of|"
     "not a big fan of|no fan of|not into|not keen on|not big on|dont like|do not like|"
     "dont really like|never wear|dont wear|do not wear|never|nothing with|nothing in|"
@@ -90,15 +91,22 @@ POST_CUES = _cues(
     "its out|thats out|theyre a no|thats a no|do me no favours|does me no favours|"
     "do me no favors|does me no favors|do nothing for me|does nothing for me|forget it|"
     "forget them|forget those|not happening|never again|not a chance|is forbidden|are forbidden|"
+    "didnt suit|did not suit|didnt suit me|never suited me|isnt her thing|isnt his thing|"
+    "not her thing|not his thing|arent her thing|arent his thing|not their thing|"
+    "is a disaster|are a disaster|disaster|a disaster|"
     "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited|"
     "not really my thing|not really my style|really not my thing|not really my colour|"
     "not really my color|isnt really my thing|arent really my thing"
 )
-# Said after, but about this request, not a taste: "ten grey ones as it is", "black excluded",
-# "white is forbidden" (at a wedding).
+# Said after, but about this request, not the shopper's taste: "ten grey ones as it is",
+# "black excluded", "white is forbidden" (at a wedding).
 POST_SESSION_CUES = _cues(
     "as it is|got enough|excluded|is excluded|are excluded|is forbidden|are forbidden|"
-    "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited"
+    "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited|"
+    "forget it|forget them|forget those|not happening|"  # "any floral ones? actually, forget it"
+    # someone else's taste: "shiny stuff isn't her thing"
+    "isnt her thing|isnt his thing|not her thing|not his thing|arent her thing|"
+    "arent his thing|not their thing"
 )
 # "I look dreadful in orange", "she looks washed out in grey": a look verb, one of these, and
 # "in" rule out what follows, as a stated taste.
@@ -204,6 +212,7 @@ SCOPE_FILLERS = frozenset(
     just at me are is be big huge little small bright loud bold busy absolutely definitely
     totally tbh honestly this time another even anymore usual typical same old loads lots plenty
     tons heaps my your his her our their got it era phase days vibe from made also them either
+    store shop
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes

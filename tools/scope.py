@@ -130,6 +130,9 @@ def _scope(
             if described_by and span.attribute != "article_type" and join in (None, "unknown"):
                 # "I don't want a dress with stripes": the stripes, not the dress
                 ruled, kinds = [], set()
+            adjacent = ruled and join is None and fillers == 0 and kind in kinds
+            if adjacent and _list_goes_on(tokens, k + span.length):
+                join = ","  # "nothing black grey or white": a list typed without commas
             if ruled and not described:
                 modifiers = kinds - {"article_type"}
                 if span.attribute == "article_type" and modifiers and join is None:
@@ -207,7 +210,7 @@ def _compared(tokens: Sequence[str], i: int) -> bool:
     return any(t in {"more", "less"} or (len(t) > 4 and t.endswith(("er", "ier"))) for t in before)
 
 
-_SELF_CORRECTING = frozenset({("no", "wait"), ("wait", "no")})
+_SELF_CORRECTING = frozenset({("no", "wait"), ("wait", "no"), ("no", "actually")})
 _OUTGROWN = (("outgrown",), ("outgrew",), ("grown", "out", "of"), ("grew", "out", "of"))
 # "outgrown her jeans" is a growth spurt (a need for the next size), not a refusal
 _WHOSE = frozenset({"her", "his", "their", "my", "the", "all", "everything", "most", "its"})

@@ -23,6 +23,8 @@ from fitroom.tools.spans import Cue, Ruled, Span, kind_of, starts_with
 # What a verdict looks back across to what it answers: "grey ones? no thanks", "anything with
 # stripes on it, forget it"
 _ASKED = frozenset({"?", "!", ","})
+_CORRECTING = frozenset({"actually", "no", "nah", "oh", "hmm", "wait", "on", "second", "thought"})
+_DEMONSTRATIVES = frozenset({"that", "this"})
 _ANSWERS = frozenset({"no", "nah", "nope"})
 PRONOUNS = frozenset({"them", "those", "these"})
 _QUANTIFIERS = frozenset({"all", "both", "any", "each", "of", "every", "one"})
@@ -57,8 +59,12 @@ def looking_back(
             k, join = span.start, None
             continue
         token = tokens[k - 1]
+        if ruled and token in _DEMONSTRATIVES:
+            break  # "proper green, that army green look isn't me": "that" opens the phrase
         if token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
             join = token if join is None or token in ANY_KIND_JOINS else join
+        elif token in _CORRECTING and not ruled:
+            pass  # "any with flowers on? actually no, forget it"
         elif token in _ASKED and across_questions and not ruled:
             pass  # "grey ones? no thanks": the answer looks back across the question
         elif token not in SCOPE_FILLERS or token in PUNCTUATION:
@@ -90,6 +96,13 @@ def points_back(tokens: Sequence[str], k: int) -> bool:
         k += 1
     if k < len(tokens) and tokens[k] in PRONOUNS:
         return True
+    but = tokens[start - 1 : start] in (["but"], ["except"])
+    if (
+        but
+        and tokens[k : k + 1] == ["that"]
+        and (k + 1 == len(tokens) or tokens[k + 1] in PUNCTUATION)
+    ):
+        return True  # "hers is camel so anything but that"
     ends = k == len(tokens) or tokens[k] in PUNCTUATION
     return ends and k > start and tokens[k - 1] in {"both", "all"}
 

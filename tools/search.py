@@ -30,10 +30,13 @@ _RELAX_ORDER = (
     "colour",
     "colour_master",
     "category",
-    "article_type",
+    # with nothing at all for both, the garment named matters more than whom it is for: a
+    # woman's swimsuit is nearer "a swimsuit for my 5 year old" than a baby's bodysuit
     "gender",
+    "article_type",
 )
 _TITLE_SPARE = 20
+_SOLID = "Solid"  # "plain", however said, is never relaxed
 _FEATURE_SPARE = 80
 # How far words pull a photo query ("like this but in black"). The parser already turns most
 # such words into filters; the pull covers the rest ("with a collar") without drowning the
@@ -227,7 +230,11 @@ def search_items(
     # "No pattern" said in words is as firm as an exclusion, and so is a garment or a wearer
     # named outright: socks are no answer to "trainers, not white", nor a girl's bikini to
     # "swimwear for my husband". Fewer items then, not other things.
-    plain = {m.attribute for m in understood if m.how == "plain"}
+    plain = {
+        m.attribute
+        for m in understood
+        if m.how == "plain" or (m.label == _SOLID and not (m.negated or m.allowed))
+    }
     named = {
         m.attribute
         for m in understood

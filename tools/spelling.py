@@ -76,6 +76,8 @@ _SPOKEN = {
     "rn": "now",
     "nothin": "nothing",
     "r": "are",
+    "nowt": "nothing",
+    "owt": "anything",
     "n": "and",
     "smth": "something",
     "sth": "something",

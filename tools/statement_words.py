@@ -171,7 +171,7 @@ ALL_OF = _words("my his her our their i he she of the same")
 # "white on me is a disaster": who a colour is worn by, inside its noun phrase.
 ON_WHOM = _words("me him her them us you")
 # A story that starts with what was done: "returned the black ones", "bought these last week".
-HISTORY = _words("returned returning bought tried wore had sent was wanted planned")
+HISTORY = _words("returned returning bought tried wore had sent was wanted planned got")
 # "black I have already two": owning, after a label and a pronoun.
 POSSESSING = _words("have ve got own owns has had bought")
 # Openings of a story told without "I" first: "last time I bought black ...".

@@ -42,12 +42,15 @@ from fitroom.tools.statement_words import (
     OPINION_VERBS,
     POINTERS,
     POSSESSED,
+    POSSESSING,
     SHOPPER,
     TERSE,
 )
 
 _GARMENT_KINDS = frozenset({"article_type", "category"})
 _WHOSE = frozenset("my our his her their the a an".split())
+_URGING = frozenset("wants asked asks told tells begged begs wanted needs".split())
+_ASKED_AFTER = frozenset({"any", "you", "anything"})  # "got any black dresses?"
 _YOUTH = frozenset("young little old older".split())
 _JUDGED = COPULAS | {"its", "thats", "theyre", "only", "just", "meant", "made"}
 
@@ -122,7 +125,7 @@ class _Story:
             said_for = _for_whom(tokens, span)
             in_story = n in self.told and said_for is not True
             # "she says it is for young girls", "pink is for babies": a judgement, not a wearer
-            bystander = in_story or said_for is False
+            bystander = in_story or said_for is False or _along(tokens, span)
             bystander = bystander or likened(tokens, span)  # "it screams grandma"
             bystander = bystander or self._opinion_giver(span) or self._bystander(span, n)
             # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
@@ -131,6 +134,19 @@ class _Story:
             return "unsaid" if bystander else None
         if likened(tokens, span):
             return "unsaid"
+        # "had 3 black ones already want a change": what is owned, then a change
+        owned = any(
+            tokens[k] in POSSESSING and tokens[k + 1] not in _ASKED_AFTER
+            for k in range(clause.start, span.start)
+        )
+        question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
+        if (
+            owned
+            and not question
+            and span.attribute not in _GARMENT_KINDS
+            and changes(tokens, span.start)
+        ):
+            return "out"
         if tokens[span.start] in GENERIC_PATTERN:
             # "patterns are too busy for her eyes": the subject of a complaint
             predicate = predicate_at(tokens, span, self.starts, clause.stop)
@@ -170,6 +186,8 @@ class _Story:
         right", "my wife says I look like a golfer in plaid"): not who the clothes are for by
         that; "a top for my wife, she says..." still says it with "for"."""
         end = span.start + span.length
+        if self.tokens[end + 1 : end + 2] == ["me"] and self.tokens[end] in _URGING:
+            return True  # "my husband wants me to wear more dresses": the shopper wears them
         verbs = OPINION_VERBS & set(self.tokens[end : end + 2])
         if not verbs:
             return False
@@ -213,6 +231,14 @@ class _Story:
             asking and any(self.tokens[k] in POINTERS and self.tokens[k - 1] != "with" for k in c)
             for c, asking in later
         )
+
+
+def _along(tokens: Sequence[str], span: Span) -> bool:
+    """Whether the person only comes along: "light colours are a disaster with a toddler"."""
+    k = span.start - 1
+    while k >= 0 and tokens[k] in _WHOSE:
+        k -= 1
+    return k >= 0 and tokens[k] == "with"
 
 
 def _for_whom(tokens: Sequence[str], span: Span) -> bool | None:

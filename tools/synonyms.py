@@ -77,6 +77,8 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     # "A girls' trip" is grown women; "my girl" is a child.
     **_many("gender", "Women", "girls trip", "girls night", "girls holiday", "girls weekend"),
     **_many("gender", "Women", "girls night out", "the girls", "hen do", "hen party"),
+    # a shopper calling herself a girl is a woman, not a child
+    **_many("gender", "Women", "im a girl", "i am a girl", "im a gal", "as a girl"),
     **_many("gender", "Men", "stag do", "stag party", "the lads", "lads holiday", "lads trip"),
     **_many("gender", "Kids", "kids", "kid", "children", "childrens", "child", "toddler"),
     **_many("gender", "Kids", "toddlers", "newborn", "infant", "babies", "little ones"),
