@@ -20,6 +20,7 @@ from tests.test_reader import READ, _rules_out, _wants
         ("dress for work, no minis and no v necks", ["mini", "v-neck"], {"Dress"}),
         ("a top, but not strapless or cropped", ["strapless", "cropped"], {"Top"}),
         ("wool makes me itch, a jumper please", ["wool"], {"Sweater"}),
+        ("a top without sleeves for hot days", ["sleeves"], {"Top"}),
     ],
 )
 def test_a_refused_feature_is_ruled_out_and_the_garment_stays_wanted(
@@ -82,6 +83,9 @@ def test_a_label_and_a_feature_in_one_list() -> None:
         ("Basic tee. Top in jersey with short sleeves", ["long sleeves"], False),
         ("Zelda ss top. Top in jersey", ["short sleeves"], True),
         ("Mom Fit HW Belted. Jeans", ["high waist"], True),
+        ("Martin. Shirt with long, cuffed sleeves", ["long sleeves"], True),
+        ("Tiny dress. Long dress in woven fabric", ["maxi"], True),
+        ("Vest top. Sleeveless top in jersey", ["sleeves"], False),
     ],
 )
 def test_an_items_own_text_says_a_feature(text: str, keys: list[str], says: bool) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from fitroom.tools.catalog import load_catalog
+from fitroom.tools.occasions import read_occasion
 from fitroom.tools.query_parser import QueryParser
 from fitroom.tools.text_embedder import MiniLMEmbedder
 from fitroom.tools.vocabulary import Vocabulary
@@ -104,3 +105,8 @@ def test_excluding_a_colour_family_also_excludes_its_shades() -> None:
     parsed = QueryParser(vocab).parse("shirt, not white")
     assert parsed.filters.exclude == {"colour_master": ["White"], "colour": ["White", "Off White"]}
     assert QueryParser(vocab).parse("white shirt").filters.include == {"colour_master": ["White"]}
+
+
+def test_a_complaint_about_the_picks_names_no_occasion() -> None:
+    assert read_occasion("these are too formal , something casual".split(), ["Dress"]) is None
+    assert read_occasion("something formal".split(), ["Dress"]) is not None

@@ -48,6 +48,8 @@ _FEATURES: dict[str, tuple[str, str]] = {
     ),
     "strapless": ("strapless|bandeau|off the shoulder|off shoulder", r"strapless|bandeau"),
     # H&M's titles shorten them: "Tanga LS", "Basic tee SS"
+    # "a dress with sleeves", "a top without sleeves"
+    "sleeves": ("sleeves|sleeved|with sleeves", r"sleeve(?!less)"),
     "short sleeves": (
         "short sleeves|short sleeved|short sleeve|t shirt sleeves|cap sleeves",
         r"short[\s-]?sleeve|\bs/?s\b|cap sleeve|elbow-length|\bshort\b(?:,? [a-z-]+){0,2} sleeves",
@@ -87,6 +89,7 @@ FEATURES = tuple(_FEATURES)
 # What an item saying the one is not, when a shopper asks for the other: a "short-sleeved top"
 # is no "Linnea V-neck long sleeve". Fabrics have none; a wool coat may be lined with anything.
 _OPPOSED = (
+    ("sleeves", "sleeveless"),
     ("short sleeves", "long sleeves"),
     ("short sleeves", "sleeveless"),
     ("long sleeves", "sleeveless"),

@@ -197,7 +197,25 @@ class Occasion(BaseModel):
 
 
 # Times of day, not occasions: "go to the gym after work" is about the gym.
-_NOT_OCCASIONS = ("after work", "before work", "after school", "before school", "from work")
+_NOT_OCCASIONS = (
+    *("after work", "before work", "after school", "before school", "from work"),
+    # a complaint about the picks, not an occasion: "these are too formal"
+    *(
+        f"{degree} {word}"
+        for degree in ("too", "less", "not so", "not that", "so")
+        for word in (
+            "formal",
+            "smart",
+            "dressy",
+            "fancy",
+            "sporty",
+            "casual",
+            "warm",
+            "summery",
+            "wintry",
+        )
+    ),
+)
 
 
 def _find(
