@@ -10,8 +10,9 @@ from typing import Literal
 from pydantic import BaseModel
 
 from fitroom.agent.recipient import follow
-from fitroom.tools.answer import Topic, question_topic
+from fitroom.tools.answer import Topic, is_question, question_topic
 from fitroom.tools.catalog import Item
+from fitroom.tools.features import ATTRIBUTE as FEATURE
 from fitroom.tools.llm_extract import Extraction
 from fitroom.tools.preferences import Preferences
 from fitroom.tools.reading import ParsedQuery, Reader
@@ -131,7 +132,10 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
         else:
             said.setdefault(m.attribute, []).append(m.label)
     needs = [m for m in parsed.matches if m.how in ("occasion", "llm") and not m.negated]
-    if needs and prefs.wanted.get("article_type"):
+    # garments the shopper named, not ones a previous occasion suggested: "a present for my
+    # dad", then "he's always freezing" replaces the present's jewellery with warm things
+    named = [t for t in prefs.wanted.get("article_type", []) if t not in prefs.suggested]
+    if needs and named:
         # "I can't wear red, it clashes with my hair" in a conversation about a dress: the
         # garment stands; an occasion named later only says what it is for.
         said.pop("article_type", None)
@@ -187,7 +191,12 @@ def understand(
     if _TRY_ON.search(lowered) or (pointer and named):
         return prefs, Turn(intent="tryon", target=target.item_id if target else None)
     topic = question_topic(lowered) if target else None
-    if target and topic and not parse(text, ask_llm=False).matches:
+    asked = parse(text, ask_llm=False).matches if target else []
+    # "is the 2nd one long sleeved?" asks about the item; its description answers it
+    if target and not topic and asked and all(m.attribute == FEATURE for m in asked):
+        topic = "details" if is_question(lowered) else None
+        asked = []
+    if target and topic and not asked:
         return prefs, Turn(intent="answer", topic=topic, target=target.item_id)
     turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
     # The LLM names garments for a need only while the conversation has none: later messages

@@ -110,10 +110,14 @@ def lift_dislike(memory: UserMemory, attribute: str, label: str) -> UserMemory:
 
 
 def starting_preferences(memory: UserMemory) -> Preferences:
-    """A new session starts from the remembered dislikes (wants are per session: yesterday's
-    dress does not make today's request a dress, and neither does yesterday's "not that one")."""
+    """A new session starts from the remembered dislikes and the shopper's own department (other
+    wants are per session: yesterday's dress does not make today's request a dress, and neither
+    does yesterday's "not that one")."""
     disliked = {a: sorted(labels) for a, labels in memory.disliked.items() if labels}
     return Preferences(
+        # a request that names nobody is the shopper's own, in the department they gave;
+        # naming someone else replaces it (`agent/recipient.py`)
+        wanted={"gender": [memory.own_gender]} if memory.own_gender else {},
         excluded=disliked,
         lasting={a: list(labels) for a, labels in disliked.items()},  # its own lists
         liked=list(memory.liked_items),

@@ -55,6 +55,15 @@ def test_a_feature_asked_for_matches_only_where_the_items_own_text_says_it() -> 
         ("Breathable and light for summer.", "claim 'breathable'"),
         ("Yours for only 19.99.", "number 19.99"),
         ("A sleeveless dress for hot days.", "feature 'sleeveless'"),
+        # drafts the local LLM wrote in a new user's chat
+        (
+            "You asked for a dress, but this one has embroidery.",
+            "sets the pick against the request, not a reason",
+        ),
+        (
+            "You asked for a dress, but it is dark blue.",
+            "sets the pick against the request, not a reason",
+        ),
     ],
 )
 def test_checker_catches_what_the_record_does_not_say(draft: str, problem: str) -> None:

@@ -53,6 +53,10 @@ def test_a_taste_for_someone_else_is_not_remembered_but_who_the_shopper_is_is() 
     assert "pattern" not in memory.disliked and "Hoodie" not in memory.liked.get("article_type", {})
     visit = _talk("a scarf for me", prefs=starting_preferences(memory))
     assert visit.wanted["gender"] == ["Women"]
+    visit = _talk("I need a shirt", prefs=starting_preferences(memory))  # nobody named
+    assert visit.wanted["gender"] == ["Women"]
+    visit = _talk("I need a shirt for my son", prefs=starting_preferences(memory))
+    assert visit.wanted["gender"] == ["Kids"]
 
 
 def test_the_same_for_someone_else_keeps_the_garment() -> None:

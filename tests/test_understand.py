@@ -101,6 +101,9 @@ def test_questions_and_try_ons_about_shown_items_change_no_preference() -> None:
         ("what is the third made of?", "material", "i2"),
         ("tell me more about the last one", "details", "i2"),
         ("what colour is it?", "colour", "i0"),
+        # a feature asked about is answered from the item's own description
+        ("is the 2nd one long sleeved?", "details", "i1"),
+        ("does the last one have a hood?", "details", "i2"),
     ]:
         prefs, turn = understand(text, start, PARSE, SHOWN)
         assert (turn.intent, turn.topic, turn.target) == ("answer", topic, target), text
@@ -186,3 +189,19 @@ def test_a_price_read_against_one_garment_is_dropped_for_another_but_a_sum_is_ke
     prefs, _ = understand("a dress under 40", Preferences(), PARSE)
     prefs, _ = understand("show me skirts instead", prefs, PARSE, SHOWN)
     assert prefs.max_price == 40.0  # a budget holds whatever the garment
+
+
+def test_a_need_after_an_occasion_replaces_what_the_occasion_suggested() -> None:
+    kinds = ["Necklace", "Scarf", "Gloves", "Coat", "Dress"]
+    parse = QueryParser(
+        Vocabulary(values={"article_type": kinds, "gender": ["Men", "Women"]})
+    ).parse
+    prefs, _ = understand("a present for my dad", Preferences(), parse)
+    assert "Necklace" in prefs.wanted["article_type"]
+    prefs, _ = understand("he's always freezing", prefs, parse)
+    assert "Necklace" not in prefs.wanted["article_type"]
+    assert {"Scarf", "Gloves"} <= set(prefs.wanted["article_type"])
+    assert prefs.occasion == "freezing"
+    named, _ = understand("a dress", Preferences(), parse)
+    named, _ = understand("it's freezing out", named, parse)
+    assert named.wanted["article_type"] == ["Dress"]  # a garment named stands

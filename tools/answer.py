@@ -26,10 +26,15 @@ _QUESTION = re.compile(
 )
 
 
+def is_question(text: str) -> bool:
+    """Whether a message is put as a question ("is the second one long-sleeved?")."""
+    return bool(_QUESTION.search(text.casefold().strip()))
+
+
 def question_topic(text: str) -> Topic | None:
     """What a message asks about a shown item, or None when it is not such a question."""
     lowered = text.casefold().strip()
-    if not _QUESTION.search(lowered):
+    if not is_question(lowered):
         return None
     for topic, pattern in _TOPICS:
         if pattern.search(lowered):

@@ -31,6 +31,8 @@ _ATTRIBUTION = re.compile(
     r"were after|are after|prefer|like|love)(?: for)?(?P<clause>[^.;!?]*)"
 )
 _ITEM_TAKES_OVER = re.compile(r",|\b(?:and|but|so|while|which)\s+(?:this|it|that|these|here)\b")
+# "You asked for a jacket, but this one is yellowish brown": a reason never turns on "but"
+_CONTRAST = re.compile(r"\b(?:but|however|although|though)\b,? (?:this|it|that|the)\b", re.I)
 _REFUSAL = re.compile(
     r"\b(?:sorry|apolog|as an ai|i (?:do not|don'?t|cannot|can'?t) (?:have|know|help|see))",
     re.IGNORECASE,
@@ -139,6 +141,8 @@ def check_explanation(
     record = _words(" ".join(str(getattr(item, a)) for a in (*_CHECKED, "title", "description")))
     true = {_words(str(getattr(item, a))).strip() for a in _CHECKED}
     problems = ["a refusal or apology, not a reason"] if _REFUSAL.search(text) else []
+    if _CONTRAST.search(text):
+        problems.append("sets the pick against the request, not a reason")
     if not _about(text, item, vocabulary):
         problems.append("names nothing the item is (its type, colour or pattern)")
     for attribute in _CHECKED:

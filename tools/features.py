@@ -36,6 +36,12 @@ _FEATURES: dict[str, tuple[str, str]] = {
         "long|longline|too long|long length",
         r"\blong(?:er|line)?\b(?![\s-]+sleeve)|maxi|ankle-length|floor-length|calf-length",
     ),
+    "wide leg": (
+        "wide leg|wide legged|wide legs|palazzo|flared|flares|bootcut|boot cut",
+        r"\bwide\b|flare|bootcut|palazzo",
+    ),
+    "knitted": ("knitted|knit|chunky knit|cable knit", r"\bknit"),
+    "woven": ("woven", r"\bwoven\b"),
     "midi": ("midi|calf length|mid length", r"\bmidi\b|calf-length"),
     # H&M says "Long dress" for a maxi, "Short dress" for a mini
     "maxi": (
@@ -98,6 +104,8 @@ _OPPOSED = (
     ("mini", "maxi"),
     ("midi", "maxi"),
     ("cropped", "long"),
+    ("skinny", "wide leg"),
+    ("knitted", "woven"),
     ("skinny", "loose"),
     ("skinny", "oversized"),
     ("slim fit", "loose"),

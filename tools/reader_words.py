@@ -135,7 +135,9 @@ CLAUSE_CUES = _cues(
 OTHER_COLOUR = _cues(
     "any other colour|any other color|any other shade|any other colours|any other colors|"
     "other colours|other colors|a different colour|a different color|another colour|"
-    "another color|in anything else|in something else|anything else colour wise"
+    "another color|in anything else|in something else|anything else colour wise|"
+    "different colour|different color|different colours|different colors|another shade|"
+    "different shade"
 )
 # "I never say no to stripes": a double negative wants what follows.
 NO_NEGATION = _cues(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fitroom.tools.features import ATTRIBUTE as FEATURE
+from fitroom.tools.occasions import triggers
 from fitroom.tools.reader_words import (
     ADJACENT_POST_CUES,
     ANY_KIND_JOINS,
@@ -46,6 +47,9 @@ from fitroom.tools.statement_words import NUMBER_WORDS
 _MAX_FILLERS = 4  # "I don't want anything in the colour black" still reaches black
 _NEW_THING = frozenset({"a", "an"})
 _EXAMPLES = frozenset({("like",), ("such", "as"), ("eg",), ("say",)})
+_PLAIN = frozenset(
+    tuple(c.split()) for c in ("no", "not", "nothing", "nothing in", "nothing with", "without")
+)
 _ADJECTIVES = frozenset("ugly hideous awful horrible tacky naff cringe cringey gross worst".split())
 _DESCRIBED_BY = frozenset({"with", "in"})  # "no dresses with flowers": what the dress has
 _ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
@@ -230,6 +234,7 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
     """Every negation cue in `tokens`, longest first at each position. Found before labels are
     read, so "doesn't suit me" never offers "suit" as a garment."""
     cues: list[Cue] = []
+    occasion = bool(triggers(tokens))
     i = 0
     while i < len(tokens):
         if double := next((len(c) for c in NO_NEGATION if tuple(tokens[i : i + len(c)]) == c), 0):
@@ -251,6 +256,9 @@ def find_cues(tokens: Sequence[str]) -> list[Cue]:
         elif (found := cue_at(tokens, i)) is not None:
             wide = tuple(tokens[i : i + found[0]]) in NEGATED_VERBS
             lasting = found[1] and not _someone_else(tokens, i)
+            # "a dress for my sister's wedding, nothing black" is the occasion's rule, not a
+            # taste; "I hate black" is one whatever the occasion
+            lasting = lasting and not (occasion and tuple(tokens[i : i + found[0]]) in _PLAIN)
             cues.append(Cue(i, found[0], lasting=lasting, wide=wide))
             i += found[0]
         else:

@@ -111,6 +111,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many(
         "article_type",
         "Trousers",
+        "trouser",
         "pants",
         "jeans",
         "jean",
@@ -260,6 +261,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         *["colorblock", "colour blocking", "color blocking"],
     ),
     **_many("article_type", "Hat/beanie", "hat"),
+    **_many("article_type", "Hat/brim", "sun hat", "sunhat", "straw hat", "bucket hat", "fedora"),
     **_many("article_type", "Cap/peaked", "cap", "baseball cap"),
     **_any_of((("article_type", "Earring"), ("article_type", "Earrings")), "earrings", "earring"),
     **_many("article_type", "Sunglasses", "sunnies"),

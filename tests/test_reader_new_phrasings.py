@@ -1,5 +1,5 @@
-"""Shoppers writing in a second language or in chat shorthand, and hedged requests: the
-sentences are this file's own, not the reader sets'."""
+"""Shoppers writing in a second language or in chat shorthand, hedged requests, and what new
+users found: the sentences are this file's own, not the reader sets'."""
 
 from __future__ import annotations
 
@@ -173,3 +173,10 @@ def test_what_a_new_user_found(
     assert {k: sorted(v) for k, v in _rules_out(parsed).items()} == ruled_out
     assert wanted.items() <= _wants(parsed).items()
     assert "gender" not in _wants(parsed) or wanted.get("gender") == _wants(parsed)["gender"]
+
+
+def test_an_occasions_rule_is_for_this_request_and_a_taste_lasts() -> None:
+    rule = READ.parse("a dress for my cousin's wedding, nothing white obviously")
+    taste = READ.parse("I hate white, a dress for a wedding")
+    assert {m.lasting for m in rule.matches if m.negated} == {False}
+    assert {m.lasting for m in taste.matches if m.negated} == {True}
