@@ -69,6 +69,9 @@ def _rules_out(parsed: ParsedQuery) -> dict[str, list[str]]:
 
 # One sentence per cue, none of them the dev set's: each must rule stripes out, and only that.
 CUE_SENTENCES = {
+    "weary of": "a top, I'm weary of stripes",
+    "grown weary of": "a top; I have grown weary of stripes",
+    "grown tired of": "I've grown tired of stripes, a top",
     "die if it was": "she would die if it was striped, a top",
     "die if it": "a top; I would die if it's striped",
     "die if it is": "she would die if it is striped, a top",
@@ -532,6 +535,17 @@ POST_CUE_SENTENCES = {
     "are a disaster": "stripes are a disaster, a top",
     "disaster": "a top; stripes = disaster",
     "a disaster": "stripes, a disaster. a top",
+    "done to death": "a top; stripes done to death",
+    "been done to death": "stripes have been done to death, a top",
+    "unsuitable": "a top for work, stripes unsuitable",
+    "is unsuitable": "stripes is unsuitable for the office. a top",
+    "are unsuitable": "a top, stripes are unsuitable",
+    "makes him look": "stripes makes him look wide, a top for me",
+    "make him look": "a top; stripes make him look short",
+    "makes her look": "stripes makes her look tired. a top for me",
+    "make her look": "a top, stripes make her look wide",
+    "makes them look": "stripes makes them look odd, a top",
+    "make them look": "a top. stripes make them look busy",
     "forget it": "anything with stripes on it, forget it. a top",
     "forget them": "a top. stripes, forget them",
     "forget those": "stripes? forget those. a top",

@@ -180,3 +180,50 @@ def test_an_occasions_rule_is_for_this_request_and_a_taste_lasts() -> None:
     taste = READ.parse("I hate white, a dress for a wedding")
     assert {m.lasting for m in rule.matches if m.negated} == {False}
     assert {m.lasting for m in taste.matches if m.negated} == {True}
+
+
+@pytest.mark.parametrize(
+    ("text", "ruled_out", "wanted"),
+    [
+        # letters, terse men, wishes relayed, and what went wrong last time
+        (
+            "I have worn grey for years and I confess I have grown weary of it. A coat?",
+            {"colour_master": ["Grey"]},
+            {},
+        ),
+        (
+            "I consider denim quite unsuitable at my age. A skirt, please.",
+            {"pattern": ["Chambray", "Denim"]},
+            {},
+        ),
+        (
+            "shirt. men's. white and blue both done to death",
+            {"colour_master": ["Blue", "White"]},
+            {"gender": ["Men"]},
+        ),
+        ("a jumper for him. he's told me he wants it plain", {}, {"pattern": ["Solid"]}),
+        (
+            "the striped blouse snagged on everything. another blouse please",
+            {"pattern": ["Stripe"]},
+            {"article_type": ["Blouse"]},
+        ),
+        ("a t-shirt without writing on it", {"pattern": ["Front print"]}, {}),
+        ("socks for me, I am a retired gentleman", {}, {"gender": ["Men"]}),
+        # the wearer's relative speaks for her, and is not whom it is for
+        (
+            "a dress for my granddaughter. Her mother says not pink",
+            {"colour_master": ["Pink"]},
+            {"gender": ["Kids"]},
+        ),
+    ],
+)
+def test_letters_and_relayed_wishes(
+    text: str, ruled_out: dict[str, list[str]], wanted: dict[str, list[str]]
+) -> None:
+    parsed = READ.parse(text)
+    assert {k: sorted(v) for k, v in _rules_out(parsed).items()} == ruled_out
+    assert wanted.items() <= _wants(parsed).items()
+
+
+def test_a_relative_named_alone_is_whom_it_is_for() -> None:
+    assert _wants(READ.parse("his wife needs a dress"))["gender"] == ["Women"]

@@ -100,6 +100,7 @@ def _first(tokens: Sequence[str], clause: range) -> str:
     return next((tokens[k] for k in clause if tokens[k] not in OPENERS), "")
 
 
+_WEARERS = frozenset({"he", "she", "they", "hes", "shes", "theyre"})
 _QUESTIONING = frozenset({"any", "anything", "got", "have", "do", "can", "what", "how"})
 
 
@@ -112,6 +113,12 @@ def asks(tokens: Sequence[str], clause: range) -> bool:
         return False  # "why is every single cardigan grey??" asks for nothing
     ends_in_question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
     opinion = next((k for k in clause if tokens[k] in OPINION_VERBS), None)
+    # "he's told me twice he wants it plain": what the wearer asks for, reported
+    reported = opinion is not None and any(
+        asks_at(tokens, k) and tokens[k - 1] in _WEARERS for k in range(opinion + 1, clause.stop)
+    )
+    if reported:
+        return True
     if opinion is not None and not any(asks_at(tokens, k) for k in range(clause.start, opinion)):
         # "she reckons I always go for navy" reports; it does not ask, unless a question
         # follows it: "my boyfriend says I should wear more skirts, any in blue?"
@@ -129,8 +136,9 @@ def tells(tokens: Sequence[str], clause: range) -> bool:
     if k < clause.stop and tokens[k] in {"why", *HISTORY}:
         return True  # "why is everything grey?", "returned the black ones, they went shiny"
     if k < clause.stop and tokens[k] in DETERMINERS:
-        # "the office is full of people in black blazers", "the skirts you showed were plain"
-        return any(tokens[j] in COPULAS for j in range(k + 1, clause.stop))
+        # "the office is full of people in black blazers", "the skirts you showed were plain",
+        # "the embroidered blouse snagged on everything"
+        return any(tokens[j] in COPULAS | COMPLAINT for j in range(k + 1, clause.stop))
     return k < clause.stop and (tokens[k] in SUBJECTS or starts_with(tokens, k, STORY_OPENINGS))
 
 

@@ -36,7 +36,8 @@ LASTING_CUES = _cues(
 SESSION_CUES = _cues(
     "no|nope|non|not|without|except|excluding|minus|neither|anything but|everything but|"
     "apart from|other than|besides|skip|leave out|leave off|rather not|rather avoid|no more|enough|"
-    "had enough of|sick of|tired of|fed up with|bored of|done with|too much|"
+    "had enough of|sick of|tired of|fed up with|bored of|done with|too much|weary of|"
+    "grown weary of|grown tired of|"
     "not looking for|im over|i am over|so over|not feeling|not feeling the|past the|"
     "any colour but|any color but|any shade but|any pattern but|all but|swap|swap the|"
     "switch from|replace the|"
@@ -93,7 +94,9 @@ POST_CUES = _cues(
     "forget them|forget those|not happening|never again|not a chance|is forbidden|are forbidden|"
     "didnt suit|did not suit|didnt suit me|never suited me|isnt her thing|isnt his thing|"
     "not her thing|not his thing|arent her thing|arent his thing|not their thing|"
-    "is a disaster|are a disaster|disaster|a disaster|"
+    "is a disaster|are a disaster|disaster|a disaster|done to death|been done to death|"
+    "unsuitable|is unsuitable|are unsuitable|makes him look|make him look|makes her look|"
+    "make her look|makes them look|make them look|"
     "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited|"
     "not really my thing|not really my style|really not my thing|not really my colour|"
     "not really my color|isnt really my thing|arent really my thing"
@@ -106,7 +109,8 @@ POST_SESSION_CUES = _cues(
     "forget it|forget them|forget those|not happening|"  # "any floral ones? actually, forget it"
     # someone else's taste: "shiny stuff isn't her thing"
     "isnt her thing|isnt his thing|not her thing|not his thing|arent her thing|"
-    "arent his thing|not their thing"
+    "arent his thing|not their thing|makes him look|make him look|makes her look|make her look|"
+    "makes them look|make them look"
 )
 # "I look dreadful in orange", "she looks washed out in grey": a look verb, one of these, and
 # "in" rule out what follows, as a stated taste.
@@ -127,6 +131,7 @@ CLAUSE_CUES = _cues(
     "detest|loathe|cant stand|cannot stand|cant bear|cannot bear|cant abide|never wear|"
     "wouldnt be caught dead in|wouldnt be seen dead in|look awful in|look terrible in|"
     "look horrible in|look rubbish in|look bad in|never liked|never suited|sick of|tired of|"
+    "weary of|grown weary of|grown tired of|"
     "regret|regretting|regretted|regrets|"
     "fed up with|bored of|done with|im over|so over|gone off|sworn off|allergic to|wouldnt|"
     "shouldnt|couldnt|changed my mind about"
@@ -214,7 +219,7 @@ SCOPE_FILLERS = frozenset(
     just at me are is be big huge little small bright loud bold busy absolutely definitely
     totally tbh honestly this time another even anymore usual typical same old loads lots plenty
     tons heaps my your his her our their got it era phase days vibe from made also them either
-    store shop
+    store shop entirely quite rather wholly totally utterly
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes

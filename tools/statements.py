@@ -51,6 +51,7 @@ _GARMENT_KINDS = frozenset({"article_type", "category"})
 _WHOSE = frozenset("my our his her their the a an".split())
 _URGING = frozenset("wants asked asks told tells begged begs wanted needs".split())
 _ASKED_AFTER = frozenset({"any", "you", "anything"})  # "got any black dresses?"
+_THEIRS = (["her"], ["his"], ["their"])
 _YOUTH = frozenset("young little old older".split())
 _JUDGED = COPULAS | {"its", "thats", "theyre", "only", "just", "meant", "made"}
 
@@ -126,6 +127,10 @@ class _Story:
             in_story = n in self.told and said_for is not True
             # "she says it is for young girls", "pink is for babies": a judgement, not a wearer
             bystander = in_story or said_for is False or _along(tokens, span)
+            # "a dress for my granddaughter. Her mother has asked that it not be pink": the
+            # wearer's relative, named without "for", says what she wears
+            relative = said_for is None and tokens[span.start - 1 : span.start] in _THEIRS
+            bystander = bystander or (relative and self._another_wearer(span))
             bystander = bystander or likened(tokens, span)  # "it screams grandma"
             bystander = bystander or self._opinion_giver(span) or self._bystander(span, n)
             # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
@@ -196,6 +201,13 @@ class _Story:
         # agrees ("my partner reckons denim looks cheap and he's right")
         about_shopper = bool(SHOPPER & set(self.tokens[end + 1 : end + 3]))
         return span.how != "pronoun" or about_shopper or "right" in verbs
+
+    def _another_wearer(self, span: Span) -> bool:
+        """Whether someone else is named before as whom it may be for ("my granddaughter")."""
+        return any(
+            s.attribute == "gender" and s.how != "pronoun" and s.start < span.start
+            for s in self.spans
+        )
 
     def _bystander(self, span: Span, n: int) -> bool:
         """Whether "the kids" in "I teach reception and the kids wipe paint on everything" are

@@ -49,6 +49,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_words("gender", "Men", "husband hubby dad daddy father stepdad brother grandpa grandad"),
     **_words("gender", "Men", "granddad grandfather uncle fella bloke blokes fiance bf hubs"),
     **_many("gender", "Men", "my boyfriend", "brother in law", "father in law"),
+    **_words("gender", "Men", "gentleman gentlemen gent gents"),
     **_words("gender", "Women", "wife wifey girlfriend mum mom mummy mother stepmum sister"),
     **_words(
         "gender",
@@ -175,6 +176,10 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "big picture",
         "pictures on the front",
         "writing on the front",
+        "writing",
+        "lettering",
+        "wording",
+        "text on it",
         "print on the front",
         "on the front",
         "on the chest",
