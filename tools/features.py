@@ -53,9 +53,10 @@ _FEATURES: dict[str, tuple[str, str]] = {
         r"sleeveless|\bstrappy|spaghetti|narrow shoulder straps|tube top|strapless|bandeau",
     ),
     "strapless": ("strapless|bandeau|off the shoulder|off shoulder", r"strapless|bandeau"),
-    # H&M's titles shorten them: "Tanga LS", "Basic tee SS"
     # "a dress with sleeves", "a top without sleeves"
     "sleeves": ("sleeves|sleeved|with sleeves", r"sleeve(?!less)"),
+    # H&M's titles shorten them ("Tanga LS", "Basic tee SS") and its descriptions put words
+    # between ("long, cuffed sleeves")
     "short sleeves": (
         "short sleeves|short sleeved|short sleeve|t shirt sleeves|cap sleeves",
         r"short[\s-]?sleeve|\bs/?s\b|cap sleeve|elbow-length|\bshort\b(?:,? [a-z-]+){0,2} sleeves",

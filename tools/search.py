@@ -205,9 +205,9 @@ def search_items(
             vector = normalise(
                 (vector + TEXT_PULL * images.embedder.embed_texts([meaning])[0])[None]
             )[0]
-    ruled_out = inferred.merged(explicit).exclude
-
-    asked = asked_for(inferred.merged(explicit).include.get(FEATURE, []))
+    stated = inferred.merged(explicit)
+    ruled_out = stated.exclude
+    asked = asked_for(stated.include.get(FEATURE, []))
     refused = sorted({*ruled_out.get(FEATURE, []), *opposed(asked)})
 
     def query(filters: Filters) -> list[StoreHit]:
@@ -225,7 +225,7 @@ def search_items(
             kept.sort(key=lambda h: not item_says(_text(h.item), asked))
         return kept[: request.k]
 
-    hits = query(inferred.merged(explicit))
+    hits = query(stated)
     relaxed: list[str] = []
     # "No pattern" said in words is as firm as an exclusion, and so is a garment or a wearer
     # named outright: socks are no answer to "trainers, not white", nor a girl's bikini to
