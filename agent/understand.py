@@ -191,7 +191,8 @@ def understand(
     if _TRY_ON.search(lowered) or (pointer and named):
         return prefs, Turn(intent="tryon", target=target.item_id if target else None)
     topic = question_topic(lowered) if target else None
-    asked = parse(text, ask_llm=False).matches if target else []
+    rules_only = parse(text, ask_llm=False) if target else None
+    asked = rules_only.matches if rules_only else []
     # "is the 2nd one long sleeved?" asks about the item; its description answers it
     if target and not topic and asked and all(m.attribute == FEATURE for m in asked):
         topic = "details" if is_question(lowered) else None
@@ -201,7 +202,8 @@ def understand(
     turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
     # The LLM names garments for a need only while the conversation has none: later messages
     # answer questions and correct picks ("ideally no pattern").
-    parsed = parse(text, ask_llm=not prefs.wanted.get("article_type"))
+    ask_llm = not prefs.wanted.get("article_type")
+    parsed = rules_only if rules_only and not ask_llm else parse(text, ask_llm=ask_llm)
     follow(prefs, parsed, text)
     _apply_labels(prefs, parsed)
     garments = prefs.wanted.get("article_type", [])

@@ -55,6 +55,10 @@ def _words(text: str) -> str:
     return " " + " ".join(re.sub(r"[^a-z0-9.|/-]+", " ", marked).split()) + " "
 
 
+def _own_text(item: Item) -> str:
+    return f"{item.title} {item.description}"
+
+
 def template_explanation(item: Item, prefs: Preferences) -> str:
     """One or two sentences built from the item's record and the matching stated wants."""
     look = f"{item.article_type.lower()} in {item.colour.lower()}"
@@ -67,8 +71,7 @@ def template_explanation(item: Item, prefs: Preferences) -> str:
         if getattr(item, attribute, None) == label
     ]
     # A feature is no label: it matches only where the item's own text says it.
-    own = f"{item.title} {item.description}"
-    matched += [f for f in prefs.said().get(FEATURE, []) if item_says(own, [f])]
+    matched += [f for f in prefs.said().get(FEATURE, []) if item_says(_own_text(item), [f])]
     if prefs.max_price is not None and item.price is not None and item.price <= prefs.max_price:
         matched.append("within your budget")
     text = f"{item.title}: {look}."
@@ -157,13 +160,13 @@ def check_explanation(
     ]
     # "short sleeves", "sleeveless": true only where the item's own text says so, in its
     # words ("off-shoulder") or the feature's
-    own = f"{item.title} {item.description}"
     unhyphenated = record.replace("-", " ")
     claimed = {
         m.label
         for m in _reader(vocabulary).parse(text).matches
         if m.attribute == FEATURE and not m.negated and f" {m.phrase} " not in unhyphenated
     }
+    own = _own_text(item)
     problems += [f"feature {f!r}" for f in sorted(claimed) if not item_says(own, [f])]
     prices = {f"{item.price:g}", f"{item.price:.2f}"} if item.price is not None else set()
     problems += [

@@ -252,7 +252,8 @@ class QueryParser:
         tokens = self._split_unknown_slashes(tokenize(text))
         # A misspelt label stays a label: only words no label is close to are read as cues.
         tokens = [self._as_cue_word(spoken(t, dictionary())) for t in tokens]
-        cues = find_cues(tokens)
+        occasion_words = triggers(tokens)
+        cues = find_cues(tokens, occasion=bool(occasion_words))
         used = [False] * len(tokens)
         for cue in cues:
             used[cue.start : cue.start + cue.length] = [True] * cue.length
@@ -261,7 +262,7 @@ class QueryParser:
                 used[i : i + n] = [True] * n
         looked_up = self._by_lookup(tokens, used)
         looked_up += features_in(tokens, used)  # "not skinny": no label, but the titles say it
-        for i in triggers(tokens) if self._occasions else ():
+        for i in occasion_words if self._occasions else ():
             used[i] = True  # occasion words are not garments, however they sound
         spans = pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
         # "nothing that screams grandma" likens; it rules out no wearer

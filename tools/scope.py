@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fitroom.tools.features import ATTRIBUTE as FEATURE
-from fitroom.tools.occasions import triggers
 from fitroom.tools.reader_words import (
     ADJACENT_POST_CUES,
     ANY_KIND_JOINS,
@@ -230,11 +229,11 @@ def _outgrown(tokens: Sequence[str], i: int) -> int | None:
     return None
 
 
-def find_cues(tokens: Sequence[str]) -> list[Cue]:
+def find_cues(tokens: Sequence[str], occasion: bool = False) -> list[Cue]:
     """Every negation cue in `tokens`, longest first at each position. Found before labels are
-    read, so "doesn't suit me" never offers "suit" as a garment."""
+    read, so "doesn't suit me" never offers "suit" as a garment. With `occasion` (the message
+    names one), a plain "no"/"nothing" holds for this request only."""
     cues: list[Cue] = []
-    occasion = bool(triggers(tokens))
     i = 0
     while i < len(tokens):
         if double := next((len(c) for c in NO_NEGATION if tuple(tokens[i : i + len(c)]) == c), 0):

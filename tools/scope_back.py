@@ -22,7 +22,7 @@ from fitroom.tools.spans import Cue, Ruled, Span, kind_of, starts_with
 
 # What a verdict looks back across to what it answers: "grey ones? no thanks", "anything with
 # stripes on it, forget it"
-_ASKED = frozenset({"?", "!", ","})
+_ACROSS = frozenset({"?", "!", ","})
 _CORRECTING = frozenset({"actually", "no", "nah", "oh", "hmm", "wait", "on", "second", "thought"})
 _DEMONSTRATIVES = frozenset({"that", "this"})
 _ANSWERS = frozenset({"no", "nah", "nope"})
@@ -65,7 +65,7 @@ def looking_back(
             join = token if join is None or token in ANY_KIND_JOINS else join
         elif token in _CORRECTING and not ruled:
             pass  # "any with flowers on? actually no, forget it"
-        elif token in _ASKED and across_questions and not ruled:
+        elif token in _ACROSS and across_questions and not ruled:
             pass  # "grey ones? no thanks": the answer looks back across the question
         elif token not in SCOPE_FILLERS or token in PUNCTUATION:
             break
