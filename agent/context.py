@@ -13,9 +13,9 @@ from fitroom.tools.reading import Reader
 from fitroom.tools.search import SearchRequest, SearchResult
 from fitroom.tools.vocabulary import Vocabulary
 
-if TYPE_CHECKING:  # the ranker pulls in scipy; only a run needs it
+if TYPE_CHECKING:
     from fitroom.tools.llm import ChatModel
-    from fitroom.tools.ranker.fused import FusedRanker
+    from fitroom.tools.ranker.protocol import Ranker
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class AgentContext:
     embed_text: Callable[[list[str]], Vectors]
     # The photo model's vector for one picture (cached by the caller); None without photos.
     embed_photo: Callable[[Path], Vectors] | None = None
-    ranker: FusedRanker | None = None
+    ranker: Ranker | None = None
     # The ranker's popularity weight inside a conversation, where every candidate already
     # matches the stated filters. On 200 validation episodes success@5 was 0.86 at 0, 0.87 at
     # 1 and 0.84 at 3; across the whole catalogue it adds nothing (reports/ranker.md).

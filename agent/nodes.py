@@ -65,9 +65,9 @@ def _memory(user_id: str, runtime: Runtime[AgentContext]) -> UserMemory | None:
         return None
     memory = load_memory(runtime.store, user_id)
     ranker = runtime.context.ranker
-    if not memory.with_purchases and ranker is not None and user_id in ranker.history:
+    if not memory.with_purchases and ranker is not None and ranker.knows(user_id):
         items = runtime.context.items
-        ids = [ranker.item_ids[row] for row in ranker.history[user_id]]
+        ids = ranker.purchases(user_id)
         memory = with_purchases(memory, [items[i] for i in ids if i in items])
         save_memory(runtime.store, user_id, memory)
     return memory

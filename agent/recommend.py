@@ -39,12 +39,11 @@ def rank(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     candidates = [i for i in state["candidates"] if i in ctx.items]
     if ctx.ranker is not None:
         from fitroom.tools.ranker.content import content_vector
-        from fitroom.tools.ranker.service import rank_items
 
         text = " ".join(label for labels in state["prefs"].wanted.values() for label in labels)
         text = f"{text} {state.get('text', '')}".strip()
         words = ctx.embed_text([text])[0]
-        width = ctx.ranker.content.shape[1]
+        width = ctx.ranker.context_width
         photo = state.get("photo")
         # "Like this": the photo steers the ranking too, or ranking would undo the photo search.
         seen_like = ctx.embed_photo(Path(photo)) if photo and ctx.embed_photo else None
@@ -52,8 +51,8 @@ def rank(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
             seen_like = None  # a ranker built without photo vectors has no place for it
         context = content_vector(width, text=words, image=seen_like)
         liked = [i for i in state["prefs"].liked if i in ctx.items]
-        who = state["user_id"] if state["user_id"] in ctx.ranker.users or not liked else liked
-        ranked = rank_items(ctx.ranker, who, candidates, context, ctx.session_popularity)
+        who = state["user_id"] if ctx.ranker.knows(state["user_id"]) or not liked else liked
+        ranked = ctx.ranker.rank(who, candidates, context, ctx.session_popularity)
         candidates = [i for i, _ in ranked]
     elif (counts := ctx.popularity) is not None:  # stable: ties keep retrieval order
         candidates = sorted(candidates, key=lambda i: -counts.get(i, 0))

@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
-from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.graph.state import CompiledStateGraph
-from langgraph.store.sqlite import SqliteStore
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.state import CHECKPOINTED, AgentState, Reply
@@ -21,21 +16,6 @@ Graph = CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]
 def serializer() -> JsonPlusSerializer:
     """Checkpoint serde that rebuilds the state's own models and refuses any other class."""
     return JsonPlusSerializer(allowed_msgpack_modules=CHECKPOINTED)
-
-
-def sqlite_memory(folder: Path) -> tuple[SqliteSaver, SqliteStore]:
-    """Short-term (checkpoints) and long-term (user store) memory in SQLite files in `folder`."""
-    folder.mkdir(parents=True, exist_ok=True)
-    saver = SqliteSaver(
-        sqlite3.connect(folder / "checkpoints.sqlite", check_same_thread=False), serde=serializer()
-    )
-    # The store manages its own transactions: it needs the connection in autocommit mode.
-    store_db = sqlite3.connect(
-        folder / "memory.sqlite", check_same_thread=False, isolation_level=None
-    )
-    store = SqliteStore(store_db)
-    store.setup()
-    return saver, store
 
 
 def thread_config(user_id: str, session: str) -> RunnableConfig:

@@ -1,11 +1,10 @@
-"""Build backends from `Settings`: the one place that turns configuration into objects."""
+"""Build each backend from `Settings`; `services.Services` composes them, once per process."""
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import astuple
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,16 +12,12 @@ from fitroom.agent.settings import Settings
 from fitroom.tools.catalog import Catalog, Item, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.embedder import Embedder, Vectors
-from fitroom.tools.errors import CatalogError, ConfigError, StoreError, StoreMismatchError
+from fitroom.tools.errors import CatalogError, ConfigError, StoreMismatchError
 from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import ImageSearch, search_items
+from fitroom.tools.search import ImageSearch
 from fitroom.tools.text_embedder import MiniLMEmbedder
 
 if TYPE_CHECKING:  # scipy, the ranker and langgraph load only when asked for
-    from langgraph.store.base import BaseStore
-
-    from fitroom.agent.context import AgentContext
-    from fitroom.agent.session import Graph
     from fitroom.tools.llm import ChatModel
     from fitroom.tools.ranker.fused import FusedRanker
     from fitroom.tools.tryon.types import TryOnRenderer
@@ -157,56 +152,6 @@ def ranker(settings: Settings, catalog: Catalog | None = None) -> FusedRanker:
     return load_ranker(settings.data_dir, catalog.interactions, [i.item_id for i in catalog.items])
 
 
-def agent_context(settings: Settings) -> tuple[AgentContext, list[str]]:
-    """The agent's tools bound to the configured backends, and one line for each optional part
-    that is missing (the agent works without it, and says so)."""
-    from fitroom.agent.context import AgentContext
-
-    catalog = open_catalog(settings)
-    embedder = build_embedder(settings)
-    store = open_store(settings, embedder)
-    if store.count() == 0:
-        raise StoreError("The item store is empty; build it with `fitroom index` first.")
-    notes: list[str] = []
-    chat, missing = optional_chat_model(settings)
-    if missing:
-        notes.append(f"No LLM: {missing} Explanations use templates.")
-    parser = build_parser(store, embedder, chat)
-    from fitroom.tools.image_embedders import RememberedPhotos
-
-    images: ImageSearch | None = None
-    photos: RememberedPhotos | None = None
-    try:
-        found = image_search(settings)
-        photos = RememberedPhotos(found.embedder)
-        images = ImageSearch(embedder=photos, store=found.store)
-    except ConfigError as error:
-        notes.append(f"Photo queries are off: {error}")
-    fitted: FusedRanker | None = None
-    try:
-        fitted = ranker(settings, catalog)
-    except ConfigError as error:
-        notes.append(f"Picks come in retrieval order: {error}")
-    if chat is None and settings.llm == "none":
-        notes.append("No LLM is configured (FITROOM_LLM=none): explanations use templates.")
-    context = AgentContext(
-        items=catalog.by_id(),
-        vocabulary=store.vocabulary(),
-        search=partial(search_items, embedder=embedder, store=store, parser=parser, images=images),
-        parse=parser.parse,
-        embed_text=embedder.embed_texts,
-        embed_photo=photos.photo if photos else None,
-        ranker=fitted,
-        session_popularity=settings.session_popularity,
-        chat=chat,
-        llm_explanations=settings.llm_explanations,
-        llm_extraction=settings.llm_extraction,
-        currency_prices=catalog.price_unit == "currency",
-        try_on=try_on_tool(settings, catalog.by_id()),
-    )
-    return context, notes
-
-
 def try_on_renderer(settings: Settings) -> TryOnRenderer | None:
     """The configured try-on renderer (built lazily: mediapipe loads on the first render)."""
     from fitroom.tools.tryon.service import default_renderer
@@ -219,45 +164,6 @@ def try_on_renderer(settings: Settings) -> TryOnRenderer | None:
     from fitroom.tools.tryon.diffusion import DiffusionTryOn
 
     return DiffusionTryOn.from_folder(Path(arg), strength=settings.tryon_strength)
-
-
-def try_on_tool(
-    settings: Settings, items: Mapping[str, Item]
-) -> Callable[[Path, Item], Path] | None:
-    """Render an item onto a shopper's photo and save it under `<data_dir>/tryon/`; the same
-    photo and item give the same file, so a repeated request costs nothing."""
-    if settings.tryon == "none":
-        return None
-    from fitroom.tools.tryon.service import render_try_on
-
-    folder = settings.data_dir / "tryon"
-    renderers: list[TryOnRenderer | None] = []  # built on the first try-on, then reused
-
-    def try_on(photo: Path, item: Item) -> Path:
-        key = hashlib.sha256(photo.read_bytes() + f"|{item.item_id}|{settings.tryon}".encode())
-        out = folder / f"{key.hexdigest()[:24]}.png"
-        if not out.is_file():
-            renderers[:] = renderers or [try_on_renderer(settings)]
-            result = render_try_on(photo, item.item_id, items=items, renderer=renderers[0])
-            folder.mkdir(parents=True, exist_ok=True)
-            result.image.save(out)
-        return out
-
-    return try_on
-
-
-def agent_graph(settings: Settings) -> Graph:
-    """The compiled graph over SQLite short- and long-term memory in the data directory."""
-    from fitroom.agent.graph import build_graph
-    from fitroom.agent.session import sqlite_memory
-
-    return build_graph(*sqlite_memory(settings.data_dir / "memory"))
-
-
-def memory_store(settings: Settings) -> BaseStore:
-    from fitroom.agent.session import sqlite_memory
-
-    return sqlite_memory(settings.data_dir / "memory")[1]
 
 
 def chat_model(settings: Settings) -> ChatModel | None:

@@ -12,7 +12,7 @@ import typer
 from pydantic import BaseModel, ConfigDict, ValidationError
 from rich.table import Table
 
-from fitroom.agent import wiring
+from fitroom.agent.services import Services
 from fitroom.cli.common import console, err_console, reports_errors, settings
 from fitroom.tools.errors import InvalidQueryError
 
@@ -110,9 +110,8 @@ def chat(
     one reply per line."""
     from fitroom.agent.session import run_turn
 
-    config = settings()
-    context, notes = wiring.agent_context(config)
-    graph = wiring.agent_graph(config)
+    services = Services(settings())
+    context, graph, notes = services.context, services.graph, services.notes
     session = session or datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     for note in notes:
         err_console.print(f"[yellow]note:[/yellow] {note}", highlight=False)

@@ -9,11 +9,11 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
-from fitroom.agent import wiring
+from fitroom.agent.services import Services
 from fitroom.cli.common import console, err_console, reports_errors, settings
 from fitroom.tools.errors import FitroomError, InvalidQueryError
 from fitroom.tools.filters import Filters, parse_filter_args
-from fitroom.tools.search import SearchRequest, SearchResult, search_items
+from fitroom.tools.search import SearchRequest, SearchResult
 
 
 def _read_queries(source: Path) -> list[str]:
@@ -88,18 +88,13 @@ def search(
     if text is None and image is None and queries is None:
         raise typer.BadParameter("give TEXT, --image PATH or --queries FILE")
     parsed_filters: Filters = parse_filter_args(filters)
-    config = settings()
-    embedder = wiring.build_embedder(config)
-    store = wiring.open_store(config, embedder)
-    chat, _ = wiring.optional_chat_model(config)  # loaded only if a need needs reading
-    parser = wiring.build_parser(store, embedder, chat)
-    images = wiring.image_search(config) if image is not None else None
+    services = Services(settings())
 
     def run(query: str) -> SearchResult:
         request = SearchRequest(
             query=query, image=image, k=k, filters=parsed_filters, interpret=not literal
         )
-        return search_items(request, embedder=embedder, store=store, parser=parser, images=images)
+        return services.search(request)
 
     if queries is None:
         result = run(text or "")

@@ -13,12 +13,13 @@ import numpy as np
 from rich.console import Console
 from rich.progress import track
 
-from fitroom.agent import wiring
 from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
-from fitroom.agent.session import run_turn, sqlite_memory
+from fitroom.agent.services import Services
+from fitroom.agent.session import run_turn, serializer
 from fitroom.agent.settings import Settings
 from fitroom.eval.agent_report import GOAL_P95_MS, GOAL_TTFT_S, write_report
+from fitroom.memory.backends import sqlite_memory
 from fitroom.tools.explain import check_explanation, explanation_prompt
 from fitroom.tools.preferences import Preferences
 
@@ -99,7 +100,7 @@ class _Pass:
 def _run(context: AgentContext, scripts: list[list[tuple[str, str | None]]], label: str) -> _Pass:
     out = _Pass()
     with tempfile.TemporaryDirectory() as folder:
-        graph = build_graph(*sqlite_memory(Path(folder)))
+        graph = build_graph(*sqlite_memory(Path(folder), serializer()))
         run_turn(graph, context, "warm-up", "w", "a dress, just show me")  # loads the models
         for n, script in enumerate(track(scripts, label, console=Console(stderr=True))):
             for text, image in script:
@@ -121,7 +122,8 @@ def _run(context: AgentContext, scripts: list[list[tuple[str, str | None]]], lab
 def run_agent_bench(settings: Settings, out: Path) -> dict[str, Any]:
     """Time every scripted conversation without the LLM (the turn-time goal), then, when an
     LLM is configured, again with its explanation drafts, plus its own speed."""
-    context, notes = wiring.agent_context(settings)
+    services = Services(settings)
+    context, notes = services.context, services.notes
     photos = [str(i.image) for i in list(context.items.values())[:400:50] if i.image]
     photos = photos if not any(n.startswith("Photo queries are off") for n in notes) else []
     scripts = _scripts(photos)

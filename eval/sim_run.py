@@ -20,6 +20,7 @@ from langgraph.store.memory import InMemoryStore
 from fitroom.agent import wiring
 from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
+from fitroom.agent.services import Services
 from fitroom.agent.session import Graph, run_turn, serializer
 from fitroom.agent.settings import Settings
 from fitroom.eval.sim_episodes import Episode, Opening, build_episodes
@@ -64,7 +65,8 @@ def contexts(
 ) -> dict[str, AgentContext]:
     """One agent context per ablation, each differing from `full` in the one thing it names."""
     # The agent under test is LLM-free, its reader included; the LLM simulator has its own.
-    base, _ = wiring.agent_context(settings.model_copy(update={"llm": "none"}))
+    services = Services(settings.model_copy(update={"llm": "none"}))
+    base = services.context
     full = replace(base, ranker=_ranker(settings, catalog, split, True), chat=None, shown_k=SHOWN)
     made: dict[str, AgentContext] = {"full": full}
     if "no_questions" in ablations:
@@ -76,10 +78,9 @@ def contexts(
     if "no_memory" in ablations:
         made["no_memory"] = full  # the same agent; the episode runs under an anonymous id
     if "text_only" in ablations:
-        text, _ = wiring.agent_context(settings.model_copy(update={"image_model": "none"}))
         made["text_only"] = replace(
             full,
-            search=text.search,
+            search=services.searcher(photos=False),
             embed_photo=None,
             ranker=_ranker(settings, catalog, split, False),
         )

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import track
 
 from fitroom.agent import wiring
+from fitroom.agent.services import Services
 from fitroom.agent.settings import Settings
 from fitroom.tools.garment_names import GarmentNames
 from fitroom.tools.llm import ChatModel
@@ -130,8 +131,8 @@ def run_understanding_bench(settings: Settings, eval_dir: Path, out: Path) -> di
 
     utterances = read_jsonl(eval_dir / "utterances_dev.jsonl", Utterance)
     vague = read_jsonl(eval_dir / "vague_dev.jsonl", Vague)
-    embedder = wiring.build_embedder(settings)
-    store = wiring.open_store(settings, embedder)
+    services = Services(settings)
+    embedder, store = services.embedder, services.store
 
     def searcher(parser: QueryParser) -> Callable[[str], list[SearchItem]]:
         def search(text: str) -> list[SearchItem]:

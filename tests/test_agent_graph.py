@@ -12,8 +12,9 @@ from langgraph.store.memory import InMemoryStore
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
-from fitroom.agent.session import Graph, run_turn, serializer, sqlite_memory
+from fitroom.agent.session import Graph, run_turn, serializer
 from fitroom.agent.state import Reply
+from fitroom.memory.backends import sqlite_memory
 from fitroom.memory.long_term import load_memory
 from fitroom.tools.catalog import Item, load_catalog
 from fitroom.tools.chroma_store import ChromaItemStore, open_client
@@ -188,9 +189,9 @@ def test_a_currency_limit_on_normalised_prices_is_refused_clearly(
 
 
 def test_sqlite_memory_survives_a_restart(context: AgentContext, tmp_path: Path) -> None:
-    saver, store = sqlite_memory(tmp_path)
+    saver, store = sqlite_memory(tmp_path, serializer())
     run_turn(build_graph(saver, store), context, "gus", "s1", "trousers, not black, just show me")
-    saver, store = sqlite_memory(tmp_path)  # a new process, the same files
+    saver, store = sqlite_memory(tmp_path, serializer())  # a new process, the same files
     graph = build_graph(saver, store)
     reply = run_turn(graph, context, "gus", "s1", "show me more")
     assert reply.type == "recommendations"

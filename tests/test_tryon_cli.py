@@ -65,15 +65,15 @@ def test_bench_tryon_reports_the_issue_figures(tmp_path: Path) -> None:
 
 
 def test_the_agents_try_on_tool_renders_once_per_photo_and_item() -> None:
-    from fitroom.agent import wiring
+    from fitroom.agent.services import Services
     from fitroom.agent.settings import Settings
 
-    items = wiring.open_catalog(Settings()).by_id()
-    tool = wiring.try_on_tool(Settings(), items)
+    tool = Services(Settings()).try_on
     assert tool is not None
+    items = tool.items
     tee = next(i for i in items.values() if i.article_type == "T-shirt")
     first = tool(PERSON, tee)
     stamp = first.stat().st_mtime_ns
     assert Image.open(first).size == Image.open(PERSON).size
     assert tool(PERSON, tee) == first and first.stat().st_mtime_ns == stamp  # served again
-    assert wiring.try_on_tool(Settings(tryon="none"), items) is None
+    assert Services(Settings(tryon="none")).try_on is None

@@ -12,8 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from fitroom.agent import wiring
 from fitroom.agent.context import AgentContext
+from fitroom.agent.services import Services
 from fitroom.agent.session import Graph, run_turn, thread_config
 from fitroom.agent.settings import Settings, load_settings
 from fitroom.agent.state import Reply
@@ -114,8 +114,8 @@ class Backend:
 def build_backend(settings: Settings | None = None) -> Backend:
     """The configured agent over SQLite memory in the data directory (seconds: MiniLM, the
     index, the ranker; the LLM and the try-on models load on first use)."""
-    settings = settings or load_settings()
-    context, notes = wiring.agent_context(settings)
+    services = Services(settings or load_settings())
+    settings, context = services.settings, services.context
     # The first search pays for MiniLM's first forward pass and the index's first read; pay it
     # here, while the page is already up, not on the shopper's first message.
     found = context.search(SearchRequest(query="a black dress", k=5))
@@ -126,15 +126,14 @@ def build_backend(settings: Settings | None = None) -> Backend:
             item = context.items[found.items[0].item_id]
             complete(context.chat, explanation_prompt(item, Preferences()), max_tokens=1)
     samples = settings.tryon_samples
-    store = wiring.open_store(settings, wiring.build_embedder(settings))
     return Backend(
         context=context,
-        graph=wiring.agent_graph(settings),
-        memory=wiring.memory_store(settings),
-        notes=notes,
+        graph=services.graph,
+        memory=services.memory.store,
+        notes=services.notes,
         llm=context.chat.model_id if context.chat else "none (templates)",
         catalogue=f"{settings.catalog} ({len(context.items):,} items)",
-        index_size=store.count(),
+        index_size=services.store.count(),
         samples=sorted((samples / "person").glob("*.jpg")) if samples else [],
     )
 

@@ -1,1 +1,2 @@
-"""Rankers fitted on real purchases, sharing one contract (`base.Ranker`)."""
+"""Rankers fitted on real purchases: `base.CatalogueRanker` is what they share for
+evaluation, `protocol.Ranker` what the agent asks of one."""

@@ -64,6 +64,12 @@ class CatalogueRanker:
             )
         return [self._index[i] for i in item_ids]
 
+    def knows(self, user_id: str) -> bool:
+        return user_id in self.history
+
+    def purchases(self, user_id: str) -> list[str]:
+        return [self.item_ids[row] for row in self.history.get(user_id, [])]
+
     def score(self, user_id: str, item_ids: Sequence[str]) -> Scores:
         """Scores of `item_ids` for `user_id` (an unknown user is a new user)."""
         if not item_ids:

@@ -240,3 +240,18 @@ class FusedRanker(CatalogueRanker):
 
     def _user_scores(self, user_id: str, rows: list[int]) -> Scores:
         return self.scores_for(rows, self.users[user_id], None)
+
+    @property
+    def context_width(self) -> int:
+        return int(self.content.shape[1])
+
+    def rank(
+        self,
+        user: str | Sequence[str] | None,
+        candidate_ids: Sequence[str],
+        context_vector: Vectors | None = None,
+        popularity: float | None = None,
+    ) -> list[tuple[str, float]]:
+        from fitroom.tools.ranker.service import rank_items
+
+        return rank_items(self, user, candidate_ids, context_vector, popularity)

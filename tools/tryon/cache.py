@@ -1,0 +1,43 @@
+"""Try-on as the agent calls it: one saved picture per (photo, item, renderer setting)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+from fitroom.tools.catalog import Item
+from fitroom.tools.tryon.types import TryOnRenderer
+
+
+class CachedTryOn:
+    """Renders an item onto a shopper's photo and saves it under `folder`; the same photo and
+    item give the same file, so a repeated request costs nothing. The renderer is built on the
+    first render (mediapipe and any diffusion weights load then), then reused."""
+
+    def __init__(
+        self,
+        folder: Path,
+        items: Mapping[str, Item],
+        make_renderer: Callable[[], TryOnRenderer | None],
+        variant: str,
+    ) -> None:
+        self.folder = folder
+        self.items = items
+        self.variant = variant  # the renderer setting: another renderer means another picture
+        self._make_renderer = make_renderer
+        self._renderers: list[TryOnRenderer | None] = []
+
+    def __call__(self, photo: Path, item: Item) -> Path:
+        from fitroom.tools.tryon.service import render_try_on
+
+        key = hashlib.sha256(photo.read_bytes() + f"|{item.item_id}|{self.variant}".encode())
+        out = self.folder / f"{key.hexdigest()[:24]}.png"
+        if not out.is_file():
+            self._renderers[:] = self._renderers or [self._make_renderer()]
+            result = render_try_on(
+                photo, item.item_id, items=self.items, renderer=self._renderers[0]
+            )
+            self.folder.mkdir(parents=True, exist_ok=True)
+            result.image.save(out)
+        return out
