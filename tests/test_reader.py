@@ -379,6 +379,15 @@ CUE_SENTENCES = {
     "regretting": "a top. I keep buying stripes and regretting it",
     "regretted": "a top. always regretted stripes",
     "regrets": "she regrets stripes, a top for her",
+    "put off": "a top, I'm well put off stripes",
+    "put me off": "a top; that wedding put me off stripes for good",
+    "puts me off": "a top. the prison look puts me off stripes",
+    "been put off": "a top. I've been put off stripes for life",
+    "never forgive me if": "a top for him, he'd never forgive me if it had stripes",
+    "wouldnt forgive me if": "a top for her, she wouldn't forgive me if it had stripes",
+    "kill me if": "a top for him. he'll kill me if it has stripes",
+    "would kill me if": "a top for her, she would kill me if it was stripes",
+    "disown me if": "a top for her, she'd disown me if it had stripes",
 }
 
 
@@ -567,6 +576,8 @@ POST_CUE_SENTENCES = {
     "not really my color": "stripes? not really my color. a top",
     "isnt really my thing": "stripes isn't really my thing, a top",
     "arent really my thing": "a top. stripes aren't really my thing",
+    "leave them": "a top, but the ones with stripes, leave them",
+    "leave those": "a top. stripes? I beg leave those",
 }
 
 

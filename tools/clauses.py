@@ -108,6 +108,18 @@ def asks_at(tokens: Sequence[str], k: int) -> bool:
     return starts_with(tokens, k, ASKING)
 
 
+# What someone tells the shopper to buy: "my mates said get a black jacket", "she told me to
+# grab a green one".
+_URGED = frozenset("get buy grab try pick".split())
+_URGED_BEFORE = frozenset("to me i we you should".split())
+
+
+def _urged(tokens: Sequence[str], k: int) -> bool:
+    while k < len(tokens) and tokens[k] in _URGED_BEFORE:
+        k += 1
+    return k < len(tokens) and tokens[k] in _URGED
+
+
 def asks(tokens: Sequence[str], clause: range) -> bool:
     if _first(tokens, clause) == "why":
         return False  # "why is every single cardigan grey??" asks for nothing
@@ -117,7 +129,7 @@ def asks(tokens: Sequence[str], clause: range) -> bool:
     reported = opinion is not None and any(
         asks_at(tokens, k) and tokens[k - 1] in _WEARERS for k in range(opinion + 1, clause.stop)
     )
-    if reported:
+    if reported or (opinion is not None and _urged(tokens, opinion + 1)):
         return True
     if opinion is not None and not any(asks_at(tokens, k) for k in range(clause.start, opinion)):
         # "she reckons I always go for navy" reports; it does not ask, unless a question

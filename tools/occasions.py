@@ -82,7 +82,9 @@ def _rows(*rows: tuple[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], tup
 
 EVENTS = _rows(
     ("wedding|weddings|married|marry|marrying|wedding guest|christening|gala|ball|prom|formal"
-     "|black tie|ceremony|graduation|races|opera|theatre|anniversary", (*_DRESSY, *_SMART[:2])),
+     "|black tie|ceremony|graduation|races|opera|theatre|anniversary|homecoming|communion"
+     "|first communion|confirmation|bar mitzvah|bat mitzvah|church|mass|sunday service"
+     "|sunday best|easter|eid|diwali|owambe|engagement party", (*_DRESSY, *_SMART[:2])),
     ("funeral|burial|burying|memorial|wake|mourning|cremation",
      ("Dress", "Blazer", "Trousers", "Shirt", "Blouse", "Coat", "Tie", "Skirt", "Pumps")),
     ("party|parties|birthday party|cocktail|cocktails|night out|nights out|clubbing|club|date"
@@ -111,7 +113,8 @@ EVENTS = _rows(
      "|honeymoon|maldives|caribbean|bali"
      "|ibiza|island", _SWIM),
     ("sleep|sleeping|bed|bedtime|night in|lounging|lounge|nightwear|sleepover|cosy night"
-     "|at home|around the house|sofa|couch|at night|nighttime|night time|lazy|slob|slobbing"
+     "|at home|around the house|round the house|sofa|couch|at night|nighttime|night time"
+     "|lazy|slob|slobbing"
      "|loungewear|duvet day|pyjama day|chill|chilling|netflix|films|poorly|unwell"
      "|under the weather|recovering|get well|hospital|operation|surgery|hospital stay",
      (*_SLEEP, "Slippers", "Robe")),

@@ -30,9 +30,9 @@ from fitroom.tools.reader_words import (
 )
 from fitroom.tools.reading import Match, ParsedQuery
 from fitroom.tools.referents import for_someone_else, resolve
-from fitroom.tools.scope import allowed, find_cues, negations, unsaid
+from fitroom.tools.scope import allowed, find_cues, negations, unsaid, wearing
 from fitroom.tools.spans import Span
-from fitroom.tools.spelling import Speller, dictionary, spoken
+from fitroom.tools.spelling import Speller, dictionary, spoken_words
 from fitroom.tools.statements import statements
 from fitroom.tools.synonyms import SYNONYMS
 from fitroom.tools.tokens import tokenize
@@ -48,6 +48,8 @@ _MEANINGLESS = {"unknown", "undefined", "other", "items"}
 _STOPWORDS = {
     *"a an the and or for with in on of to me my i some something like want need looking show "
     "find please that this is it under over very really nice new good".split(),
+    # a whole outfit is no one garment, though MiniLM puts it next to Dress
+    *"outfit outfits getup garment garments".split(),
     *(word for cue in CUES for word in cue),
     *SCOPE_FILLERS,
 }
@@ -251,7 +253,7 @@ class QueryParser:
         already has its garment: "ideally no pattern" is an answer, not a need)."""
         tokens = self._split_unknown_slashes(tokenize(text))
         # A misspelt label stays a label: only words no label is close to are read as cues.
-        tokens = [self._as_cue_word(spoken(t, dictionary())) for t in tokens]
+        tokens = [self._as_cue_word(t) for t in spoken_words(tokens, dictionary())]
         occasion_words = triggers(tokens)
         cues = find_cues(tokens, occasion=bool(occasion_words))
         used = [False] * len(tokens)
@@ -269,7 +271,8 @@ class QueryParser:
         negated = [
             r
             for r in negations(tokens, spans, cues)
-            if r.span.attribute != "gender" or not likened(tokens, r.span)
+            if r.span.attribute != "gender"
+            or not (likened(tokens, r.span) or wearing(tokens, r.span))
         ]
         told, untold, fine = statements(tokens, spans, {r.span for r in negated})
         negated += told

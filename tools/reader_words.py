@@ -37,7 +37,9 @@ SESSION_CUES = _cues(
     "no|nope|non|not|without|except|excluding|minus|neither|anything but|everything but|"
     "apart from|other than|besides|skip|leave out|leave off|rather not|rather avoid|no more|enough|"
     "had enough of|sick of|tired of|fed up with|bored of|done with|too much|weary of|"
-    "grown weary of|grown tired of|"
+    "grown weary of|grown tired of|put off|been put off|put me off|puts me off|"
+    # threats: "he'd never forgive me if it had a pattern on it"
+    "never forgive me if|wouldnt forgive me if|kill me if|would kill me if|disown me if|"
     "not looking for|im over|i am over|so over|not feeling|not feeling the|past the|"
     "any colour but|any color but|any shade but|any pattern but|all but|swap|swap the|"
     "switch from|replace the|"
@@ -99,7 +101,9 @@ POST_CUES = _cues(
     "make her look|makes them look|make them look|"
     "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited|"
     "not really my thing|not really my style|really not my thing|not really my colour|"
-    "not really my color|isnt really my thing|arent really my thing"
+    "not really my color|isnt really my thing|arent really my thing|"
+    # pointing back: "the ones with big writing on the front, leave them"
+    "leave them|leave those"
 )
 # Said after, but about this request, not the shopper's taste: "ten grey ones as it is",
 # "black excluded", "white is forbidden" (at a wedding).
@@ -107,6 +111,7 @@ POST_SESSION_CUES = _cues(
     "as it is|got enough|excluded|is excluded|are excluded|is forbidden|are forbidden|"
     "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited|"
     "forget it|forget them|forget those|not happening|"  # "any floral ones? actually, forget it"
+    "leave them|leave those|"
     # someone else's taste: "shiny stuff isn't her thing"
     "isnt her thing|isnt his thing|not her thing|not his thing|arent her thing|"
     "arent his thing|not their thing|makes him look|make him look|makes her look|make her look|"
@@ -131,7 +136,7 @@ CLAUSE_CUES = _cues(
     "detest|loathe|cant stand|cannot stand|cant bear|cannot bear|cant abide|never wear|"
     "wouldnt be caught dead in|wouldnt be seen dead in|look awful in|look terrible in|"
     "look horrible in|look rubbish in|look bad in|never liked|never suited|sick of|tired of|"
-    "weary of|grown weary of|grown tired of|"
+    "weary of|grown weary of|grown tired of|put off|been put off|gone off|"
     "regret|regretting|regretted|regrets|"
     "fed up with|bored of|done with|im over|so over|gone off|sworn off|allergic to|wouldnt|"
     "shouldnt|couldnt|changed my mind about"
@@ -178,7 +183,8 @@ NEGATED_VERBS = _cues(
     "dont|doesnt|didnt|do not|does not|wont|will not|cant|cannot|isnt|arent|wasnt|werent|"
     "aint|doesnt like|does not like|doesnt really like|dont even think about|shouldnt|should not|"
     "nobody|no one|noone|"
-    "wouldnt|would not|couldnt"
+    "wouldnt|would not|couldnt|never forgive me if|wouldnt forgive me if|kill me if|"
+    "would kill me if|disown me if"
 )
 INDIFFERENT = _cues(
     "mind|care|know|matter|worry|really mind|really care|have to|has to|need to|needs to|"

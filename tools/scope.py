@@ -120,6 +120,9 @@ def _scope(
     k = start
     while k < len(tokens):
         span = spans_at.get(k)
+        if span is not None and not ruled and span.attribute == "gender" and wearing(tokens, span):
+            k += span.length  # "won't let the kids wear glitter": what they wear is ruled out
+            continue
         if span is not None:
             kind = kind_of(span.attribute)
             last = ruled[-1].span if ruled else None
@@ -188,6 +191,13 @@ def _scope(
     return ruled, k
 
 
+def wearing(tokens: Sequence[str], span: Span) -> bool:
+    """Whether the span is who is (not) let wear something ("won't let the kids wear glitter",
+    "doesn't allow staff to wear jeans"): the refusal is of what they wear, not of them."""
+    after = tokens[span.start + span.length : span.start + span.length + 2]
+    return after[:1] in (["wear"], ["wearing"]) or after == ["to", "wear"]
+
+
 def _listed(tokens: Sequence[str], k: int) -> bool:
     """Whether the word at `k` is an unlabelled item of a list: "or"/"nor" follows it."""
     return k + 1 < len(tokens) and tokens[k] not in PUNCTUATION and tokens[k + 1] in ANY_KIND_JOINS
@@ -249,6 +259,9 @@ def find_cues(tokens: Sequence[str], occasion: bool = False) -> list[Cue]:
             session = tuple(tokens[i : i + after]) in POST_SESSION_CUES
             cues.append(Cue(i, after, lasting=not theirs and not session, after=True))
             i += after
+        elif (threat := _threatened(tokens, i)) is not None:
+            cues.append(Cue(i, threat, lasting=False))  # "if I come home with another blue shirt"
+            i += threat
         elif tokens[i] == "than" and _compared(tokens, i):
             cues.append(Cue(i, 1, lasting=False))  # "a bit warmer in colour than the black"
             i += 1
@@ -263,6 +276,29 @@ def find_cues(tokens: Sequence[str], occasion: bool = False) -> list[Cue]:
         else:
             i += 1
     return cues
+
+
+_MORE_OF = (("another",), ("one", "more"), ("any", "more"))
+_IF_REACH = 8
+_BROUGHT = frozenset(
+    "come comes bring brings buy buys bought get gets see sees show shows send sends wear wears"
+    " turn turns end ends".split()
+)
+
+
+def _threatened(tokens: Sequence[str], i: int) -> int | None:
+    """ "another" or "one more" in an "if" clause is a threat: "if I come home with another
+    blue shirt she's changing the locks", "if you show me one more floral dress I'll scream"."""
+    more = next((len(m) for m in _MORE_OF if tuple(tokens[i : i + len(m)]) == m), 0)
+    if not more:
+        return None
+    k = i - 1
+    while k >= max(0, i - _IF_REACH) and tokens[k] not in PUNCTUATION:
+        if tokens[k] == "if":
+            # "if you have another black top in stock" asks; a threat brings or sees one more
+            return more if _BROUGHT & set(tokens[k:i]) else None
+        k -= 1
+    return None
 
 
 def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue]) -> list[Ruled]:

@@ -115,7 +115,54 @@ _SPOKEN = {
     "excpet": "except",
     "somethin": "something",
     "anythin": "anything",
+    # Scots, Irish, Australian and Pidgin spellings of everyday words
+    "onythin": "anything",
+    "onything": "anything",
+    "ony": "any",
+    "awready": "already",
+    "sumhin": "something",
+    "hiv": "have",
+    "fae": "from",
+    "tae": "to",
+    "gaun": "going",
+    "gie": "give",
+    "yin": "one",
+    "yins": "ones",
+    "broon": "brown",
+    "maw": "mum",
+    "troosers": "trousers",
+    "aboot": "about",
+    "masel": "myself",
+    "meself": "myself",
+    "himsel": "himself",
+    "hersel": "herself",
+    "ahm": "im",
+    "ahve": "ive",
+    "awa": "away",
+    "youse": "you",
+    "una": "you",
+    "arvo": "afternoon",
 }
+# Scots "no" before these is "not": "I'm no wanting it", "she's no keen".
+_ALLOWED_WHAT = frozenset("the that it them those".split())
+_NO_AS_NOT = frozenset("wanting needing having liking keen fussed bothered sure".split())
+
+
+def spoken_words(tokens: list[str], real: frozenset[str]) -> list[str]:
+    """Each token as `spoken` reads it, "no" read as "not" where Scots uses it so, and West
+    African "I beg" as the "please" it means (one word each, so positions stay put)."""
+    words = [spoken(t, real) for t in tokens]
+    for i in range(len(words) - 1):
+        if words[i : i + 2] == ["i", "beg"]:
+            words[i : i + 2] = ["please", "please"]
+        # London "allow it": drop it, when it opens a clause ("allow the stripes fam")
+        opens = i == 0 or not words[i - 1].isalnum()
+        if opens and words[i] == "allow" and words[i + 1] in _ALLOWED_WHAT:
+            words[i] = "forget"
+    return [
+        "not" if w == "no" and i + 1 < len(words) and words[i + 1] in _NO_AS_NOT else w
+        for i, w in enumerate(words)
+    ]
 
 
 def spoken(token: str, real: frozenset[str]) -> str:

@@ -23,7 +23,8 @@ SUBJECTS = _words(
 # Words before the subject that do not change what the clause is: "ugh, literally every ...".
 OPENERS = _words(
     "ugh literally honestly omg lol well tbh also plus oh and but cos because so though now "
-    "currently basically seriously sadly apparently reckon guess suppose mate"
+    "currently basically seriously sadly apparently reckon guess suppose mate jaysus jesus "
+    "god lord blimey crikey gosh jeez jeeze sheesh bruv fam chale abeg"
 )
 # What asks for something: a clause with one of these is a request, not a story.
 ASKING = phrases(
@@ -97,7 +98,10 @@ PRAISE = phrases(
     "makes sense|make sense|more sense|makes more sense|"
     "all i want|all shell wear|all he wears|all she wears|smart|sharp|chic|stylish|"
     "look good|looks good|look great|looks great|"
-    "what were|what she|what he|is what|are what"
+    "what were|what she|what he|is what|are what|"
+    # as Australians, the Irish and Londoners praise
+    "beaut|bonza|bonzer|grand|deadly|class|peng|lush|mint|banging|fire|dope|iconic|the vibe|"
+    "a vibe|magic|belter|cracking|smashing|divine|adorable|a winner"
 )
 # ... unless it says this: "a white one is the last thing I want".
 SCORN = phrases("last thing|wasted|the last|no good|not good|not great|not nice|not ideal")
@@ -148,7 +152,9 @@ POSSESSED = _words(
     "christening engagement retirement work office boss mates"
 )
 SHOPPER = _words("i im ive id me my")  # who speaks, in what someone else says
-OPINION_VERBS = _words("says said reckons reckon thinks think thought told insists claims right")
+OPINION_VERBS = _words(
+    "says said saying reckons reckon thinks think thought told insists claims right"
+)
 # A number after these, or before these, is an age or a size, not a count.
 AGE_OR_SIZE_BEFORE = _words("is are hes shes he she they theyre aged age size sizes turned turning")
 AGE_AFTER = _words("year years yr yrs yo months month")

@@ -52,6 +52,8 @@ _WHOSE = frozenset("my our his her their the a an".split())
 _URGING = frozenset("wants asked asks told tells begged begs wanted needs".split())
 _ASKED_AFTER = frozenset({"any", "you", "anything"})  # "got any black dresses?"
 _THEIRS = (["her"], ["his"], ["their"])
+_CLOSING = frozenset({",", ".", ";", ":", "-", "!", "?"})
+_RULES_FOR_THEM = frozenset("school nursery teacher teachers coach club team uniform".split())
 _YOUTH = frozenset("young little old older".split())
 _JUDGED = COPULAS | {"its", "thats", "theyre", "only", "just", "meant", "made"}
 
@@ -133,6 +135,9 @@ class _Story:
             bystander = bystander or (relative and self._another_wearer(span))
             bystander = bystander or likened(tokens, span)  # "it screams grandma"
             bystander = bystander or self._opinion_giver(span) or self._bystander(span, n)
+            # "My wife says ... So. A shirt, for me.": the shopper named as the wearer
+            myself = tokens[span.start] in ("im", "i")  # "I'm a bloke" says who the shopper is
+            bystander = bystander or (said_for is not True and not myself and _for_me(tokens))
             # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
             end = span.start + span.length
             bystander = bystander or bool(POSSESSED & set(tokens[end : end + 1]))
@@ -194,8 +199,8 @@ class _Story:
         if self.tokens[end + 1 : end + 2] == ["me"] and self.tokens[end] in _URGING:
             return True  # "my husband wants me to wear more dresses": the shopper wears them
         verbs = OPINION_VERBS & set(self.tokens[end : end + 2])
-        if not verbs:
-            return False
+        if not verbs or self.tokens[end] in _RULES_FOR_THEM:
+            return False  # "my daughter's school says ...": what the daughter must wear
         # "he says no to anything with a print" speaks of whom the clothes are for, unless
         # what he says is about the shopper ("she says I look washed out in beige") or he only
         # agrees ("my partner reckons denim looks cheap and he's right")
@@ -212,11 +217,12 @@ class _Story:
     def _bystander(self, span: Span, n: int) -> bool:
         """Whether "the kids" in "I teach reception and the kids wipe paint on everything" are
         only in the story: named with "the", doing something, and asking for nothing."""
-        if self.tokens[span.start - 1 : span.start] != ["the"]:
+        if self.tokens[span.start - 1 : span.start] != ["the"] or self.asking[n]:
             return False
+        if self.tokens[span.start - 2 : span.start - 1] not in (["for"], ["to"]):
+            return True  # "trying to upstage the child": the object of a verb, not the wearer
         end = self.clauses[n].stop
-        predicate = predicate_at(self.tokens, span, self.starts, end)
-        return predicate >= 0 and not self.asking[n]
+        return predicate_at(self.tokens, span, self.starts, end) >= 0
 
     def _scorned_next(self, n: int) -> bool:
         """Whether the story told next in the same sentence complains outright, about nothing
@@ -251,6 +257,17 @@ def _along(tokens: Sequence[str], span: Span) -> bool:
     while k >= 0 and tokens[k] in _WHOSE:
         k -= 1
     return k >= 0 and tokens[k] == "with"
+
+
+def _for_me(tokens: Sequence[str]) -> bool:
+    """Whether "for me" or "for myself" closes a phrase of its own ("a shirt, for me.", "I
+    need a shirt - for me, I'm a bloke"), saying the shopper is who it is for."""
+    for k in range(1, len(tokens) - 1):
+        if tokens[k] == "for" and tokens[k + 1] in ("me", "myself"):
+            closes = k + 2 == len(tokens) or tokens[k + 2] in _CLOSING
+            if closes and tokens[k - 1] in _CLOSING:
+                return True
+    return False
 
 
 def _for_whom(tokens: Sequence[str], span: Span) -> bool | None:

@@ -61,6 +61,12 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "gender", "Kids", "son daughter baby grandson granddaughter nephew niece lad twins triplets"
     ),
     **_words("gender", "Kids", "bairn bairns wean weans"),
+    # "A lassie" may be a young woman; "a wee lassie" or "the young one" is a child.
+    **_many("gender", "Kids", "wee lassie", "wee laddie", "wee one", "wee boy", "wee girl"),
+    **_many("gender", "Kids", "little one", "my little one", "the young one", "young one"),
+    # "for himself" is a man, whether Irish for the husband or a reflexive.
+    **_words("gender", "Men", "himself"),
+    **_words("gender", "Women", "herself"),
     **_words("gender", "Kids", "boy boys girl girls kiddo kiddos toddlers teen teens teenager"),
     **_words("gender", "Kids", "tween newborn infant schoolboy schoolgirl"),
     **_many(
@@ -80,6 +86,8 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("gender", "Women", "girls night out", "the girls", "hen do", "hen party"),
     # a shopper calling herself a girl is a woman, not a child
     **_many("gender", "Women", "im a girl", "i am a girl", "im a gal", "as a girl"),
+    **_many("gender", "Men", "im a bloke", "im a guy", "im a man", "i am a man", "im a lad"),
+    **_many("gender", "Men", "with the boys"),  # a man's mates, not his sons
     **_many("gender", "Men", "stag do", "stag party", "the lads", "lads holiday", "lads trip"),
     **_many("gender", "Kids", "kids", "kid", "children", "childrens", "child", "toddler"),
     **_many("gender", "Kids", "toddlers", "newborn", "infant", "babies", "little ones"),
@@ -252,7 +260,9 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("article_type", "Swimsuit", "bathing suit", "swimming costume", "one piece"),
     **_many("article_type", "Swimsuit", "cossie", "cozzie", "swimmers", "togs"),
     **_many("article_type", "Cardigan", "cardi"),
-    **_many("article_type", "Polo shirt", "polo"),
+    **_many("article_type", "Garment Set", "outfit set", "outfit sets"),
+    **_many("article_type", "Polo shirt", "polo", "polo t shirt", "polo tee", "polo top"),
+    **_many("article_type", "Shirt", "button up", "button ups", "button down", "button downs"),
     **_many("article_type", "Bag", "handbag", "purse"),
     # H&M files most bags (85) under Accessories; its "Bags" category holds only nine.
     **_any_of(
@@ -363,6 +373,10 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
         "camo",
         "zebra",
         "snake print",
+        "print all over",
+        "prints all over",
+        "printed all over",
+        "pattern all over",
     ),
     **_any_of(
         (
