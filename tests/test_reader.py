@@ -578,6 +578,8 @@ POST_CUE_SENTENCES = {
     "arent really my thing": "a top. stripes aren't really my thing",
     "leave them": "a top, but the ones with stripes, leave them",
     "leave those": "a top. stripes? I beg leave those",
+    "ones away": "a top, and keep the striped ones away",
+    "stuff away": "a top; keep the stripy stuff away",
 }
 
 

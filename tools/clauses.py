@@ -158,6 +158,9 @@ def predicate_at(tokens: Sequence[str], span: Span, starts: dict[int, Span], end
     """Where the predicate starts if `span` is its clause's subject ("lace itches"), else -1.
     Labels, joins and head nouns after it ("white ones", "black or navy jeans") are its noun
     phrase."""
+    listed = _at(tokens, span.start - 1) in ANY_KIND_JOINS  # "to be black or navy"
+    if _at(tokens, span.start - (3 if listed else 1)) == "be":
+        return -1  # "skirts have to be black or navy and checks aren't allowed": a requirement
     k, joined = span.start + span.length, False
     while k < end:
         if k in starts:

@@ -259,7 +259,7 @@ class QueryParser:
         used = [False] * len(tokens)
         for cue in cues:
             used[cue.start : cue.start + cue.length] = [True] * cue.length
-        for i, n, phrase in _spans(tokens, (2,)):
+        for i, n, phrase in _spans(tokens, (3, 2)):
             if tuple(phrase.split()) in NOT_LABELS:
                 used[i : i + n] = [True] * n
         looked_up = self._by_lookup(tokens, used)

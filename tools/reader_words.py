@@ -103,7 +103,7 @@ POST_CUES = _cues(
     "not really my thing|not really my style|really not my thing|not really my colour|"
     "not really my color|isnt really my thing|arent really my thing|"
     # pointing back: "the ones with big writing on the front, leave them"
-    "leave them|leave those"
+    "leave them|leave those|ones away|stuff away"
 )
 # Said after, but about this request, not the shopper's taste: "ten grey ones as it is",
 # "black excluded", "white is forbidden" (at a wedding).
@@ -111,7 +111,7 @@ POST_SESSION_CUES = _cues(
     "as it is|got enough|excluded|is excluded|are excluded|is forbidden|are forbidden|"
     "is not allowed|are not allowed|isnt allowed|arent allowed|is prohibited|are prohibited|"
     "forget it|forget them|forget those|not happening|"  # "any floral ones? actually, forget it"
-    "leave them|leave those|"
+    "leave them|leave those|ones away|stuff away|"
     # someone else's taste: "shiny stuff isn't her thing"
     "isnt her thing|isnt his thing|not her thing|not his thing|arent her thing|"
     "arent his thing|not their thing|makes him look|make him look|makes her look|make her look|"
@@ -199,7 +199,9 @@ CLAUSE_BREAKS = frozenset(
 CORRECTIONS = _cues(
     "no wait|wait no|actually|on second thought|on second thoughts|scratch that|or rather|"
     "i mean|make that|change that to|sorry i meant|scrap that|wait scrap that|forget that|"
-    "sorry|i meant|switching to|switch to|moving to"
+    "sorry|i meant|switching to|switch to|moving to|"
+    # "same as that blue blouse but in white": the colour after replaces the one before
+    "but in"
 )
 # Whose taste a cue states, when it is not the shopper's own ("my dad hates stripes").
 OTHER_PEOPLE = frozenset(
@@ -225,7 +227,7 @@ SCOPE_FILLERS = frozenset(
     just at me are is be big huge little small bright loud bold busy absolutely definitely
     totally tbh honestly this time another even anymore usual typical same old loads lots plenty
     tons heaps my your his her our their got it era phase days vibe from made also them either
-    store shop entirely quite rather wholly totally utterly
+    store shop entirely quite rather wholly totally utterly pair pairs last
     """.split()
 )
 # Punctuation the tokenizer keeps: a label phrase never spans it, and a sentence end closes
@@ -239,6 +241,7 @@ NOT_LABELS = frozenset(
     tuple(p.split())
     for p in (
         "as long|so long|"  # "as long as it isn't grey" asks for no length
+        "over the top|"  # "less over the top than the sequin one" asks for no top
         # "if there is one" is no one-year-old
         "there is|there are|it is|that is|this is|which is|"
         # "I'm pale as anything" is the shopper's skin, not a colour asked for

@@ -223,6 +223,17 @@ def _compared(tokens: Sequence[str], i: int) -> bool:
     return any(t in {"more", "less"} or (len(t) > 4 and t.endswith(("er", "ier"))) for t in before)
 
 
+def _as_as(tokens: Sequence[str], i: int) -> bool:
+    """Whether the "as" at `i` closes "nothing as busy as" or "not as loud as": what follows
+    is what the shopper wants unlike."""
+    return (
+        tokens[i] == "as"
+        and i >= 3
+        and tokens[i - 2] == "as"
+        and tokens[i - 3] in {"nothing", "not", "none", "anything"}
+    )
+
+
 _SELF_CORRECTING = frozenset({("no", "wait"), ("wait", "no"), ("no", "actually")})
 _OUTGROWN = (("outgrown",), ("outgrew",), ("grown", "out", "of"), ("grew", "out", "of"))
 # "outgrown her jeans" is a growth spurt (a need for the next size), not a refusal
@@ -262,7 +273,7 @@ def find_cues(tokens: Sequence[str], occasion: bool = False) -> list[Cue]:
         elif (threat := _threatened(tokens, i)) is not None:
             cues.append(Cue(i, threat, lasting=False))  # "if I come home with another blue shirt"
             i += threat
-        elif tokens[i] == "than" and _compared(tokens, i):
+        elif (tokens[i] == "than" and _compared(tokens, i)) or _as_as(tokens, i):
             cues.append(Cue(i, 1, lasting=False))  # "a bit warmer in colour than the black"
             i += 1
         elif (found := cue_at(tokens, i)) is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from fitroom.tools.generic_patterns import GENERIC
 from fitroom.tools.reader_words import (
     ANY_KIND_JOINS,
     CLAUSE_BREAKS,
@@ -50,6 +51,11 @@ def looking_back(
             if not ruled and span.attribute == "article_type" and modifier is not None:
                 span = modifier  # "patterned socks? no": the pattern, not the socks
             kind = kind_of(span.attribute)
+            generic = len(ruled) == 1 and ruled[0].span.labels == (GENERIC,)
+            if generic and join is None and span.attribute == "pattern":
+                ruled[0] = Ruled(span, True)  # "floral wala print nahi": the floral print
+                k = span.start
+                continue
             if ruled and (join is None or (join in SAME_KIND_JOINS and kind not in kinds)):
                 break
             if ruled and span.attribute == "article_type" and kinds - {"article_type"}:

@@ -16,6 +16,8 @@ from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 
+from fitroom.tools.mixed_languages import in_english
+
 MIN_CLOSE = 6
 MIN_SLIP = 4
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -151,7 +153,7 @@ _NO_AS_NOT = frozenset("wanting needing having liking keen fussed bothered sure"
 def spoken_words(tokens: list[str], real: frozenset[str]) -> list[str]:
     """Each token as `spoken` reads it, "no" read as "not" where Scots uses it so, and West
     African "I beg" as the "please" it means (one word each, so positions stay put)."""
-    words = [spoken(t, real) for t in tokens]
+    words = [spoken(t, real) for t in in_english(tokens)]
     for i in range(len(words) - 1):
         if words[i : i + 2] == ["i", "beg"]:
             words[i : i + 2] = ["please", "please"]

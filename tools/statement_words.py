@@ -113,7 +113,7 @@ COMPLAINT = BAD_LOOKS | _words(
     "uncomfortable scratchy sick banned ban banning refusing refuses refused refuse stop "
     "overflowing drowning full enough loads tons heaps already every over done "
     "fill many much uniform everywhere mistake mistakes dig digs cringe cringey cringy "
-    "embarrassing unflattering clingy snagged snags snag snagging"
+    "embarrassing unflattering clingy snagged snags snag snagging keeps"
 )
 # What makes a story a complaint even about what was named just before it, outside the clause:
 # "sequins, glitter, anything sparkly - I'm so over it", "put me in khaki and I look ill".

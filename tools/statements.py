@@ -39,6 +39,7 @@ from fitroom.tools.reader_words import GENERIC_PATTERN, IMPLIED_PATTERN, SENTENC
 from fitroom.tools.spans import Ruled, Span
 from fitroom.tools.statement_words import (
     COPULAS,
+    NEGATIVE_VERBS,
     OPINION_VERBS,
     POINTERS,
     POSSESSED,
@@ -53,6 +54,8 @@ _URGING = frozenset("wants asked asks told tells begged begs wanted needs".split
 _ASKED_AFTER = frozenset({"any", "you", "anything"})  # "got any black dresses?"
 _THEIRS = (["her"], ["his"], ["their"])
 _CLOSING = frozenset({",", ".", ";", ":", "-", "!", "?"})
+_PERMITTING = frozenset("can could may allowed only ok okay fine happy".split())
+_GIVING = frozenset("keeps always buys bought gets got gives gave sends sent".split())
 _RULES_FOR_THEM = frozenset("school nursery teacher teachers coach club team uniform".split())
 _YOUTH = frozenset("young little old older".split())
 _JUDGED = COPULAS | {"its", "thats", "theyre", "only", "just", "meant", "made"}
@@ -144,6 +147,10 @@ class _Story:
             return "unsaid" if bystander else None
         if likened(tokens, span):
             return "unsaid"
+        conditional = _at_condition(tokens, clause) and not self._scorned_next(n)
+        refused = any(tokens[k] in NEGATIVE_VERBS for k in clause)  # "if it's grey I'm not"
+        if conditional and not refused and not complains(tokens, clause.start, clause.stop):
+            return None  # "I can get sneakers if they're white": what is allowed is wanted
         # "had 3 black ones already want a change": what is owned, then a change
         owned = any(
             tokens[k] in POSSESSING and tokens[k + 1] not in _ASKED_AFTER
@@ -199,7 +206,10 @@ class _Story:
         if self.tokens[end + 1 : end + 2] == ["me"] and self.tokens[end] in _URGING:
             return True  # "my husband wants me to wear more dresses": the shopper wears them
         verbs = OPINION_VERBS & set(self.tokens[end : end + 2])
-        if not verbs or self.tokens[end] in _RULES_FOR_THEM:
+        then = self.tokens[end] if end < len(self.tokens) else ""
+        if then in _GIVING and "me" in self.tokens[end + 1 : end + 3]:
+            return True  # "my mum keeps buying me hoodies": the shopper wears them
+        if not verbs or then in _RULES_FOR_THEM:
             return False  # "my daughter's school says ...": what the daughter must wear
         # "he says no to anything with a print" speaks of whom the clothes are for, unless
         # what he says is about the shopper ("she says I look washed out in beige") or he only
@@ -257,6 +267,20 @@ def _along(tokens: Sequence[str], span: Span) -> bool:
     while k >= 0 and tokens[k] in _WHOSE:
         k -= 1
     return k >= 0 and tokens[k] == "with"
+
+
+def _at_condition(tokens: Sequence[str], clause: range) -> bool:
+    """Whether the clause is the condition of a permission ("I can get sneakers if they're
+    white", "I'll only take it if it's black"); not of a threat ("if it's got sequins she'll
+    send it back")."""
+    k = clause.start - 1 if _first(tokens, clause) != "if" else clause.start
+    if k < 0 or tokens[k] != "if":
+        return False
+    return bool(_PERMITTING & set(tokens[max(0, k - 6) : k]))
+
+
+def _first(tokens: Sequence[str], clause: range) -> str:
+    return tokens[clause.start] if clause.start < len(tokens) else ""
 
 
 def _for_me(tokens: Sequence[str]) -> bool:

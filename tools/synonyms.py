@@ -86,6 +86,10 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("gender", "Women", "girls night out", "the girls", "hen do", "hen party"),
     # a shopper calling herself a girl is a woman, not a child
     **_many("gender", "Women", "im a girl", "i am a girl", "im a gal", "as a girl"),
+    # the looks women follow online: "clean girl aesthetic", "tomato girl summer"
+    **_many("gender", "Women", "clean girl", "soft girl", "tomato girl", "that girl", "it girl"),
+    **_many("gender", "Women", "cool girl", "vanilla girl", "girly girl", "hot girl"),
+    **_many("gender", "Women", "girl aesthetic", "girl summer", "girl era", "girl vibes"),
     **_many("gender", "Men", "im a bloke", "im a guy", "im a man", "i am a man", "im a lad"),
     **_many("gender", "Men", "with the boys"),  # a man's mates, not his sons
     **_many("gender", "Men", "stag do", "stag party", "the lads", "lads holiday", "lads trip"),
@@ -261,6 +265,7 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **_many("article_type", "Swimsuit", "cossie", "cozzie", "swimmers", "togs"),
     **_many("article_type", "Cardigan", "cardi"),
     **_many("article_type", "Garment Set", "outfit set", "outfit sets"),
+    **_many("article_type", "T-shirt", "baby tee", "baby tees"),  # a cropped women's tee
     **_many("article_type", "Polo shirt", "polo", "polo t shirt", "polo tee", "polo top"),
     **_many("article_type", "Shirt", "button up", "button ups", "button down", "button downs"),
     **_many("article_type", "Bag", "handbag", "purse"),

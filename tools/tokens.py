@@ -5,6 +5,7 @@ own token. Search boxes' "-black" and "w/o", dashes, emoji and spoken fillers ar
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*|[,.;:!?]")
 _IS = re.compile(
@@ -32,7 +33,7 @@ _DASH = re.compile(r"\s[-–—]+\s|[–—]")  # "skirts - not denim", "niece�
 def tokenize(text: str) -> list[str]:
     """Words and the punctuation that ends a clause; "t-shirt" and "t shirt" read alike."""
     # "grey's out", "denim's a no": the verb; "winter's", "men's": the noun itself
-    text = _IS.sub(" is ", text.casefold()).replace("&", " and ")
+    text = _IS.sub(" is ", _unaccented(text.casefold())).replace("&", " and ")
     text = _ABBREVIATED.sub(r"\1", text)  # "cardigan excl. melange": no sentence end
     text = re.sub(r"['’]s\b", "", text)
     text = _WOULD.sub(r"\1", text)  # "he'd like", "she'll need": the person, not "hed"
@@ -41,6 +42,12 @@ def tokenize(text: str) -> list[str]:
     text = _DASH.sub(" ; ", text.replace("'", "").replace("’", ""))
     text = _EMOJI.sub(" ; ", _APPROVING.sub(" please ; ", _refusing_emoji(text)))
     return _unhedged(_TOKEN.findall(re.sub(r"(?<=[a-z0-9])-(?=[a-z0-9])", " ", text)))
+
+
+def _unaccented(text: str) -> str:
+    """ "déjà", "Mütze", "marrón" as "deja", "mutze", "marron": shoppers type accents or not."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _refusing_emoji(text: str) -> str:
