@@ -9,7 +9,7 @@ from langgraph.runtime import Runtime
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply, ShownItem
-from fitroom.tools.answer import answer_about
+from fitroom.tools.conversation.answer import answer_about
 from fitroom.tools.errors import FitroomError
 
 Update = dict[str, Any]

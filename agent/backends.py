@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fitroom.tools.chroma_store import parse_chroma_uri
 from fitroom.tools.errors import ConfigError
+from fitroom.tools.retrieval.chroma_store import parse_chroma_uri
 
 
 @dataclass(frozen=True)

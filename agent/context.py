@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from fitroom.tools.catalog import Item
-from fitroom.tools.embedder import Vectors
-from fitroom.tools.reading import Reader
-from fitroom.tools.search import SearchRequest, SearchResult
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.reader.reading import Reader
+from fitroom.tools.retrieval.embedder import Vectors
+from fitroom.tools.retrieval.search import SearchRequest, SearchResult
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
-    from fitroom.tools.llm import ChatModel
+    from fitroom.tools.llm.chat import ChatModel
     from fitroom.tools.ranker.protocol import Ranker
 
 

@@ -19,14 +19,14 @@ from fitroom.memory.long_term import (
     starting_preferences,
     with_purchases,
 )
-from fitroom.tools.catalog import Item
-from fitroom.tools.clarify import ask_clarifying_question, questions
+from fitroom.tools.catalog.images import open_rgb
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.conversation.clarify import ask_clarifying_question, questions
+from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.filters import Filters
-from fitroom.tools.images import open_rgb
-from fitroom.tools.llm_extract import extract_wants
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.search import SearchRequest
+from fitroom.tools.reader.llm_extract import extract_wants
+from fitroom.tools.retrieval.filters import Filters
+from fitroom.tools.retrieval.search import SearchRequest
 
 Update = dict[str, Any]
 _OFF_TOPIC = re.compile(

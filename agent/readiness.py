@@ -20,8 +20,8 @@ class Step:
 
 def missing_steps(settings: Settings) -> tuple[list[Step], list[str]]:
     """The build steps still to run, in order, and notes on optional parts left out."""
-    from fitroom.tools.lit_pipeline import weights_path
-    from fitroom.tools.llm_weights import gguf_path
+    from fitroom.tools.image_tower.pipeline import weights_path
+    from fitroom.tools.llm.weights import gguf_path
 
     steps: list[Step] = []
     notes: list[str] = []

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.reading import ParsedQuery
-from fitroom.tools.referents import for_someone_else
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.reader.reading import ParsedQuery
+from fitroom.tools.reader.referents import for_someone_else
 
 ME = "me"
 # The shopper as whom it is for: "for me", "for myself", "back to me", "I'm a guy".

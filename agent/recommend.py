@@ -10,11 +10,11 @@ from langgraph.runtime import Runtime
 from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply, ShownItem, Understood
 from fitroom.memory.long_term import load_memory, remember_turn, save_memory
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.conversation.explain import explain_item, explanation_prompt
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.explain import explain_item, explanation_prompt
-from fitroom.tools.llm import complete
-from fitroom.tools.price_tiers import price_tier
+from fitroom.tools.llm.chat import complete
+from fitroom.tools.reader.price_tiers import price_tier
 
 Update = dict[str, Any]
 

@@ -20,13 +20,13 @@ if TYPE_CHECKING:  # langgraph, scipy and the LLM load only when a part is asked
     from fitroom.agent.context import AgentContext
     from fitroom.agent.session import Graph
     from fitroom.memory.backends import Memory
-    from fitroom.tools.catalog import Catalog
-    from fitroom.tools.chroma_store import ChromaItemStore
-    from fitroom.tools.embedder import Embedder
-    from fitroom.tools.llm import ChatModel
-    from fitroom.tools.query_parser import QueryParser
+    from fitroom.tools.catalog.items import Catalog
+    from fitroom.tools.llm.chat import ChatModel
     from fitroom.tools.ranker.protocol import Ranker
-    from fitroom.tools.search import ImageSearch, SearchRequest, SearchResult
+    from fitroom.tools.reader.query_parser import QueryParser
+    from fitroom.tools.retrieval.chroma_store import ChromaItemStore
+    from fitroom.tools.retrieval.embedder import Embedder
+    from fitroom.tools.retrieval.search import ImageSearch, SearchRequest, SearchResult
     from fitroom.tools.tryon.cache import CachedTryOn
 
 
@@ -70,8 +70,8 @@ class Services:
     @cached_property
     def images(self) -> ImageSearch | None:
         """Photo search with each photo's vector remembered, or None while the tower is missing."""
-        from fitroom.tools.image_embedders import RememberedPhotos
-        from fitroom.tools.search import ImageSearch
+        from fitroom.tools.image_tower.embedders import RememberedPhotos
+        from fitroom.tools.retrieval.search import ImageSearch
 
         try:
             found = wiring.image_search(self.settings)
@@ -117,7 +117,7 @@ class Services:
 
     def search(self, request: SearchRequest) -> SearchResult:
         """A search exactly as `fitroom search` runs it, photo included where one is given."""
-        from fitroom.tools.search import search_items
+        from fitroom.tools.retrieval.search import search_items
 
         # Without photo search, building it again raises the sentence saying which step is missing.
         images = (self.images or wiring.image_search(self.settings)) if request.image else None
@@ -127,7 +127,7 @@ class Services:
 
     def searcher(self, *, photos: bool) -> Callable[[SearchRequest], SearchResult]:
         """Search bound to these backends; with `photos` off, as if no image model existed."""
-        from fitroom.tools.search import search_items
+        from fitroom.tools.retrieval.search import search_items
 
         return partial(
             search_items,
@@ -141,7 +141,7 @@ class Services:
     def context(self) -> AgentContext:
         """The agent's tools bound to these backends."""
         from fitroom.agent.context import AgentContext
-        from fitroom.tools.image_embedders import RememberedPhotos
+        from fitroom.tools.image_tower.embedders import RememberedPhotos
 
         catalog, store, images = self.catalog, self.store, self.images
         photos = images.embedder if images else None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+
 from langchain_core.runnables import RunnableConfig
 from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.graph.state import CompiledStateGraph
 
 from fitroom.agent.context import AgentContext
-from fitroom.agent.state import CHECKPOINTED, AgentState, Reply
+from fitroom.agent.state import CHECKPOINTED, MOVED_MODULES, AgentState, Reply
 from fitroom.memory.long_term import namespace
 
 Graph = CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]
@@ -15,6 +18,8 @@ Graph = CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]
 
 def serializer() -> JsonPlusSerializer:
     """Checkpoint serde that rebuilds the state's own models and refuses any other class."""
+    for old, new in MOVED_MODULES.items():
+        sys.modules.setdefault(old, importlib.import_module(new))
     return JsonPlusSerializer(allowed_msgpack_modules=CHECKPOINTED)
 
 

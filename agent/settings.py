@@ -9,8 +9,8 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from fitroom.agent.backends import Backend, check_chroma, parse_backend
-from fitroom.tools.chroma_store import HnswParams
 from fitroom.tools.errors import ConfigError
+from fitroom.tools.retrieval.chroma_store import HnswParams
 
 
 def default_catalog() -> Path | None:

@@ -6,12 +6,12 @@ from typing import Literal, TypedDict
 
 from pydantic import BaseModel
 
-from fitroom.tools.answer import Topic
-from fitroom.tools.catalog import Item
-from fitroom.tools.clarify import Question
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.price_tiers import Tier
-from fitroom.tools.search import ItemCard
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.conversation.answer import Topic
+from fitroom.tools.conversation.clarify import Question
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.reader.price_tiers import Tier
+from fitroom.tools.retrieval.search import ItemCard
 from fitroom.tools.tryon.types import can_try_on
 
 
@@ -102,11 +102,20 @@ class AgentState(TypedDict, total=False):
 
 
 # Models the checkpointer may rebuild from its stored bytes, and nothing else.
-CHECKPOINTED = [
-    ("fitroom.tools.preferences", "Preferences"),
-    ("fitroom.tools.clarify", "Question"),
+_MODELS = [
+    ("fitroom.tools.conversation.preferences", "Preferences"),
+    ("fitroom.tools.conversation.clarify", "Question"),
     ("fitroom.agent.state", "Reply"),
     ("fitroom.agent.state", "Understood"),
     ("fitroom.agent.state", "ShownItem"),
-    ("fitroom.tools.search", "ItemCard"),
+    ("fitroom.tools.retrieval.search", "ItemCard"),
 ]
+# Checkpoints written before tools/ was grouped into subpackages name these module paths; the
+# serializer makes each old path an alias of the new one, so those conversations still resume.
+MOVED_MODULES = {
+    "fitroom.tools.preferences": "fitroom.tools.conversation.preferences",
+    "fitroom.tools.clarify": "fitroom.tools.conversation.clarify",
+    "fitroom.tools.search": "fitroom.tools.retrieval.search",
+}
+_RENAMED = {new: old for old, new in MOVED_MODULES.items()}
+CHECKPOINTED = _MODELS + [(_RENAMED[m], name) for m, name in _MODELS if m in _RENAMED]

@@ -10,12 +10,12 @@ from typing import Literal
 from pydantic import BaseModel
 
 from fitroom.agent.recipient import follow
-from fitroom.tools.answer import Topic, is_question, question_topic
-from fitroom.tools.catalog import Item
-from fitroom.tools.features import ATTRIBUTE as FEATURE
-from fitroom.tools.llm_extract import Extraction
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.reading import ParsedQuery, Reader
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.conversation.answer import Topic, is_question, question_topic
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.reader.features import ATTRIBUTE as FEATURE
+from fitroom.tools.reader.llm_extract import Extraction
+from fitroom.tools.reader.reading import ParsedQuery, Reader
 
 _PRICE = re.compile(
     r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"

@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fitroom.agent.settings import Settings
-from fitroom.tools.catalog import Catalog, Item, load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
-from fitroom.tools.embedder import Embedder, Vectors
+from fitroom.tools.catalog.items import Catalog, Item, load_catalog
 from fitroom.tools.errors import CatalogError, ConfigError, StoreMismatchError
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import ImageSearch
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.embedder import Embedder, Vectors
+from fitroom.tools.retrieval.search import ImageSearch
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 
 if TYPE_CHECKING:  # scipy, the ranker and langgraph load only when asked for
-    from fitroom.tools.llm import ChatModel
+    from fitroom.tools.llm.chat import ChatModel
     from fitroom.tools.ranker.fused import FusedRanker
     from fitroom.tools.tryon.types import TryOnRenderer
 
@@ -36,8 +36,8 @@ def build_embedder(settings: Settings) -> Embedder:
 def image_embedder(settings: Settings, *, required: bool) -> Embedder | None:
     """The configured image model, or None when it is `none` or the tower is not trained yet
     (an error instead when `required`)."""
-    from fitroom.tools.image_embedders import OpenClipEmbedder
-    from fitroom.tools.lit_pipeline import weights_path
+    from fitroom.tools.image_tower.embedders import OpenClipEmbedder
+    from fitroom.tools.image_tower.pipeline import weights_path
 
     kind, arg = astuple(settings.backend("image_model"))
     if kind == "none":
@@ -57,7 +57,7 @@ def image_embedder(settings: Settings, *, required: bool) -> Embedder | None:
 @lru_cache(maxsize=2)
 def _lit(weights: str, stamp: int, minilm_folder: str) -> Embedder:
     # Keyed on the file's mtime too, so a retrained tower is picked up by a running app.
-    from fitroom.tools.image_embedders import LitImageEmbedder
+    from fitroom.tools.image_tower.embedders import LitImageEmbedder
 
     return LitImageEmbedder(Path(weights), _minilm(minilm_folder))
 
@@ -118,7 +118,7 @@ def build_parser(
 ) -> QueryParser:
     """The reader over the store's labels; with `chat`, needs the rules cannot map ("a present
     for my dad") are read through garment names the LLM suggests."""
-    from fitroom.tools.garment_names import GarmentNames
+    from fitroom.tools.reader.garment_names import GarmentNames
 
     return QueryParser(store.vocabulary(), embedder, GarmentNames(chat) if chat else None)
 
@@ -168,9 +168,9 @@ def try_on_renderer(settings: Settings) -> TryOnRenderer | None:
 
 def chat_model(settings: Settings) -> ChatModel | None:
     """The configured LLM, or None for `none`; an error that says how to fix a broken one."""
-    from fitroom.tools.llm_llamacpp import LlamaCppChat
-    from fitroom.tools.llm_openai import OpenAIChat
-    from fitroom.tools.llm_weights import gguf_path
+    from fitroom.tools.llm.llamacpp import LlamaCppChat
+    from fitroom.tools.llm.openai_compat import OpenAIChat
+    from fitroom.tools.llm.weights import gguf_path
 
     backend = settings.backend("llm")
     if backend.kind == "none":

@@ -63,7 +63,7 @@ def image_recipe(
 ) -> None:
     """Score a training recipe on a validation carve-out of the train split (never held-out)."""
     from fitroom.eval.lit_validation import validate_recipe
-    from fitroom.tools.lit_train import LitRecipe
+    from fitroom.tools.image_tower.train import LitRecipe
 
     fields: dict[str, object] = {"minutes": minutes}
     fields.update(_fields(overrides, set(LitRecipe.model_fields)))

@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from fitroom.cli.common import console, progress, reports_errors
-from fitroom.tools.catalog import read_catalog
+from fitroom.tools.catalog.items import read_catalog
 
 app = typer.Typer(help="Inspect a catalogue folder.", no_args_is_help=True)
 
@@ -52,7 +52,7 @@ def import_hm_command(
     purchases: bool = typer.Option(True, help="Also convert transactions_train.csv (31M rows)"),
 ) -> None:
     """Convert the Kaggle H&M competition files into a fitroom catalogue folder."""
-    from fitroom.tools.hm_import import import_hm
+    from fitroom.tools.catalog.hm_import import import_hm
 
     with progress() as bar:
         task = bar.add_task("converting", total=None)

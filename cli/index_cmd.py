@@ -9,9 +9,9 @@ import typer
 from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
 from fitroom.cli.common import console, progress, reports_errors, settings
-from fitroom.tools.cards import write_card
-from fitroom.tools.chroma_store import ChromaItemStore
-from fitroom.tools.indexing import IndexReport, index_items
+from fitroom.tools.catalog.cards import write_card
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore
+from fitroom.tools.retrieval.indexing import IndexReport, index_items
 
 
 @reports_errors

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from fitroom.cli.common import console, progress, reports_errors, settings
-from fitroom.tools.llm_weights import GGUF_SIZE, assemble, gguf_path, part_paths
+from fitroom.tools.llm.weights import GGUF_SIZE, assemble, gguf_path, part_paths
 
 app = typer.Typer(help="The local LLM's weights.", no_args_is_help=True)
 

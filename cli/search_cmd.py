@@ -12,8 +12,8 @@ from rich.table import Table
 from fitroom.agent.services import Services
 from fitroom.cli.common import console, err_console, reports_errors, settings
 from fitroom.tools.errors import FitroomError, InvalidQueryError
-from fitroom.tools.filters import Filters, parse_filter_args
-from fitroom.tools.search import SearchRequest, SearchResult
+from fitroom.tools.retrieval.filters import Filters, parse_filter_args
+from fitroom.tools.retrieval.search import SearchRequest, SearchResult
 
 
 def _read_queries(source: Path) -> list[str]:

@@ -24,8 +24,8 @@ def image_tower(
 ) -> None:
     """Train the image tower against the frozen text encoder (LiT) on the train split."""
     from fitroom.eval.image_eval import held_out_figures
-    from fitroom.tools.lit_pipeline import train_and_save, weights_path
-    from fitroom.tools.lit_train import LitRecipe
+    from fitroom.tools.image_tower.pipeline import train_and_save, weights_path
+    from fitroom.tools.image_tower.train import LitRecipe
 
     config = settings()
     cat = wiring.open_catalog(config, catalog)

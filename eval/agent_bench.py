@@ -20,8 +20,8 @@ from fitroom.agent.session import run_turn, serializer
 from fitroom.agent.settings import Settings
 from fitroom.eval.agent_report import GOAL_P95_MS, GOAL_TTFT_S, write_report
 from fitroom.memory.backends import sqlite_memory
-from fitroom.tools.explain import check_explanation, explanation_prompt
-from fitroom.tools.preferences import Preferences
+from fitroom.tools.conversation.explain import check_explanation, explanation_prompt
+from fitroom.tools.conversation.preferences import Preferences
 
 TYPES = ("Dress", "Sweater", "Trousers", "T-shirt", "Skirt", "Shirt", "Jacket", "Blouse")
 COLOURS = ("black", "blue", "white", "beige", "pink")

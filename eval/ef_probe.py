@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from fitroom.eval.retrieval_metrics import K, latency_stats, tie_aware_recall, timed
-from fitroom.tools.chroma_store import ChromaItemStore, HnswParams, open_client
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, HnswParams, open_client
 
 
 def probe(folder: Path, collection: str, model_id: str, ef_search: int) -> dict[str, Any]:

@@ -22,15 +22,15 @@ from fitroom.eval.image_metrics import (
     t2i_title_recall,
 )
 from fitroom.eval.image_report import write_report
-from fitroom.tools.classic_features import FEATURES
-from fitroom.tools.embedder import Vectors
+from fitroom.tools.catalog.images import Pixels
 from fitroom.tools.errors import ConfigError
-from fitroom.tools.image_embedders import LitImageEmbedder
-from fitroom.tools.images import Pixels
-from fitroom.tools.lit_data import LitData, data_hash, prepare, product_of, split_masks
-from fitroom.tools.lit_pipeline import weights_path
-from fitroom.tools.lit_tower import build_tower, encode_pixels, random_init_model
-from fitroom.tools.search import TEXT_PULL
+from fitroom.tools.image_tower.classic_features import FEATURES
+from fitroom.tools.image_tower.data import LitData, data_hash, prepare, product_of, split_masks
+from fitroom.tools.image_tower.embedders import LitImageEmbedder
+from fitroom.tools.image_tower.pipeline import weights_path
+from fitroom.tools.image_tower.tower import build_tower, encode_pixels, random_init_model
+from fitroom.tools.retrieval.embedder import Vectors
+from fitroom.tools.retrieval.search import TEXT_PULL
 
 SPEED_IMAGES = 512
 

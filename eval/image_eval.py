@@ -8,8 +8,8 @@ from fitroom.eval.image_metrics import (
     i2i_precision,
     t2i_attribute_precision,
 )
-from fitroom.tools.embedder import Embedder, Vectors
-from fitroom.tools.lit_data import LitData
+from fitroom.tools.image_tower.data import LitData
+from fitroom.tools.retrieval.embedder import Embedder, Vectors
 
 MIN_ITEMS = 10  # "{colour} {article_type}" combinations with fewer can't fill a top-10
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.tools.catalog import Item
-from fitroom.tools.embedder import Vectors
-from fitroom.tools.lit_data import product_of
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.image_tower.data import product_of
+from fitroom.tools.retrieval.embedder import Vectors
 
 K = 10
 

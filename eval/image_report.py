@@ -11,8 +11,8 @@ from typing import Any
 import numpy as np
 
 from fitroom.eval.image_metrics import K
-from fitroom.tools.embedder import Vectors
-from fitroom.tools.lit_data import LitData, product_of
+from fitroom.tools.image_tower.data import LitData, product_of
+from fitroom.tools.retrieval.embedder import Vectors
 
 GOALS = {
     "both_ratio": 1.6,

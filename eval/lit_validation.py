@@ -11,9 +11,9 @@ import numpy as np
 from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
 from fitroom.eval.image_eval import held_out_figures
-from fitroom.tools.lit_data import Progress, held_out, prepare, product_of, split_masks
-from fitroom.tools.lit_tower import encode_pixels, image_size
-from fitroom.tools.lit_train import LitRecipe, train_tower
+from fitroom.tools.image_tower.data import Progress, held_out, prepare, product_of, split_masks
+from fitroom.tools.image_tower.tower import encode_pixels, image_size
+from fitroom.tools.image_tower.train import LitRecipe, train_tower
 
 VALIDATION_SEED = 1
 

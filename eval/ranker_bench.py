@@ -19,7 +19,6 @@ from fitroom.agent.settings import Settings
 from fitroom.eval.ranker_eval import held_out_figures
 from fitroom.eval.ranker_metrics import paired_difference, per_user_metrics
 from fitroom.eval.ranker_report import write_report
-from fitroom.tools.embedder import Vectors
 from fitroom.tools.ranker.base import CatalogueRanker
 from fitroom.tools.ranker.content import ContentRanker
 from fitroom.tools.ranker.fused import FusedRanker, FusedRecipe
@@ -28,6 +27,7 @@ from fitroom.tools.ranker.mf import BprMF
 from fitroom.tools.ranker.popularity import Popularity
 from fitroom.tools.ranker.service import rank_items
 from fitroom.tools.ranker.split import PurchaseSplit, global_time_split, per_user_time_split
+from fitroom.tools.retrieval.embedder import Vectors
 
 METRICS = ("recall@20", "ndcg@20", "hr@10")
 CANDIDATES = 200

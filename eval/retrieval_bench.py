@@ -23,10 +23,10 @@ from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
 from fitroom.eval.retrieval_metrics import K, exact_search, latency_stats, tie_aware_recall, timed
 from fitroom.eval.retrieval_report import write_report
-from fitroom.tools.catalog import Item
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
-from fitroom.tools.embedder import Vectors, normalise
-from fitroom.tools.indexing import index_items, to_stored
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.embedder import Vectors, normalise
+from fitroom.tools.retrieval.indexing import index_items, to_stored
 
 EF_SWEEP = (16, 32, 64, 128, 256, 512, 1024)
 NOISE = 0.5  # norm of the noise added to a catalogue vector: cosine ~0.89 to its source

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.tools.embedder import Vectors
+from fitroom.tools.retrieval.embedder import Vectors
 
 K = 10
 # As in ann-benchmarks: a result counts when its score ties the k-th exact score within this

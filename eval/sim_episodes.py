@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from fitroom.tools.catalog import Catalog, Item
+from fitroom.tools.catalog.items import Catalog, Item
 from fitroom.tools.ranker.split import PurchaseSplit
 
 Opening = Literal["text", "photo", "mixed"]

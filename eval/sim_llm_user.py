@@ -13,9 +13,9 @@ from difflib import SequenceMatcher
 
 from fitroom.agent.state import Reply
 from fitroom.eval.sim_user import AttributeUser
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.items import Item
 from fitroom.tools.errors import LLMError
-from fitroom.tools.llm import ChatMessage, ChatModel, complete
+from fitroom.tools.llm.chat import ChatMessage, ChatModel, complete
 
 LEAK_RATIO = 60  # 0-100, as in fuzzy string matching: at or above it a reply names the item
 TRIES = 5

@@ -27,9 +27,9 @@ from fitroom.eval.sim_episodes import Episode, Opening, build_episodes
 from fitroom.eval.sim_llm_user import LLMUser
 from fitroom.eval.sim_metrics import MAX_TURNS, Outcome, aggregate, paired_difference
 from fitroom.eval.sim_user import AttributeUser, found_at
-from fitroom.tools.catalog import Catalog, Interaction
-from fitroom.tools.explain import check_explanation
-from fitroom.tools.llm import ChatModel
+from fitroom.tools.catalog.items import Catalog, Interaction
+from fitroom.tools.conversation.explain import check_explanation
+from fitroom.tools.llm.chat import ChatModel
 from fitroom.tools.ranker.split import PurchaseSplit, per_user_time_split
 
 if TYPE_CHECKING:  # scipy and the ranker load only when a run needs them

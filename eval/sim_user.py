@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from fitroom.agent.state import Reply
 from fitroom.eval.sim_episodes import garment_words
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.items import Item
 
 _VAGUE = {"unknown", "undefined", "other", "other pattern", "other structure"}
 

@@ -18,10 +18,10 @@ from rich.progress import track
 from fitroom.agent import wiring
 from fitroom.agent.services import Services
 from fitroom.agent.settings import Settings
-from fitroom.tools.garment_names import GarmentNames
-from fitroom.tools.llm import ChatModel
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import SearchItem, SearchRequest, search_items
+from fitroom.tools.llm.chat import ChatModel
+from fitroom.tools.reader.garment_names import GarmentNames
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.search import SearchItem, SearchRequest, search_items
 
 _Row = TypeVar("_Row", bound=BaseModel)
 _ERR = Console(stderr=True)  # progress on stderr, so that --json prints JSON alone

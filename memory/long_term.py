@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from langgraph.store.base import BaseStore
 from pydantic import BaseModel, Field
 
-from fitroom.tools.catalog import ItemFacts
+from fitroom.tools.catalog.items import ItemFacts
+from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.errors import InvalidQueryError
-from fitroom.tools.preferences import Preferences
 
 _KEY = "profile"
 _PLAIN_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")

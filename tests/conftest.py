@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fitroom.tools.catalog import Item
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 from tests.fakes import FakeEmbedder
 
 HM_DIR = Path(__file__).resolve().parents[2] / "shared" / "data" / "hm"

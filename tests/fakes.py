@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from fitroom.tools.embedder import Vectors, normalise
 from fitroom.tools.errors import LLMError
+from fitroom.tools.retrieval.embedder import Vectors, normalise
 
 
 class FakeEmbedder:
@@ -44,7 +44,7 @@ class FakePhotoEmbedder(FakeEmbedder):
         self.photos = 0
 
     def embed_images(self, images: Sequence[Path]) -> Vectors:
-        from fitroom.tools.images import load_pixels
+        from fitroom.tools.catalog.images import load_pixels
 
         out = np.full((len(images), self.dim), 1e-3, dtype=np.float32)
         for row, path in enumerate(images):

@@ -16,13 +16,13 @@ from fitroom.agent.session import Graph, run_turn, serializer
 from fitroom.agent.state import Reply
 from fitroom.memory.backends import sqlite_memory
 from fitroom.memory.long_term import load_memory
-from fitroom.tools.catalog import Item, load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.catalog.items import Item, load_catalog
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.indexing import index_items
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import SearchRequest, SearchResult, search_items
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.indexing import index_items
+from fitroom.tools.retrieval.search import SearchRequest, SearchResult, search_items
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 from tests.conftest import HM_DIR, TRYON_DIR, hm_subset
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -235,9 +235,9 @@ def test_a_like_this_photo_steers_the_ranking_too(
 
     import numpy as np
 
-    from fitroom.tools.embedder import normalise
     from fitroom.tools.ranker.content import content_matrix
     from fitroom.tools.ranker.fused import FusedRanker
+    from fitroom.tools.retrieval.embedder import normalise
 
     items = list(context.items.values())
     # A stand-in photo model: one random direction per photo (this store has no photo index).
@@ -367,7 +367,7 @@ def test_the_evaluation_ablations_change_only_what_they_name(
 ) -> None:
     from dataclasses import replace
 
-    from fitroom.tools.clarify import questions
+    from fitroom.tools.conversation.clarify import questions
 
     asked = run_turn(graph, context, "ola", "s1", "something nice for a party")
     assert asked.asked in {

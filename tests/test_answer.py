@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.answer import answer_about, question_topic
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.conversation.answer import answer_about, question_topic
 
 ITEM = Item(
     item_id="0111586001",

@@ -11,7 +11,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 from fitroom.ui.backend import Backend
 from tests.conftest import HM_DIR, TRYON_DIR
 from tests.ui_support import fake_backend

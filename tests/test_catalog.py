@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from fitroom.tools.catalog import load_catalog, read_catalog
+from fitroom.tools.catalog.items import load_catalog, read_catalog
 from fitroom.tools.errors import CatalogError
 from tests.conftest import COLUMNS, TINY_ROWS, CatalogFactory
 

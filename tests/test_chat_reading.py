@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fitroom.cli.main import app
-from fitroom.tools.catalog import load_catalog
+from fitroom.tools.catalog.items import load_catalog
 from tests.conftest import COLUMNS, write_catalog
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]

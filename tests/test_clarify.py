@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from fitroom.tools.catalog import ItemFacts
-from fitroom.tools.clarify import ask_clarifying_question
+from fitroom.tools.catalog.items import ItemFacts
+from fitroom.tools.conversation.clarify import ask_clarifying_question
 
 
 def _item(n: int, article_type: str, colour: str, pattern: str = "Solid") -> ItemFacts:

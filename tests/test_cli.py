@@ -81,7 +81,7 @@ def test_index_then_search(env: Path) -> None:
 def test_the_table_says_the_price_read_from_words() -> None:
     from fitroom.cli.common import console
     from fitroom.cli.search_cmd import _print_table
-    from fitroom.tools.search import SearchResult
+    from fitroom.tools.retrieval.search import SearchResult
 
     with console.capture() as shown:
         _print_table(SearchResult(query="a cheap dress", items=[], price_max=0.0254))

@@ -80,7 +80,7 @@ def test_an_unknown_ablation_or_simulator_is_refused(
 def test_validation_episodes_come_from_the_train_side_only() -> None:
     from fitroom.eval.sim_episodes import build_episodes
     from fitroom.eval.sim_run import episode_split
-    from fitroom.tools.catalog import load_catalog
+    from fitroom.tools.catalog.items import load_catalog
 
     catalog = load_catalog(HM_DIR)
     outer = episode_split(catalog.interactions, "test")
@@ -94,7 +94,7 @@ def test_validation_episodes_come_from_the_train_side_only() -> None:
 
 def test_episodes_are_reproducible_distinct_and_leak_nothing() -> None:
     from fitroom.eval.sim_episodes import build_episodes
-    from fitroom.tools.catalog import load_catalog
+    from fitroom.tools.catalog.items import load_catalog
     from fitroom.tools.ranker.split import per_user_time_split
 
     catalog = load_catalog(HM_DIR)

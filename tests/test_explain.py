@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from fitroom.tools.catalog import Item, load_catalog
-from fitroom.tools.explain import check_explanation, explain_item, template_explanation
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.catalog.items import Item, load_catalog
+from fitroom.tools.conversation.explain import check_explanation, explain_item, template_explanation
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 
 DRESS = Item(
     item_id="1",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.features import asked_for, item_says, opposed
-from fitroom.tools.filters import Filters
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.reader.features import asked_for, item_says, opposed
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.filters import Filters
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 from tests.test_reader import READ, _rules_out, _wants
 
 

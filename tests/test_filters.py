@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fitroom.tools.errors import InvalidQueryError
-from fitroom.tools.filters import Filters, parse_filter_args
+from fitroom.tools.retrieval.filters import Filters, parse_filter_args
 
 
 def test_parse_every_form() -> None:

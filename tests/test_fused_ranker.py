@@ -10,8 +10,7 @@ import numpy as np
 import pytest
 from safetensors.numpy import load_file, save_file
 
-from fitroom.tools.catalog import Interaction
-from fitroom.tools.embedder import normalise
+from fitroom.tools.catalog.items import Interaction
 from fitroom.tools.errors import ConfigError, InvalidQueryError
 from fitroom.tools.ranker.content import content_vector
 from fitroom.tools.ranker.copurchase import CoPurchase
@@ -19,6 +18,7 @@ from fitroom.tools.ranker.examples import causal_examples
 from fitroom.tools.ranker.fused import FusedRanker, FusedRecipe
 from fitroom.tools.ranker.pipeline import checkpoint_path, load_ranker, train_and_save
 from fitroom.tools.ranker.service import rank_items
+from fitroom.tools.retrieval.embedder import normalise
 from tests.test_ranker import ITEMS, PURCHASES, _buy, _content
 
 RECIPE = FusedRecipe(id_dim=4, epochs=1, batch_size=2)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fitroom.tools.garment_names import GarmentNames
+from fitroom.tools.reader.garment_names import GarmentNames
 from tests.fakes import FakeChat
 
 

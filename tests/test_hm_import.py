@@ -10,9 +10,9 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from fitroom.cli.main import app
-from fitroom.tools.catalog import load_catalog
+from fitroom.tools.catalog.hm_import import hm_gender, import_hm
+from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.errors import CatalogError
-from fitroom.tools.hm_import import hm_gender, import_hm
 
 ARTICLE_COLUMNS = [
     "article_id",

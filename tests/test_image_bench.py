@@ -11,13 +11,13 @@ from fitroom.agent.settings import Settings
 from fitroom.eval.image_bench import run_image_bench
 from fitroom.eval.image_eval import held_out_figures
 from fitroom.eval.lit_validation import validate_recipe
-from fitroom.tools.catalog import load_catalog
+from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.errors import ConfigError
-from fitroom.tools.lit_data import prepare, split_masks
-from fitroom.tools.lit_pipeline import train_and_save
-from fitroom.tools.lit_tower import build_tower, encode_pixels
-from fitroom.tools.lit_train import LitRecipe
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.image_tower.data import prepare, split_masks
+from fitroom.tools.image_tower.pipeline import train_and_save
+from fitroom.tools.image_tower.tower import build_tower, encode_pixels
+from fitroom.tools.image_tower.train import LitRecipe
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 from tests.conftest import garment_catalog
 
 REQUIRED_KEYS = {

@@ -13,10 +13,10 @@ from fitroom.eval.image_metrics import (
     t2i_attribute_precision,
     t2i_title_recall,
 )
-from fitroom.tools.catalog import Item, load_catalog
-from fitroom.tools.classic_features import colour_histogram, hog
-from fitroom.tools.embedder import normalise
-from fitroom.tools.lit_data import prepare
+from fitroom.tools.catalog.items import Item, load_catalog
+from fitroom.tools.image_tower.classic_features import colour_histogram, hog
+from fitroom.tools.image_tower.data import prepare
+from fitroom.tools.retrieval.embedder import normalise
 from tests.conftest import garment_catalog
 from tests.fakes import FakeEmbedder
 

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fitroom.tools.embedder import Vectors
+from fitroom.tools.catalog.images import fit, load_pixels, open_rgb
 from fitroom.tools.errors import InvalidQueryError
-from fitroom.tools.images import fit, load_pixels, open_rgb
+from fitroom.tools.retrieval.embedder import Vectors
 
 
 def test_non_image_file_is_named(tmp_path: Path) -> None:
@@ -130,7 +130,7 @@ def test_load_pixels_on_a_catalogue_photo(tmp_path: Path) -> None:
 
 
 def test_a_remembered_photo_is_encoded_once_and_batches_pass_through(tmp_path: Path) -> None:
-    from fitroom.tools.image_embedders import RememberedPhotos
+    from fitroom.tools.image_tower.embedders import RememberedPhotos
 
     class Counting:
         model_id, dim, calls = "counting", 3, 0

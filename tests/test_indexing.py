@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fitroom.tools.catalog import Item, load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
-from fitroom.tools.indexing import content_hash, index_items, item_document
+from fitroom.tools.catalog.items import Item, load_catalog
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.indexing import content_hash, index_items, item_document
 from fitroom.tools.tryon.types import UPPER_BODY
 from tests.conftest import CatalogFactory
 from tests.fakes import FakeEmbedder, FakePhotoEmbedder

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from fitroom.tools.catalog import Item, load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
-from fitroom.tools.indexing import index_items
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import SearchItem, SearchRequest, search_items
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.catalog.items import Item, load_catalog
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.indexing import index_items
+from fitroom.tools.retrieval.search import SearchItem, SearchRequest, search_items
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 from tests.conftest import HM_DIR, hm_subset
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]

@@ -11,14 +11,14 @@ import numpy as np
 import pytest
 from numpy.typing import NDArray
 
-from fitroom.tools import fashion_mnist
-from fitroom.tools.catalog import load_catalog
+from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.errors import ConfigError
-from fitroom.tools.image_embedders import LitImageEmbedder
-from fitroom.tools.lit_data import held_out, prepare, split_masks
-from fitroom.tools.lit_pipeline import train_and_save
-from fitroom.tools.lit_tower import build_tower, encode_pixels
-from fitroom.tools.lit_train import LitRecipe, train_tower
+from fitroom.tools.image_tower import fashion_mnist
+from fitroom.tools.image_tower.data import held_out, prepare, split_masks
+from fitroom.tools.image_tower.embedders import LitImageEmbedder
+from fitroom.tools.image_tower.pipeline import train_and_save
+from fitroom.tools.image_tower.tower import build_tower, encode_pixels
+from fitroom.tools.image_tower.train import LitRecipe, train_tower
 from tests.conftest import garment_catalog
 from tests.fakes import FakeEmbedder
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fitroom.tools.llm_extract import extract_wants
+from fitroom.tools.reader.llm_extract import extract_wants
 from tests.fakes import FakeChat
 from tests.test_understand import PARSE
 

@@ -11,8 +11,8 @@ from typing import ClassVar
 import pytest
 
 from fitroom.tools.errors import LLMError
-from fitroom.tools.llm import ChatMessage, complete
-from fitroom.tools.llm_openai import OpenAIChat
+from fitroom.tools.llm.chat import ChatMessage, complete
+from fitroom.tools.llm.openai_compat import OpenAIChat
 
 REPLY = ["A black ", "dress ", "for the party."]
 

@@ -8,12 +8,12 @@ import importlib.util
 import pytest
 
 from fitroom.agent.settings import Settings
-from fitroom.tools.explain import check_explanation, explain_item, explanation_prompt
-from fitroom.tools.llm import complete
-from fitroom.tools.llm_llamacpp import LlamaCppChat
-from fitroom.tools.llm_weights import gguf_path
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.conversation.explain import check_explanation, explain_item, explanation_prompt
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.llm.chat import complete
+from fitroom.tools.llm.llamacpp import LlamaCppChat
+from fitroom.tools.llm.weights import gguf_path
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 from tests.test_explain import DRESS
 
 WEIGHTS = gguf_path(Settings().data_dir)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from fitroom.tools.errors import ConfigError
-from fitroom.tools.llm_llamacpp import LlamaCppChat
-from fitroom.tools.llm_weights import assemble, part_paths
+from fitroom.tools.llm.llamacpp import LlamaCppChat
+from fitroom.tools.llm.weights import assemble, part_paths
 
 
 class _FakePart:

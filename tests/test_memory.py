@@ -14,8 +14,8 @@ from fitroom.memory.long_term import (
     save_memory,
     starting_preferences,
 )
+from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.errors import InvalidQueryError
-from fitroom.tools.preferences import Preferences
 
 
 def test_a_stated_taste_persists_until_said_otherwise() -> None:
@@ -55,7 +55,7 @@ def test_users_never_see_each_other_and_forget_is_per_user() -> None:
 
 def test_purchases_are_counted_in_once() -> None:
     from fitroom.memory.long_term import with_purchases
-    from fitroom.tools.catalog import ItemFacts
+    from fitroom.tools.catalog.items import ItemFacts
 
     tee = ItemFacts(
         item_id="t1",

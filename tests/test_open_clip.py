@@ -10,9 +10,9 @@ import pytest
 
 from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
 from fitroom.tools.errors import ConfigError, StoreMismatchError
-from fitroom.tools.image_embedders import OpenClipEmbedder
+from fitroom.tools.image_tower.embedders import OpenClipEmbedder
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
 from tests.conftest import draw_garment
 
 TINY = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.price_tiers import cap_or_floor, price_cuts, price_tier, price_word
+from fitroom.tools.reader.price_tiers import cap_or_floor, price_cuts, price_tier, price_word
 
 
 def test_tiers_are_terciles_of_each_kind_s_own_prices() -> None:

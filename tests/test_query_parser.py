@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from fitroom.tools.catalog import load_catalog
-from fitroom.tools.occasions import read_occasion
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.text_embedder import MiniLMEmbedder
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.catalog.items import load_catalog
+from fitroom.tools.reader.occasions import read_occasion
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 

@@ -10,8 +10,7 @@ import pytest
 from numpy.typing import NDArray
 
 from fitroom.eval.ranker_metrics import paired_difference, ranking_metrics
-from fitroom.tools.catalog import Interaction
-from fitroom.tools.embedder import normalise
+from fitroom.tools.catalog.items import Interaction
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.ranker.content import ContentRanker
 from fitroom.tools.ranker.fused import FusedRanker, FusedRecipe
@@ -19,6 +18,7 @@ from fitroom.tools.ranker.itemknn import ItemKNN
 from fitroom.tools.ranker.mf import BprMF
 from fitroom.tools.ranker.popularity import Popularity
 from fitroom.tools.ranker.split import global_time_split, per_user_time_split
+from fitroom.tools.retrieval.embedder import normalise
 
 ITEMS = ["i0", "i1", "i2", "i3", "i4"]
 

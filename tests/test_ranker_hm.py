@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from fitroom.eval.ranker_eval import held_out_figures
-from fitroom.tools.catalog import Catalog, load_catalog
-from fitroom.tools.embedder import Vectors
+from fitroom.tools.catalog.items import Catalog, load_catalog
 from fitroom.tools.ranker.content import ContentRanker, content_matrix
 from fitroom.tools.ranker.fused import FusedRanker
 from fitroom.tools.ranker.itemknn import ItemKNN
 from fitroom.tools.ranker.popularity import Popularity
 from fitroom.tools.ranker.split import per_user_time_split
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.retrieval.embedder import Vectors
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 

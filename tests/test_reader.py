@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.reader_words import CUES, LASTING_CUES, POST_CUES, POST_SESSION_CUES
-from fitroom.tools.reading import ParsedQuery
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.reader.cue_words import CUES, LASTING_CUES, POST_CUES, POST_SESSION_CUES
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.reader.reading import ParsedQuery
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 
 # A slice of the H&M sample's vocabulary, spelled as items.csv spells it.
 VOCAB = Vocabulary(
@@ -997,7 +997,7 @@ def test_a_switch_said_with_taste_words_rules_the_old_garment_out() -> None:
 
 def test_an_unlabelled_word_before_and_in_a_list_ends_the_negation() -> None:
     parsed = READ.parse("a sweatshirt with no hood and in black")
-    # the hood has no label, but is a feature the items' text says (`tools/features.py`)
+    # the hood has no label, but is a feature the items' text says (`tools/reader/features.py`)
     assert _rules_out(parsed) == {"feature": ["hooded"]}
     assert _wants(parsed)["colour_master"] == ["Black"]
 

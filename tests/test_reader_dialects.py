@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 from tests.test_reader import VOCAB, _rules_out, _wants
 
 _MORE = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.mixed_languages import in_english
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.tokens import tokenize
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.reader.mixed_languages import in_english
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.reader.tokens import tokenize
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 from tests.test_reader import VOCAB, _rules_out, _wants
 
 _MORE = {

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.tokens import tokenize
+from fitroom.tools.reader.tokens import tokenize
 from tests.test_reader import READ, _rules_out, _wants
 from tests.test_reader_statements import _labels
 

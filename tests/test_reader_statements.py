@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.spans import Span
-from fitroom.tools.statements import statements
+from fitroom.tools.reader.spans import Span
+from fitroom.tools.reader.statements import statements
 from tests.test_reader import READ, _rules_out, _wants
 
 

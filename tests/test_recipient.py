@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fitroom.agent.understand import understand
 from fitroom.memory.long_term import UserMemory, remember_turn, starting_preferences
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 
 VOCAB = Vocabulary(
     values={

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from fitroom.tools.catalog import load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.errors import InvalidQueryError, StoreError
-from fitroom.tools.filters import Filters
-from fitroom.tools.indexing import index_items
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import ImageSearch, SearchRequest, SearchResult, search_items
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.filters import Filters
+from fitroom.tools.retrieval.indexing import index_items
+from fitroom.tools.retrieval.search import ImageSearch, SearchRequest, SearchResult, search_items
 from tests.conftest import CatalogFactory, garment_catalog
 from tests.fakes import FakeEmbedder, FakePhotoEmbedder
 
@@ -141,8 +141,8 @@ def test_no_pattern_is_never_relaxed_away(run) -> None:  # type: ignore[no-untyp
 
 
 def test_when_the_price_is_relaxed_the_nearest_prices_come_first() -> None:
-    from fitroom.tools.item_store import StoredItem, StoreHit
-    from fitroom.tools.search import _closest_in_price
+    from fitroom.tools.retrieval.item_store import StoredItem, StoreHit
+    from fitroom.tools.retrieval.search import _closest_in_price
 
     def hit(n: int, price: float | None) -> StoreHit:
         item = StoredItem(

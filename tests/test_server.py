@@ -15,11 +15,11 @@ from pathlib import Path
 import httpx
 import pytest
 
-from fitroom.tools.catalog import load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.errors import StoreMismatchError, StoreUnavailableError
-from fitroom.tools.filters import Filters
-from fitroom.tools.indexing import index_items
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.filters import Filters
+from fitroom.tools.retrieval.indexing import index_items
 from tests.conftest import CatalogFactory
 from tests.fakes import FakeEmbedder
 

@@ -11,7 +11,7 @@ from fitroom.agent.session import run_turn
 from fitroom.agent.settings import Settings
 from fitroom.memory.long_term import UserMemory, load_memory, save_memory
 from fitroom.tools.errors import ConfigError
-from fitroom.tools.search import SearchRequest
+from fitroom.tools.retrieval.search import SearchRequest
 from tests.conftest import TRYON_DIR
 
 PHOTO = TRYON_DIR / "person" / "00055_00.jpg"

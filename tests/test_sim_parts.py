@@ -7,7 +7,7 @@ import pytest
 from fitroom.agent.state import Reply
 from fitroom.eval.sim_metrics import Outcome, aggregate
 from fitroom.eval.sim_user import AttributeUser, found_at
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.items import Item
 
 
 def _item(n: int, **facts: str) -> Item:
@@ -149,8 +149,8 @@ def test_varied_phrasings_are_seeded_and_read_back_to_the_same_correction() -> N
     one's."""
     import random
 
-    from fitroom.tools.query_parser import QueryParser
-    from fitroom.tools.vocabulary import Vocabulary
+    from fitroom.tools.reader.query_parser import QueryParser
+    from fitroom.tools.retrieval.vocabulary import Vocabulary
 
     reader = QueryParser(Vocabulary.from_items(ITEMS.values()))
     black = Reply.model_validate(

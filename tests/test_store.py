@@ -7,12 +7,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from fitroom.tools.catalog import load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.errors import ConfigError, StoreError, StoreMismatchError
-from fitroom.tools.filters import Filters
-from fitroom.tools.indexing import item_document, to_stored
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.filters import Filters
+from fitroom.tools.retrieval.indexing import item_document, to_stored
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 from tests.conftest import CatalogFactory
 from tests.fakes import FakeEmbedder
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fitroom.tools.catalog import Item, load_catalog
+from fitroom.tools.catalog.items import Item, load_catalog
 from fitroom.tools.errors import InvalidQueryError, TryOnError
 from fitroom.tools.tryon.geometric import GeometricTryOn
 from fitroom.tools.tryon.service import MAX_SIDE, render_try_on

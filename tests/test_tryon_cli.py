@@ -38,7 +38,7 @@ def test_tryon_writes_the_picture_its_masks_and_diagnostics(tmp_path: Path) -> N
 
 
 def test_tryon_refuses_a_skirt_and_a_photo_without_a_person(tmp_path: Path) -> None:
-    from fitroom.tools.catalog import load_catalog
+    from fitroom.tools.catalog.items import load_catalog
 
     skirt = next(i for i in load_catalog(HM_DIR).items if i.article_type == "Skirt")
     refused = runner.invoke(

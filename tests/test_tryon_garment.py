@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from fitroom.tools.catalog import load_catalog
+from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.errors import TryOnError
 from fitroom.tools.tryon.garment import cut_out
 from fitroom.tools.tryon.types import can_try_on

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.items import Item
 from fitroom.tools.errors import GarmentPhotoError, TryOnError
 from fitroom.tools.tryon.service import MAX_SIDE, render_try_on
 from fitroom.tools.tryon.types import TryOnResult

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from fitroom.agent.understand import understand
-from fitroom.tools.catalog import Item
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.vocabulary import Vocabulary
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.vocabulary import Vocabulary
 
 
 def _item(n: int, article_type: str, colour: str, pattern: str, price: float) -> Item:
@@ -82,7 +82,7 @@ def test_another_kind_of_garment_is_a_new_request() -> None:
 
 def test_a_validated_llm_reading_only_fills_gaps() -> None:
     from fitroom.agent.understand import merge_extraction
-    from fitroom.tools.llm_extract import Extraction
+    from fitroom.tools.reader.llm_extract import Extraction
 
     prefs = Preferences(wanted={"colour_master": ["Blue"]}, excluded={"pattern": ["Stripe"]})
     reading = Extraction(

@@ -12,12 +12,12 @@ from langgraph.store.memory import InMemoryStore
 from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
 from fitroom.agent.session import serializer
-from fitroom.tools.catalog import Item, load_catalog
-from fitroom.tools.chroma_store import ChromaItemStore, open_client
-from fitroom.tools.indexing import index_items
-from fitroom.tools.query_parser import QueryParser
-from fitroom.tools.search import search_items
-from fitroom.tools.text_embedder import MiniLMEmbedder
+from fitroom.tools.catalog.items import Item, load_catalog
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
+from fitroom.tools.retrieval.indexing import index_items
+from fitroom.tools.retrieval.search import search_items
+from fitroom.tools.retrieval.text_embedder import MiniLMEmbedder
 from fitroom.ui.backend import Backend
 from tests.conftest import HM_DIR, TRYON_DIR, hm_subset
 from tests.fakes import FakeChat

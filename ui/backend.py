@@ -24,12 +24,12 @@ from fitroom.memory.long_term import (
     load_memory,
     save_memory,
 )
+from fitroom.tools.catalog.images import open_rgb
+from fitroom.tools.conversation.explain import explanation_prompt
+from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.explain import explanation_prompt
-from fitroom.tools.images import open_rgb
-from fitroom.tools.llm import complete
-from fitroom.tools.preferences import Preferences
-from fitroom.tools.search import SearchRequest
+from fitroom.tools.llm.chat import complete
+from fitroom.tools.retrieval.search import SearchRequest
 
 _NAMES = {"article_type": "type", "colour_master": "colour family", "colour": "shade"}
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.tools.catalog import Interaction, listing
+from fitroom.tools.catalog.items import Interaction, listing
 from fitroom.tools.errors import InvalidQueryError
 
 Scores = NDArray[np.float32]

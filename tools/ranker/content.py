@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from fitroom.tools.catalog import Interaction, Item
-from fitroom.tools.embedder import Embedder, Vectors, normalise
+from fitroom.tools.catalog.items import Interaction, Item
 from fitroom.tools.errors import InvalidQueryError
-from fitroom.tools.lit_data import text_targets
+from fitroom.tools.image_tower.data import text_targets
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
+from fitroom.tools.retrieval.embedder import Embedder, Vectors, normalise
 
 _TIE_BREAK = 1e-6
 

@@ -16,7 +16,7 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
-from fitroom.tools.catalog import Interaction
+from fitroom.tools.catalog.items import Interaction
 
 
 @dataclass(frozen=True)

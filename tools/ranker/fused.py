@@ -31,11 +31,11 @@ import numpy as np
 from numpy.typing import NDArray
 from pydantic import BaseModel, ConfigDict, Field
 
-from fitroom.tools.catalog import Interaction
-from fitroom.tools.embedder import Vectors, normalise
+from fitroom.tools.catalog.items import Interaction
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
 from fitroom.tools.ranker.copurchase import CoPurchase
 from fitroom.tools.ranker.examples import Examples, causal_examples
+from fitroom.tools.retrieval.embedder import Vectors, normalise
 
 
 class FusedRecipe(BaseModel):

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from fitroom.tools.catalog import Interaction
+from fitroom.tools.catalog.items import Interaction
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
 
 

@@ -11,12 +11,12 @@ from typing import Any
 
 import numpy as np
 
-from fitroom.tools.cards import read_card, write_card
-from fitroom.tools.catalog import Interaction
-from fitroom.tools.embedder import Vectors
+from fitroom.tools.catalog.cards import read_card, write_card
+from fitroom.tools.catalog.items import Interaction
 from fitroom.tools.errors import ConfigError
 from fitroom.tools.ranker.fused import FusedRanker, FusedRecipe
 from fitroom.tools.ranker.split import PurchaseSplit, per_user_time_split
+from fitroom.tools.retrieval.embedder import Vectors
 
 CHECKPOINT_NAME = "ranker.safetensors"
 Evaluate = Callable[[FusedRanker, PurchaseSplit], dict[str, Any]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from fitroom.tools.embedder import Vectors
+from fitroom.tools.retrieval.embedder import Vectors
 
 
 class Ranker(Protocol):

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from fitroom.tools.embedder import Vectors
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.ranker.fused import FusedRanker
+from fitroom.tools.retrieval.embedder import Vectors
 
 
 def rank_items(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from fitroom.tools.catalog import Interaction
+from fitroom.tools.catalog.items import Interaction
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.items import Item
 from fitroom.tools.tryon.types import TryOnRenderer
 
 

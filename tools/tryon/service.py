@@ -9,9 +9,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from fitroom.tools.catalog import Item
+from fitroom.tools.catalog.images import open_rgb
+from fitroom.tools.catalog.items import Item
 from fitroom.tools.errors import GarmentPhotoError, TryOnError
-from fitroom.tools.images import open_rgb
 from fitroom.tools.tryon.types import UPPER_BODY, TryOnRenderer, TryOnResult, can_try_on
 
 # Renders are made at most this many pixels on the long side: a 12-megapixel phone photo is

@@ -1,0 +1,1 @@
+"""What the agent says: clarifying questions, explanations, answers about one item, preferences."""

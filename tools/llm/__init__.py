@@ -1,0 +1,1 @@
+"""Chat models: the local llama.cpp model, OpenAI-compatible servers, and the weights."""

@@ -1,0 +1,2 @@
+"""The one reader that search, chat and the tools share: a shopper's words as catalogue
+labels, wants and exclusions."""

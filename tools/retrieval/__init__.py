@@ -1,0 +1,1 @@
+"""Finding items: embedders, the Chroma item store, filters, indexing and search."""

@@ -1,0 +1,273 @@
+"""The `search_items` tool: everyday words, a photo, or both, with structured filters."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from fitroom.tools.errors import InvalidQueryError, StoreError
+from fitroom.tools.reader.features import asked_for, item_says, opposed
+from fitroom.tools.reader.price_tiers import Tier, price_tier
+from fitroom.tools.reader.query_parser import QueryParser
+from fitroom.tools.reader.reading import Match, ParsedQuery
+from fitroom.tools.reader.ruled_out import title_says
+from fitroom.tools.retrieval.embedder import Embedder, normalise
+from fitroom.tools.retrieval.filters import FEATURE, Filters
+from fitroom.tools.retrieval.item_store import ItemStore, StoredItem, StoreHit
+
+MAX_K = 1000
+# When what the parser read leaves too few items, drop its guesses least-certain first; the
+# caller's explicit filters are never dropped.
+# Price words go first: half the H&M sample has no price, and "a cheap coat" should still show
+# coats.
+_NAMED_FIRM = frozenset({"article_type", "category", "gender"})
+_RELAX_ORDER = (
+    "price",
+    "pattern",
+    "colour",
+    "colour_master",
+    "category",
+    # with nothing at all for both, the garment named matters more than whom it is for: a
+    # woman's swimsuit is nearer "a swimsuit for my 5 year old" than a baby's bodysuit
+    "gender",
+    "article_type",
+)
+_TITLE_SPARE = 20
+_SOLID = "Solid"  # "plain", however said, is never relaxed
+_FEATURE_SPARE = 80
+# How far words pull a photo query ("like this but in black"). The parser already turns most
+# such words into filters; the pull covers the rest ("with a collar") without drowning the
+# photo. Both vectors are unit length and live in the image model's space.
+TEXT_PULL = 0.5
+
+
+class SearchRequest(BaseModel):
+    """A search: words and/or a photo, how many results, and optional hard filters."""
+
+    query: str = ""
+    image: Path | None = None
+    k: int = Field(default=10)
+    filters: Filters = Filters()
+    interpret: bool = True
+
+    @model_validator(mode="after")
+    def _something(self) -> SearchRequest:
+        self.query = self.query.strip()
+        if not self.query and self.image is None:
+            raise InvalidQueryError(
+                "The query is empty; say what you are looking for, for example 'black dress', "
+                "or give a photo."
+            )
+        return self
+
+    @field_validator("k")
+    @classmethod
+    def _k(cls, value: int) -> int:
+        if not 1 <= value <= MAX_K:
+            raise InvalidQueryError(f"k must be between 1 and {MAX_K}; got {value}.")
+        return value
+
+
+class ItemCard(BaseModel):
+    """The facts every view of an item shows: search results and the agent's picks."""
+
+    item_id: str
+    title: str
+    article_type: str
+    colour: str
+    pattern: str
+    gender: str
+    price: float | None  # in the catalogue's own units (H&M's are normalised, not a currency)
+    colour_master: str = ""
+    # Where the price stands among items of the same kind, which a person can read.
+    price_tier: Tier | None = None
+    try_on: bool = False  # the try-on renderer can dress it
+
+
+class SearchItem(ItemCard):
+    """One result as shown to a shopper or another agent."""
+
+    score: float
+    image: str
+
+
+class SearchResult(BaseModel):
+    """The results plus how the query was read, so a caller can show or undo it."""
+
+    query: str
+    image: str | None = None
+    items: list[SearchItem]
+    understood: list[Match] = []
+    # The price range read from words ("cheap", "premium"), in catalogue units, against the
+    # named kinds' own prices; None where no price word was said.
+    price_min: float | None = None
+    price_max: float | None = None
+    relaxed: list[str] = []
+    notes: list[str] = []  # how the words were read where that was not plain
+
+
+def _text(item: StoredItem) -> str:
+    return f"{item.title} {item.document}"
+
+
+def _has(filters: Filters, key: str) -> bool:
+    if key == "price":
+        return filters.price_min is not None or filters.price_max is not None
+    return key in filters.include
+
+
+def _meaning(query: str, parsed: ParsedQuery | None) -> str:
+    """What to search by meaning: the words less what they rule out, or, when nothing is
+    left ("anything but a dress"), the wanted labels."""
+    if parsed is None:
+        return query
+    if any(c.isalnum() for c in parsed.meaning):
+        return parsed.meaning
+    wanted = [label for labels in parsed.filters.include.values() for label in labels]
+    return " ".join(wanted) or "clothes"
+
+
+def _shown(hit: StoreHit, cuts: Mapping[str, Sequence[float]]) -> SearchItem:
+    shown = hit.item.model_dump(include=set(SearchItem.model_fields) - {"score", "price_tier"})
+    tier = price_tier(hit.item.article_type, hit.item.price, cuts)
+    return SearchItem(**shown, score=round(hit.score, 4), price_tier=tier)
+
+
+@dataclass(frozen=True)
+class ImageSearch:
+    """The image model and its collection, for photo queries."""
+
+    embedder: Embedder
+    store: ItemStore
+
+
+def _closest_in_price(
+    hits: list[StoreHit], low: float | None, high: float | None
+) -> list[StoreHit]:
+    """Hits found once the price range was dropped, nearest the range first: a shopper who
+    said "cheap" and got no cheap coat sees the least dear coats, not the dearest."""
+
+    def gap(hit: StoreHit) -> float:
+        price = hit.item.price
+        if price is None:
+            return float("inf")
+        return max((low or 0.0) - price, price - (high if high is not None else price), 0.0)
+
+    return sorted(hits, key=gap)  # stable: equally near stay in order of meaning
+
+
+def search_items(
+    request: SearchRequest,
+    *,
+    embedder: Embedder,
+    store: ItemStore,
+    parser: QueryParser,
+    images: ImageSearch | None = None,
+) -> SearchResult:
+    """Find catalogue items matching everyday words, a photo ("like this but in black"), or both.
+
+    Words go to the text collection; a photo goes to the image collection, with any words turned
+    into filters by the parser and into a pull in the image model's own space.
+
+    Args:
+        request: The query text and/or photo, `k` and explicit filters.
+        embedder: The text encoder of the text collection.
+        store: The text collection.
+        parser: Maps words such as "navy" or "jumper" onto catalogue labels.
+        images: The image model and collection; needed only for a photo query.
+
+    Returns:
+        Up to `k` items, best first, with what the parser understood and any filters it relaxed.
+    """
+    if store.count() == 0:
+        raise StoreError("The item store is empty; build it with `fitroom index` first.")
+    vocabulary = store.vocabulary()
+    explicit = vocabulary.canonical_filters(request.filters)
+    parsed = parser.parse(request.query) if request.interpret and request.query else None
+    understood = parsed.matches if parsed else []
+    # Words the caller already constrained explicitly are not second-guessed.
+    inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
+    # The meaning leaves out what was ruled out, or "no hood" would pull hoods in.
+    meaning = _meaning(request.query, parsed)
+    if request.image is None:
+        vector = embedder.embed_texts([meaning])[0]
+    else:
+        if images is None or images.store.count() == 0:
+            raise StoreError(
+                "Photos are not indexed; run `fitroom train image-tower`, then `fitroom index`."
+            )
+        store = images.store
+        vector = images.embedder.embed_images([request.image])[0]
+        if request.query:
+            vector = normalise(
+                (vector + TEXT_PULL * images.embedder.embed_texts([meaning])[0])[None]
+            )[0]
+    stated = inferred.merged(explicit)
+    ruled_out = stated.exclude
+    asked = asked_for(stated.include.get(FEATURE, []))
+    refused = sorted({*ruled_out.get(FEATURE, []), *opposed(asked)})
+
+    def query(filters: Filters) -> list[StoreHit]:
+        # A few more than asked, for the ones whose own names say what was ruled out; many
+        # more when a feature is named ("not skinny": most jeans are).
+        spare = _TITLE_SPARE + (_FEATURE_SPARE if refused or asked else 0)
+        hits = store.query(vector, request.k + spare, filters)
+        kept = [
+            h
+            for h in hits
+            if not title_says(h.item.title, ruled_out)
+            and not (refused and item_says(_text(h.item), refused))
+        ]
+        if asked:  # stable: those that say it first, each part in order of meaning
+            kept.sort(key=lambda h: not item_says(_text(h.item), asked))
+        return kept[: request.k]
+
+    hits = query(stated)
+    relaxed: list[str] = []
+    # "No pattern" said in words is as firm as an exclusion, and so is a garment or a wearer
+    # named outright: socks are no answer to "trainers, not white", nor a girl's bikini to
+    # "swimwear for my husband". Fewer items then, not other things.
+    plain = {
+        m.attribute
+        for m in understood
+        if m.how == "plain" or (m.label == _SOLID and not (m.negated or m.allowed))
+    }
+    named = {
+        m.attribute
+        for m in understood
+        if m.attribute in _NAMED_FIRM and m.how in ("exact", "synonym") and not m.negated
+    }
+    firm = plain | named
+    for key in _RELAX_ORDER:
+        # ... but a dead end is worse than a near miss: no kids' coats at all shows jackets
+        held = key in plain or (key in named and bool(hits))
+        if len(hits) >= request.k or not _has(inferred, key) or held:
+            continue
+        inferred = inferred.without([key])
+        relaxed.append(key)
+        seen = {h.item.item_id for h in hits}
+        more = [h for h in query(inferred.merged(explicit)) if h.item.item_id not in seen]
+        if key == "price" and parsed is not None:
+            more = _closest_in_price(more, parsed.price_min, parsed.price_max)
+        hits += more[: request.k - len(hits)]
+    notes = parsed.notes if parsed else []
+    if dropped := [key.replace("_", " ") for key in relaxed if key in named]:
+        notes = [
+            *notes,
+            f"Nothing fits the {' and '.join(dropped)} named, so these are the closest.",
+        ]
+    elif len(hits) < request.k and any(_has(inferred, key) for key in firm):
+        notes = [*notes, f"Only {len(hits)} items fit what was named; nothing else is shown."]
+    return SearchResult(
+        query=request.query,
+        image=str(request.image) if request.image else None,
+        items=[_shown(h, vocabulary.price_cuts) for h in hits],
+        understood=understood,
+        price_min=parsed.price_min if parsed else None,
+        price_max=parsed.price_max if parsed else None,
+        relaxed=relaxed,
+        notes=notes,
+    )
