@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from langgraph.runtime import Runtime
 
 from fitroom.agent.context import AgentContext
-from fitroom.agent.state import AgentState, Reply, ShownItem
+from fitroom.agent.state import AgentState, Reply, ShownItem, Update
 from fitroom.tools.conversation.answer import answer_about
 from fitroom.tools.errors import FitroomError
-
-Update = dict[str, Any]
 
 
 def _message(text: str) -> Update:

@@ -27,7 +27,7 @@ from fitroom.agent.about import answer, try_on
 from fitroom.agent.context import AgentContext
 from fitroom.agent.nodes import clarify, decide, retrieve, understand_turn
 from fitroom.agent.recommend import explain, rank, remember
-from fitroom.agent.state import AgentState
+from fitroom.agent.state import AgentState, TurnInput
 
 
 def _replied_or(next_node: str) -> Any:
@@ -49,9 +49,9 @@ def _asks(state: AgentState) -> str:
 
 def build_graph(
     checkpointer: BaseCheckpointSaver[Any] | None, store: BaseStore | None
-) -> CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]:
+) -> CompiledStateGraph[AgentState, AgentContext, TurnInput, AgentState]:
     """Compile the graph over the given short-term (checkpointer) and long-term (store) memory."""
-    graph = StateGraph(AgentState, context_schema=AgentContext)
+    graph = StateGraph(AgentState, context_schema=AgentContext, input_schema=TurnInput)
     graph.add_node("understand", understand_turn)
     graph.add_node("answer", answer)
     graph.add_node("try_on", try_on)

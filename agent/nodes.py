@@ -5,12 +5,11 @@ from __future__ import annotations
 import random
 import re
 from pathlib import Path
-from typing import Any
 
 from langgraph.runtime import Runtime
 
 from fitroom.agent.context import AgentContext
-from fitroom.agent.state import AgentState, Reply
+from fitroom.agent.state import AgentState, Reply, Update
 from fitroom.agent.understand import merge_extraction, understand
 from fitroom.memory.long_term import (
     UserMemory,
@@ -24,11 +23,11 @@ from fitroom.tools.catalog.items import Item
 from fitroom.tools.conversation.clarify import ask_clarifying_question, questions
 from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.errors import FitroomError
+from fitroom.tools.reader.cue_words import ORDINALS
 from fitroom.tools.reader.llm_extract import extract_wants
 from fitroom.tools.retrieval.filters import Filters
 from fitroom.tools.retrieval.search import SearchRequest
 
-Update = dict[str, Any]
 _OFF_TOPIC = re.compile(
     r"(ignore (?:all |any |the )?(?:previous|above|your) instructions|system prompt|"
     r"reveal (?:your|the) (?:prompt|instructions)|other (?:users?|people)'?s? (?:data|memory)|"
@@ -44,8 +43,6 @@ _NO_CURRENCY = (
     "limit; say 'cheaper' to go below what you see."
 )
 
-_ORDINAL_NAMES = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-_ORDINAL_NAMES += ["ninth", "tenth"]
 
 _NO_LLM_READING = "The LLM failed, so I read your message without it."
 _NO_PRICED = (
@@ -118,11 +115,13 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         return update | _message(
             f"I showed you {len(shown)} item{'s' if len(shown) != 1 else ''}, so there is no "
             f"{turn.unknown_reference} one; "
-            f"say first to {_ORDINAL_NAMES[min(len(shown), 10) - 1]}, or describe what you want."
+            f"say first to {ORDINALS[min(len(shown), len(ORDINALS)) - 1]}, or describe what you "
+            "want."
         )
     if turn.intent != "search":
-        photo = {"person_photo": state["image"]} if turn.intent == "tryon" and image else {}
-        return update | photo | {"intent": turn.intent, "target": turn.target, "topic": turn.topic}
+        if turn.intent == "tryon" and image:
+            update["person_photo"] = state["image"]
+        return update | {"intent": turn.intent, "target": turn.target, "topic": turn.topic}
     if ctx.chat is not None and ctx.llm_extraction:
         try:
             after = merge_extraction(

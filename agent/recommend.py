@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from langgraph.runtime import Runtime
 
 from fitroom.agent.context import AgentContext
-from fitroom.agent.state import AgentState, Reply, ShownItem, Understood
+from fitroom.agent.state import AgentState, Reply, ShownItem, Understood, Update
 from fitroom.memory.long_term import load_memory, remember_turn, save_memory
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.conversation.explain import explain_item, explanation_prompt
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.llm.chat import complete
 from fitroom.tools.reader.price_tiers import price_tier
-
-Update = dict[str, Any]
 
 
 def _diverse(ranked: list[Item], k: int, colour_variants: bool) -> list[Item]:

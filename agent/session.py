@@ -10,10 +10,10 @@ from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.graph.state import CompiledStateGraph
 
 from fitroom.agent.context import AgentContext
-from fitroom.agent.state import CHECKPOINTED, MOVED_MODULES, AgentState, Reply
+from fitroom.agent.state import CHECKPOINTED, MOVED_MODULES, AgentState, Reply, TurnInput
 from fitroom.memory.long_term import namespace
 
-Graph = CompiledStateGraph[AgentState, AgentContext, AgentState, AgentState]
+Graph = CompiledStateGraph[AgentState, AgentContext, TurnInput, AgentState]
 
 
 def serializer() -> JsonPlusSerializer:
@@ -37,7 +37,7 @@ def run_turn(
     image: str | None = None,
 ) -> Reply:
     """The agent's reply to one message (and optional photo) in a user's session."""
-    turn: AgentState = {"user_id": user_id, "text": text, "image": image}
+    turn: TurnInput = {"user_id": user_id, "text": text, "image": image}
     config: RunnableConfig = thread_config(user_id, session)
     state = graph.invoke(turn, config, context=context)
     reply = state.get("reply")

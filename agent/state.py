@@ -76,6 +76,14 @@ class Reply(BaseModel):
     understood: Understood | None = None  # the wants and exclusions after this turn
 
 
+class TurnInput(TypedDict):
+    """What one turn brings into the graph: who, their words, and an optional photo."""
+
+    user_id: str
+    text: str
+    image: str | None
+
+
 class AgentState(TypedDict, total=False):
     """One conversation thread; the checkpointer keeps it between turns."""
 
@@ -119,3 +127,6 @@ MOVED_MODULES = {
 }
 _RENAMED = {new: old for old, new in MOVED_MODULES.items()}
 CHECKPOINTED = _MODELS + [(_RENAMED[m], name) for m, name in _MODELS if m in _RENAMED]
+
+# What a node returns: the state keys it changes.
+Update = AgentState

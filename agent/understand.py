@@ -13,6 +13,7 @@ from fitroom.agent.recipient import follow
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.conversation.answer import Topic, is_question, question_topic
 from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.reader.cue_words import ordinal_words
 from fitroom.tools.reader.features import ATTRIBUTE as FEATURE
 from fitroom.tools.reader.llm_extract import Extraction
 from fitroom.tools.reader.reading import ParsedQuery, Reader
@@ -21,24 +22,7 @@ _PRICE = re.compile(
     r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"
     r"[$€£]?\s*(\d+(?:[.,]\d+)?)"
 )
-_ORDINALS = {
-    word: n
-    for n, words in enumerate(
-        [
-            ("first", "1st"),
-            ("second", "2nd"),
-            ("third", "3rd"),
-            ("fourth", "4th"),
-            ("fifth", "5th"),
-            ("sixth", "6th"),
-            ("seventh", "7th"),
-            ("eighth", "8th"),
-            ("ninth", "9th"),
-            ("tenth", "10th"),
-        ]
-    )
-    for word in words
-} | {"last": -1}
+_ORDINALS = ordinal_words() | {"last": -1}
 _JUST_SHOW = re.compile(
     r"\b(just show|show me (?:what|anything)|anything(?: is)? fine|whatever|don'?t mind|"
     r"surprise me|no preference|doesn'?t matter)\b"

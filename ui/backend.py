@@ -29,10 +29,10 @@ from fitroom.tools.conversation.explain import explanation_prompt
 from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.llm.chat import complete
+from fitroom.tools.reader.cue_words import ORDINALS
 from fitroom.tools.retrieval.search import SearchRequest
 
 _NAMES = {"article_type": "type", "colour_master": "colour family", "colour": "shade"}
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
 
 
 class Chip(BaseModel):

@@ -282,3 +282,28 @@ CHATTER = frozenset(
     youre whats hows how are was were will would can could should hi hiya morning evening
     """.split()
 )
+
+
+# How a shopper points at a shown item by place ("the second one"), in order.
+ORDINALS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+)
+
+
+def ordinal_words() -> dict[str, int]:
+    """Each ordinal word and its short form ("2nd") with the position it names, from 0."""
+    suffixes = {1: "st", 2: "nd", 3: "rd"}
+    return {
+        word: n
+        for n, name in enumerate(ORDINALS)
+        for word in (name, f"{n + 1}{suffixes.get(n + 1, 'th')}")
+    }
