@@ -93,6 +93,7 @@ def test_a_true_draft_is_kept() -> None:
     assert (shown.source, shown.text, shown.rejected) == ("llm", draft, [])
 
 
+@pytest.mark.slow
 @pytest.mark.integration
 def test_template_is_grounded_for_every_real_item(hm_dir: Path) -> None:
     items = load_catalog(hm_dir).items

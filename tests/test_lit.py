@@ -61,6 +61,7 @@ def garments(tmp_path: Path) -> Path:
     return garment_catalog(tmp_path / "garments")
 
 
+@pytest.mark.slow
 def test_training_pulls_photos_onto_their_texts(garments: Path) -> None:
     text = FakeEmbedder(dim=384)
     data = prepare(load_catalog(garments).items, text, 64, 96)

@@ -14,6 +14,9 @@ from fitroom.tools.errors import ConfigError
 from fitroom.tools.retrieval.search import SearchRequest
 from tests.conftest import TRYON_DIR
 
+# The real index and MiniLM: what composes the product is what is tested.
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
 PHOTO = TRYON_DIR / "person" / "00055_00.jpg"
 
 

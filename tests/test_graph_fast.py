@@ -1,0 +1,93 @@
+"""The agent graph end to end on the tiny catalogue: what the shopper says holds, questions
+sit beside picks, memory outlives a session, and shown items can be pointed at."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pytest
+from langgraph.checkpoint.memory import InMemorySaver
+from langgraph.store.memory import InMemoryStore
+
+from fitroom.agent.context import AgentContext
+from fitroom.agent.graph import build_graph
+from fitroom.agent.session import Graph, run_turn, serializer
+from fitroom.agent.state import Reply
+from fitroom.tools.catalog.items import Item
+from tests.tiny_agent import tiny_context
+
+
+@pytest.fixture(scope="module")
+def context(tmp_path_factory: pytest.TempPathFactory) -> AgentContext:
+    return tiny_context(tmp_path_factory.mktemp("tiny"))
+
+
+@pytest.fixture
+def graph() -> Graph:
+    return build_graph(InMemorySaver(serde=serializer()), InMemoryStore())
+
+
+def _shown(reply: Reply, context: AgentContext) -> list[Item]:
+    return [context.items[i.item_id] for i in reply.items]
+
+
+def test_what_is_ruled_out_stays_out_across_turns(graph: Graph, context: AgentContext) -> None:
+    turn = partial(run_turn, graph, context, "ana", "s1")
+    turn("hi, I need a new dress")
+    turn("black please, and nothing with stripes or dots")
+    reply = turn("just show me")
+    shown = _shown(reply, context)
+    assert shown and all(i.article_type == "Dress" and i.colour_master == "Black" for i in shown)
+    assert all(i.pattern == "Solid" for i in shown)
+    assert reply.understood is not None
+    assert set(reply.understood.excluded["pattern"]) == {"Stripe", "Dot"}
+    later = turn("show me more")
+    assert all(i.pattern == "Solid" for i in _shown(later, context))
+
+
+def test_a_question_sits_beside_the_picks_and_is_not_asked_twice(
+    graph: Graph, context: AgentContext
+) -> None:
+    turn = partial(run_turn, graph, context, "bo", "s1")
+    first = turn("something for me")
+    assert first.type == "recommendations" and first.items and first.asked
+    answer = first.text.split(":")[-1].split(",")[0].split(" or ")[0].strip(" ?")
+    second = turn(answer)
+    assert second.items and second.asked != first.asked
+
+
+def test_switching_garment_drops_the_old_one(graph: Graph, context: AgentContext) -> None:
+    turn = partial(run_turn, graph, context, "cy", "s1")
+    turn("a red dress, just show me")
+    reply = turn("no more dresses, show me skirts")
+    assert {i.article_type for i in _shown(reply, context)} == {"Skirt"}
+
+
+def test_a_lasting_dislike_outlives_the_session(graph: Graph, context: AgentContext) -> None:
+    run_turn(graph, context, "di", "monday", "I hate stripes. a sweater, just show me")
+    reply = run_turn(graph, context, "di", "friday", "trousers please, just show me")
+    shown = _shown(reply, context)
+    assert shown and all(i.pattern != "Stripe" for i in shown)
+    stranger = run_turn(graph, context, "ed", "friday", "striped trousers, just show me")
+    assert any(i.pattern == "Stripe" for i in _shown(stranger, context))
+
+
+def test_a_shown_item_is_answered_about_and_can_be_passed_over(
+    graph: Graph, context: AgentContext
+) -> None:
+    turn = partial(run_turn, graph, context, "fay", "s1")
+    picks = turn("a blue skirt, just show me")
+    first = picks.items[0]
+    answer = turn("what colour is the first one?")
+    assert answer.type == "message" and first.colour.lower() in answer.text.lower()
+    after = turn("not the first one")
+    assert first.item_id not in [i.item_id for i in after.items]
+
+
+def test_an_empty_message_gets_one_clear_sentence(graph: Graph, context: AgentContext) -> None:
+    reply = run_turn(graph, context, "gil", "s1", "   ")
+    assert reply.type == "message" and reply.text.count(".") <= 2 and reply.text
+
+
+def test_the_tiny_catalogue_is_tiny(context: AgentContext) -> None:
+    assert 50 <= len(context.items) <= 100
