@@ -14,7 +14,7 @@ from fitroom.tools.reader.price_tiers import Tier, price_tier
 from fitroom.tools.reader.query_parser import QueryParser
 from fitroom.tools.reader.reading import Match, ParsedQuery
 from fitroom.tools.reader.ruled_out import title_says
-from fitroom.tools.retrieval.embedder import Embedder, normalise
+from fitroom.tools.retrieval.embedder import Embedder, Vectors, normalise
 from fitroom.tools.retrieval.filters import FEATURE, Filters
 from fitroom.tools.retrieval.item_store import ItemStore, StoredItem, StoreHit
 
@@ -191,58 +191,14 @@ def search_items(
     # Words the caller already constrained explicitly are not second-guessed.
     inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
     # The meaning leaves out what was ruled out, or "no hood" would pull hoods in.
-    meaning = _meaning(request.query, parsed)
-    if request.image is None:
-        vector = embedder.embed_texts([meaning])[0]
-    else:
-        if images is None or images.store.count() == 0:
-            raise StoreError(
-                "Photos are not indexed; run `fitroom train image-tower`, then `fitroom index`."
-            )
-        store = images.store
-        vector = images.embedder.embed_images([request.image])[0]
-        if request.query:
-            vector = normalise(
-                (vector + TEXT_PULL * images.embedder.embed_texts([meaning])[0])[None]
-            )[0]
-    stated = inferred.merged(explicit)
-    ruled_out = stated.exclude
-    asked = asked_for(stated.include.get(FEATURE, []))
-    refused = sorted({*ruled_out.get(FEATURE, []), *opposed(asked)})
-
-    def query(filters: Filters) -> list[StoreHit]:
-        # A few more than asked, for the ones whose own names say what was ruled out; many
-        # more when a feature is named ("not skinny": most jeans are).
-        spare = _TITLE_SPARE + (_FEATURE_SPARE if refused or asked else 0)
-        hits = store.query(vector, request.k + spare, filters)
-        kept = [
-            h
-            for h in hits
-            if not title_says(h.item.title, ruled_out)
-            and not (refused and item_says(_text(h.item), refused))
-        ]
-        if asked:  # stable: those that say it first, each part in order of meaning
-            kept.sort(key=lambda h: not item_says(_text(h.item), asked))
-        return kept[: request.k]
-
-    hits = query(stated)
+    vector, store = _query_vector(request, _meaning(request.query, parsed), embedder, store, images)
+    query = _Query(store, vector, request.k, inferred.merged(explicit))
+    hits = query(inferred.merged(explicit))
+    plain, named = _firm(understood)
     relaxed: list[str] = []
-    # "No pattern" said in words is as firm as an exclusion, and so is a garment or a wearer
-    # named outright: socks are no answer to "trainers, not white", nor a girl's bikini to
-    # "swimwear for my husband". Fewer items then, not other things.
-    plain = {
-        m.attribute
-        for m in understood
-        if m.how == "plain" or (m.label == _SOLID and not (m.negated or m.allowed))
-    }
-    named = {
-        m.attribute
-        for m in understood
-        if m.attribute in _NAMED_FIRM and m.how in ("exact", "synonym") and not m.negated
-    }
-    firm = plain | named
     for key in _RELAX_ORDER:
-        # ... but a dead end is worse than a near miss: no kids' coats at all shows jackets
+        # A dead end is worse than a near miss (no kids' coats at all shows jackets), but "no
+        # pattern" said in words never gives way.
         held = key in plain or (key in named and bool(hits))
         if len(hits) >= request.k or not _has(inferred, key) or held:
             continue
@@ -259,7 +215,7 @@ def search_items(
             *notes,
             f"Nothing fits the {' and '.join(dropped)} named, so these are the closest.",
         ]
-    elif len(hits) < request.k and any(_has(inferred, key) for key in firm):
+    elif len(hits) < request.k and any(_has(inferred, key) for key in plain | named):
         notes = [*notes, f"Only {len(hits)} items fit what was named; nothing else is shown."]
     return SearchResult(
         query=request.query,
@@ -271,3 +227,68 @@ def search_items(
         relaxed=relaxed,
         notes=notes,
     )
+
+
+def _query_vector(
+    request: SearchRequest,
+    meaning: str,
+    embedder: Embedder,
+    store: ItemStore,
+    images: ImageSearch | None,
+) -> tuple[Vectors, ItemStore]:
+    """The vector to search with and the collection it lives in: the words' meaning in the text
+    collection, or the photo (pulled towards any words) in the image collection."""
+    if request.image is None:
+        return embedder.embed_texts([meaning])[0], store
+    if images is None or images.store.count() == 0:
+        raise StoreError(
+            "Photos are not indexed; run `fitroom train image-tower`, then `fitroom index`."
+        )
+    vector = images.embedder.embed_images([request.image])[0]
+    if request.query:
+        pulled = vector + TEXT_PULL * images.embedder.embed_texts([meaning])[0]
+        vector = normalise(pulled[None])[0]
+    return vector, images.store
+
+
+class _Query:
+    """One store query under some filters, less the items whose own text says what was ruled
+    out, with the items that say a wanted feature first."""
+
+    def __init__(self, store: ItemStore, vector: Vectors, k: int, stated: Filters) -> None:
+        self.store, self.vector, self.k = store, vector, k
+        self.ruled_out = stated.exclude
+        self.asked = asked_for(stated.include.get(FEATURE, []))
+        self.refused = sorted({*self.ruled_out.get(FEATURE, []), *opposed(self.asked)})
+
+    def __call__(self, filters: Filters) -> list[StoreHit]:
+        # A few more than asked, for the ones whose own names say what was ruled out; many
+        # more when a feature is named ("not skinny": most jeans are).
+        spare = _TITLE_SPARE + (_FEATURE_SPARE if self.refused or self.asked else 0)
+        hits = self.store.query(self.vector, self.k + spare, filters)
+        kept = [
+            h
+            for h in hits
+            if not title_says(h.item.title, self.ruled_out)
+            and not (self.refused and item_says(_text(h.item), self.refused))
+        ]
+        if self.asked:  # stable: those that say it first, each part in order of meaning
+            kept.sort(key=lambda h: not item_says(_text(h.item), self.asked))
+        return kept[: self.k]
+
+
+def _firm(understood: Sequence[Match]) -> tuple[set[str], set[str]]:
+    """Attributes never relaxed ("no pattern" said in words), and those relaxed only when
+    nothing fits: a garment or a wearer named outright (socks are no answer to "trainers, not
+    white", nor a girl's bikini to "swimwear for my husband")."""
+    plain = {
+        m.attribute
+        for m in understood
+        if m.how == "plain" or (m.label == _SOLID and not (m.negated or m.allowed))
+    }
+    named = {
+        m.attribute
+        for m in understood
+        if m.attribute in _NAMED_FIRM and m.how in ("exact", "synonym") and not m.negated
+    }
+    return plain, named
