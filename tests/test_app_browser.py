@@ -136,6 +136,8 @@ def test_chat_cards_upload_and_try_on_in_chromium(server: tuple[str, float, floa
         sidebar = page.locator("[data-testid='stSidebar']")
         sidebar.locator("input[type='file']").set_input_files(str(PERSON))
         sidebar.get_by_text("00055_00.jpg").first.wait_for(timeout=30_000)
+        # The upload reruns the script; a message typed during that rerun can be lost.
+        _settled(page)
         box.fill("a blouse, just show me")
         asked = time.perf_counter()
         box.press("Enter")
