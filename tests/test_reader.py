@@ -59,6 +59,20 @@ VOCAB = Vocabulary(
 READ = QueryParser(VOCAB)
 
 
+def reader_with(more: dict[str, list[str]]) -> QueryParser:
+    """The test reader over VOCAB and `more` labels."""
+    values = {k: [*v, *more.get(k, [])] for k, v in VOCAB.values.items()}
+    return QueryParser(Vocabulary(values=values, price_cuts=VOCAB.price_cuts))
+
+
+def reads_as(
+    parsed: ParsedQuery, wanted: dict[str, list[str]], ruled_out: dict[str, list[str]]
+) -> None:
+    """`parsed` wants and rules out these labels, among the attributes they name."""
+    assert {k: v for k, v in _wants(parsed).items() if k in wanted} == wanted
+    assert {k: v for k, v in _rules_out(parsed).items() if k in ruled_out} == ruled_out
+
+
 def _wants(parsed: ParsedQuery) -> dict[str, list[str]]:
     return parsed.filters.include
 

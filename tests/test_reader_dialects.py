@@ -6,21 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.reader.query_parser import QueryParser
-from fitroom.tools.retrieval.vocabulary import Vocabulary
-from tests.test_reader import VOCAB, _rules_out, _wants
+from tests.test_reader import _rules_out, _wants, reader_with, reads_as
 
 _MORE = {
     "article_type": ["Polo shirt", "Garment Set", "Bag"],
     "colour_master": ["Brown", "Lilac Purple"],
     "pattern": ["Sequin", "Placement print"],
 }
-READ = QueryParser(
-    Vocabulary(
-        values={k: [*v, *_MORE.get(k, [])] for k, v in VOCAB.values.items()},
-        price_cuts=VOCAB.price_cuts,
-    )
-)
+READ = reader_with(_MORE)
 
 
 @pytest.mark.parametrize(
@@ -79,8 +72,7 @@ def test_refusals_in_other_englishes(
     text: str, wanted: dict[str, list[str]], ruled_out: dict[str, list[str]]
 ) -> None:
     parsed = READ.parse(text)
-    assert {k: v for k, v in _wants(parsed).items() if k in wanted} == wanted
-    assert {k: v for k, v in _rules_out(parsed).items() if k in ruled_out} == ruled_out
+    reads_as(parsed, wanted, ruled_out)
     assert "gender" not in _rules_out(parsed)
 
 

@@ -6,22 +6,15 @@ from __future__ import annotations
 import pytest
 
 from fitroom.tools.reader.mixed_languages import in_english
-from fitroom.tools.reader.query_parser import QueryParser
 from fitroom.tools.reader.tokens import tokenize
-from fitroom.tools.retrieval.vocabulary import Vocabulary
-from tests.test_reader import VOCAB, _rules_out, _wants
+from tests.test_reader import _rules_out, _wants, reader_with, reads_as
 
 _MORE = {
     "article_type": ["Pyjama set", "Socks", "Beanie", "Swimsuit", "Bag"],
     "colour_master": ["Brown", "Red", "Green", "Yellow", "Lilac Purple"],
     "pattern": ["Lace"],
 }
-READ = QueryParser(
-    Vocabulary(
-        values={k: [*v, *_MORE.get(k, [])] for k, v in VOCAB.values.items()},
-        price_cuts=VOCAB.price_cuts,
-    )
-)
+READ = reader_with(_MORE)
 
 
 @pytest.mark.parametrize(
@@ -78,9 +71,7 @@ READ = QueryParser(
 def test_refusals_mixed_into_english(
     text: str, wanted: dict[str, list[str]], ruled_out: dict[str, list[str]]
 ) -> None:
-    parsed = READ.parse(text)
-    assert {k: v for k, v in _wants(parsed).items() if k in wanted} == wanted
-    assert {k: v for k, v in _rules_out(parsed).items() if k in ruled_out} == ruled_out
+    reads_as(READ.parse(text), wanted, ruled_out)
 
 
 @pytest.mark.parametrize(

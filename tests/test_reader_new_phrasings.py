@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from fitroom.tools.reader.query_parser import QueryParser
-from fitroom.tools.retrieval.vocabulary import Vocabulary
-from tests.test_reader import VOCAB, _rules_out, _wants
+from tests.test_reader import _rules_out, _wants, reader_with
 
 _MORE = {
     "article_type": ["Jumpsuit/Playsuit", "Underwear bottom", "Bodysuit", "Cardigan"],
     "colour_master": ["Mole"],
     "pattern": ["Chambray"],
 }
-READ = QueryParser(
-    Vocabulary(
-        values={k: [*v, *_MORE.get(k, [])] for k, v in VOCAB.values.items()},
-        price_cuts=VOCAB.price_cuts,
-    )
-)
+READ = reader_with(_MORE)
 
 
 @pytest.mark.parametrize(
