@@ -10,7 +10,7 @@ from langgraph.runtime import Runtime
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply, Update
-from fitroom.agent.understand import merge_extraction, understand
+from fitroom.agent.understand import Turn, merge_extraction, understand
 from fitroom.memory.long_term import (
     UserMemory,
     load_memory,
@@ -72,36 +72,14 @@ def _memory(user_id: str, runtime: Runtime[AgentContext]) -> UserMemory | None:
 
 def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     ctx = runtime.context
-    prefs = state.get("prefs") or Preferences()
-    if not state.get("started"):
-        memory = _memory(state["user_id"], runtime)
-        prefs = starting_preferences(memory) if memory else prefs
-    # "before" == "prefs" until understanding changes them, so a turn that stops early
-    # remembers nothing twice.
-    update: Update = {
-        "reply": None,
-        "question": None,
-        "prefs": prefs,
-        "before": prefs,
-        "feedback": [],
-        "turn_notes": [],
-    }
-    if not state.get("started"):
-        update |= {"started": True, "asked": [], "just_show": False}
+    prefs, update = _turn_start(state, runtime)
     text = state.get("text", "").strip()
-    if not text and not state.get("image"):
+    image = state.get("image")
+    if not text and not image:
         return update | _message("Tell me what you are looking for, or send a photo.")
     update["intent"] = "search"
-    if image := state.get("image"):
-        try:  # say what is wrong with the photo before any search is attempted
-            open_rgb(Path(image), min_size=(16, 16)).close()
-        except FitroomError as error:
-            return update | _message(str(error))
-    if _OFF_TOPIC.search(text):
-        return update | _message(
-            "I can only help you find clothes from this catalogue, and I only see your own "
-            "preferences. What are you looking for?"
-        )
+    if (problem := _unusable(text, image)) is not None:
+        return update | _message(problem)
     if len(text) > ctx.max_chars:
         update["turn_notes"] = [
             f"Your message was long; I read its first {ctx.max_chars} characters."
@@ -120,7 +98,7 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         )
     if turn.intent != "search":
         if turn.intent == "tryon" and image:
-            update["person_photo"] = state["image"]
+            update["person_photo"] = image
         return update | {"intent": turn.intent, "target": turn.target, "topic": turn.topic}
     if ctx.chat is not None and ctx.llm_extraction:
         try:
@@ -129,12 +107,7 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
             )
         except FitroomError:  # the parser's reading stands on its own
             update["turn_notes"] = [*update["turn_notes"], _NO_LLM_READING]
-    stated_cap = after.max_price != prefs.max_price and "cheaper" not in turn.feedback
-    # (a cap dropped with the garment it was for, "show me skirts" after "cheaper", is no sum)
-    stated_cap = stated_cap and not turn.relative_price and after.max_price is not None
-    if stated_cap and not ctx.currency_prices:
-        after = after.model_copy(update={"max_price": prefs.max_price})
-        update["turn_notes"] = [*update["turn_notes"], _NO_CURRENCY]
+    after = _price_cap(after, prefs, turn, ctx.currency_prices, update)
     # Feedback on shown items wants a new list, not a question; "just show me" holds for the
     # rest of the session.
     just_show = state.get("just_show", False) or turn.just_show or bool(turn.feedback)
@@ -150,6 +123,56 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         "just_show": just_show,
         "feedback": turn.feedback,
     }
+
+
+def _turn_start(state: AgentState, runtime: Runtime[AgentContext]) -> tuple[Preferences, Update]:
+    """The preferences the turn starts from (a new conversation's from long-term memory) and
+    the update every turn makes, whatever path it takes."""
+    prefs = state.get("prefs") or Preferences()
+    if not state.get("started"):
+        memory = _memory(state["user_id"], runtime)
+        prefs = starting_preferences(memory) if memory else prefs
+    # "before" == "prefs" until understanding changes them, so a turn that stops early
+    # remembers nothing twice.
+    update: Update = {
+        "reply": None,
+        "question": None,
+        "prefs": prefs,
+        "before": prefs,
+        "feedback": [],
+        "turn_notes": [],
+    }
+    if not state.get("started"):
+        update |= {"started": True, "asked": [], "just_show": False}
+    return prefs, update
+
+
+def _unusable(text: str, image: str | None) -> str | None:
+    """Why the message cannot be searched with (one sentence), or None."""
+    if image:
+        try:  # say what is wrong with the photo before any search is attempted
+            open_rgb(Path(image), min_size=(16, 16)).close()
+        except FitroomError as error:
+            return str(error)
+    if _OFF_TOPIC.search(text):
+        return (
+            "I can only help you find clothes from this catalogue, and I only see your own "
+            "preferences. What are you looking for?"
+        )
+    return None
+
+
+def _price_cap(
+    after: Preferences, prefs: Preferences, turn: Turn, currency: bool, update: Update
+) -> Preferences:
+    """`after`, without a currency cap the catalogue cannot apply (said in a turn note)."""
+    stated_cap = after.max_price != prefs.max_price and "cheaper" not in turn.feedback
+    # (a cap dropped with the garment it was for, "show me skirts" after "cheaper", is no sum)
+    stated_cap = stated_cap and not turn.relative_price and after.max_price is not None
+    if stated_cap and not currency:
+        update["turn_notes"] = [*update.get("turn_notes", []), _NO_CURRENCY]
+        return after.model_copy(update={"max_price": prefs.max_price})
+    return after
 
 
 def _query(prefs: Preferences, meaning: str) -> str:
