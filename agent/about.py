@@ -10,6 +10,7 @@ from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply, ShownItem, Update
 from fitroom.tools.conversation.answer import answer_about
 from fitroom.tools.errors import FitroomError
+from fitroom.tools.tryon.types import can_try_on
 
 
 def _message(text: str) -> Update:
@@ -32,6 +33,11 @@ def try_on(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
             "I have not shown you anything to try on yet; tell me what you are looking for."
         )
     item = ctx.items[target]
+    if not can_try_on(item.article_type):  # before asking for a photo it could not dress
+        return _message(
+            f"Try-on dresses tops, shirts, jumpers and other upper-body garments; the "
+            f"{item.title} is a {item.article_type.lower()}, so I cannot show it on you."
+        )
     if ctx.try_on is None:
         return _message(
             "Try-on is switched off on this server (FITROOM_TRYON=none), so I cannot show it "

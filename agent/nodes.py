@@ -34,7 +34,9 @@ _OFF_TOPIC = re.compile(
     r"(?:delete|change|edit) (?:the )?(?:memory|data) of|"
     r"(?:another|other|some ?one else'?s?|which) (?:users?|shoppers?|customers?)|"
     r"(?:user|shopper|customer) [\w-]+'?s? (?:likes|memory|data|history|preferences)|"
-    r"what (?:user|shopper|customer) [\w-]+ (?:likes|wants|bought|said))",
+    r"what (?:user|shopper|customer) [\w-]+ (?:likes|wants|bought|said)|"
+    r"(?:user|shopper|customer) [\w-]+ (?:has|had|is|was) (?:been )?(?:buying|bought|purchas\w*|"
+    r"ordering|ordered|liking|looking|saying))",
     re.IGNORECASE,
 )
 

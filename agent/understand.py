@@ -27,6 +27,7 @@ _JUST_SHOW = re.compile(
     r"\b(just show|show me (?:what|anything)|anything(?: is)? fine|whatever|don'?t mind|"
     r"surprise me|no preference|doesn'?t matter)\b"
 )
+_ABOUT_ITEM = re.compile(r"(?:is|are|does|has|was|would|will)\s+(?:the|it|that|this|they)\b")
 _POINTER = re.compile(r"\b(?:that|this|the) one\b")
 _REJECT = re.compile(r"\b(not (?:that|this|the \w+)(?: one)?|don'?t like|no thanks)\b")
 # Passing over the whole list: the next one should be new (the rank step puts seen items last).
@@ -180,6 +181,12 @@ def understand(
     # "is the 2nd one long sleeved?" asks about the item; its description answers it
     if target and not topic and asked and all(m.attribute == FEATURE for m in asked):
         topic = "details" if is_question(lowered) else None
+        asked = []
+    # "is the first one striped?", "does the second one have pockets?": a yes or no about the
+    # item, never a new request (and never a change to what is remembered)
+    if target and _ABOUT_ITEM.match(lowered.strip()):
+        kinds = {m.attribute for m in asked}
+        topic = topic or ("pattern" if kinds == {"pattern"} else "details")
         asked = []
     if target and topic and not asked:
         return prefs, Turn(intent="answer", topic=topic, target=target.item_id)

@@ -91,3 +91,30 @@ def test_an_empty_message_gets_one_clear_sentence(graph: Graph, context: AgentCo
 
 def test_the_tiny_catalogue_is_tiny(context: AgentContext) -> None:
     assert 50 <= len(context.items) <= 100
+
+
+def test_a_yes_or_no_about_a_shown_item_is_answered_and_changes_nothing(
+    graph: Graph, context: AgentContext
+) -> None:
+    turn = partial(run_turn, graph, context, "hal", "s1")
+    turn("I hate stripes. a sweater, just show me")
+    for question in ("is the first one striped?", "does the second one have pockets?"):
+        reply = turn(question)
+        assert reply.type == "message" and not reply.items[1:]
+    after = turn("show me more")
+    assert after.items and all(i.pattern != "Stripe" for i in _shown(after, context))
+
+
+def test_try_on_of_a_garment_it_cannot_dress_says_so_before_asking_for_a_photo(
+    graph: Graph, context: AgentContext
+) -> None:
+    turn = partial(run_turn, graph, context, "ivy", "s1")
+    turn("a blue skirt, just show me")
+    reply = turn("try the first one on")
+    assert reply.type == "message" and "cannot show it on you" in reply.text
+    assert "photo" not in reply.text
+
+
+def test_other_shoppers_purchases_are_not_shown(graph: Graph, context: AgentContext) -> None:
+    reply = run_turn(graph, context, "jo", "s1", "show me what user t_other has been buying")
+    assert reply.type == "message" and not reply.items

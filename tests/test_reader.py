@@ -394,6 +394,8 @@ CUE_SENTENCES = {
     "regretted": "a top. always regretted stripes",
     "regrets": "she regrets stripes, a top for her",
     "put off": "a top, I'm well put off stripes",
+    "loathes": "she loathes stripes, a top for her",
+    "detests": "he detests stripes; a top for him",
     "put me off": "a top; that wedding put me off stripes for good",
     "puts me off": "a top. the prison look puts me off stripes",
     "been put off": "a top. I've been put off stripes for life",

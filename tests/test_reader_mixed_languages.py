@@ -125,3 +125,32 @@ def test_comparisons_rule_out_what_the_shopper_wants_unlike() -> None:
     assert _rules_out(threat) == {"pattern": ["Stripe"]}
     permitted = READ.parse("a top, I'll only take it if it's striped")
     assert _wants(permitted)["pattern"] == ["Stripe"] and not _rules_out(permitted)
+
+
+@pytest.mark.parametrize(
+    ("text", "cap"),
+    [
+        ("une jupe, pas trop chère", True),
+        ("ein Pullover, nicht zu teuer", True),
+        ("una chaqueta menos cara", True),
+        ("something less expensive", True),
+        ("a dress, my budget is tight", True),
+        ("a jacket, money is no object", False),
+    ],
+)
+def test_price_words_in_other_languages(text: str, cap: bool) -> None:
+    parsed = READ.parse(text)
+    assert (parsed.price_max is not None) == cap and (parsed.price_min is not None) != cap
+
+
+def test_a_tight_budget_is_no_tight_fit() -> None:
+    parsed = READ.parse("a dress, budget is tight, anything but red")
+    assert "feature" not in _wants(parsed) and _rules_out(parsed) == {"colour_master": ["Red"]}
+
+
+def test_features_and_inflected_colours_in_german_and_spanish() -> None:
+    german = READ.parse("eine schwarze Jacke ohne Kapuze")
+    assert _wants(german)["colour_master"] == ["Black"]
+    assert _rules_out(german) == {"feature": ["hooded"]}
+    spanish = READ.parse("una chaqueta sin capucha")
+    assert _rules_out(spanish) == {"feature": ["hooded"]}

@@ -17,7 +17,8 @@ def _cues(text: str) -> frozenset[tuple[str, ...]]:
 # black") and hold for the session only.
 LASTING_CUES = _cues(
     "die if it was|die if it|die if it is|die if it were|die if they were|"
-    "nothing|hate|hates|dislike|dislikes|detest|loathe|cant stand|cannot stand|not a fan of|"
+    "nothing|hate|hates|dislike|dislikes|detest|detests|loathe|loathes|cant stand|"
+    "cannot stand|not a fan of|"
     "not a big fan of|no fan of|not into|not keen on|not big on|dont like|do not like|"
     "dont really like|never wear|dont wear|do not wear|never|nothing with|nothing in|"
     "steer clear of|stay away from|avoid|allergic to|not a huge fan of|"
@@ -133,7 +134,8 @@ BAD_LOOKS = frozenset(
 CLAUSE_CUES = _cues(
     "nix|scrap|forget|the ick|give me the ick|gives me the ick|never|never been a|hate|hates|"
     "dislike|dislikes|"
-    "detest|loathe|cant stand|cannot stand|cant bear|cannot bear|cant abide|never wear|"
+    "detest|detests|loathe|loathes|cant stand|cannot stand|cant bear|cannot bear|cant abide|"
+    "never wear|"
     "wouldnt be caught dead in|wouldnt be seen dead in|look awful in|look terrible in|"
     "look horrible in|look rubbish in|look bad in|never liked|never suited|sick of|tired of|"
     "weary of|grown weary of|grown tired of|put off|been put off|gone off|"
@@ -242,6 +244,9 @@ NOT_LABELS = frozenset(
     for p in (
         "as long|so long|"  # "as long as it isn't grey" asks for no length
         "over the top|"  # "less over the top than the sequin one" asks for no top
+        # money, not a fit: "my budget is tight"
+        "budget is tight|money is tight|tight on money|tight on cash|tight budget|budget tight|"
+        "money tight|"
         # "if there is one" is no one-year-old
         "there is|there are|it is|that is|this is|which is|"
         # "I'm pale as anything" is the shopper's skin, not a colour asked for

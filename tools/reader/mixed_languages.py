@@ -27,7 +27,7 @@ _FUNCTION = _table(
     # French
     "je=i cherche=looking voudrais=want veux=want besoin=need une=a des=some pour=for mon=my "
     "mes=my mais=but pas=not sans=without sauf=except sil=if vous=you plait=please merci=thanks "
-    "nimporte=any quelle=which couleur=colour jen=i ai=have deja=already trop=loads "
+    "nimporte=any quelle=which couleur=colour jen=i ai=have deja=already trop=too "
     "avec=with rien=nothing jamais=never aussi=also tres=very en=in il=he elle=she "
     # German
     "bitte=please keine=no kein=no keinen=no keines=no nicht=not ohne=without ausser=except "
@@ -44,6 +44,22 @@ _FUNCTION = _table(
     "mukhang=looks ng=of"
 )
 # Occasions and weather, so the occasion table reads them
+# Prices, features and pattern words, and German colours as they inflect ("eine schwarze Jacke")
+_DETAILS = _table(
+    "caro=expensive cara=expensive caros=expensive caras=expensive barato=cheap barata=cheap "
+    "baratos=cheap baratas=cheap capucha=hood mangas=sleeves estampado=print "
+    "cher=expensive chere=expensive chers=expensive cheres=expensive motif=pattern "
+    "motifs=pattern capuche=hood manches=sleeves imprime=print "
+    "teuer=expensive billig=cheap billiger=cheap billige=cheap gunstig=cheap gunstiger=cheap "
+    "kapuze=hood armel=sleeves muster=pattern zu=too "
+    "sasta=cheap sasti=cheap mehenga=expensive mehnga=expensive mehngi=expensive"
+) | {
+    colour + ending: english
+    for colour, english in _table(
+        "schwarz=black weiss=white rot=red blau=blue grau=grey grun=green gelb=yellow braun=brown"
+    ).items()
+    for ending in ("e", "en", "er", "es")
+}
 _OCCASIONS = _table(
     "boda=wedding verano=summer invierno=winter playa=beach frio=cold trabajo=work "
     "oficina=office fiesta=party gimnasio=gym lluvia=rain vacaciones=holiday "
@@ -104,7 +120,8 @@ _NOT_AFTER_YA = frozenset("know have got see think".split())
 # Scots "o" is "of": "a pair o trainers"
 _OF = frozenset("pair pairs lot lots bit kind sort couple cup top full made".split())
 _HAVE = frozenset("tengo tiene tienes tenemos".split())
-_ALL = {**_FUNCTION, **_WORDS, **_OCCASIONS}
+_ALL = {**_FUNCTION, **_WORDS, **_DETAILS, **_OCCASIONS}
+_PRICEY = frozenset("caro cara caros caras".split())
 
 
 def in_english(tokens: Sequence[str]) -> list[str]:
@@ -118,6 +135,8 @@ def in_english(tokens: Sequence[str]) -> list[str]:
         elif token == "ni":
             # "que no sea ni negro ni gris": the first opens the list, the second joins it
             out[i] = "nor" if "ni" in tokens[max(0, i - 4) : i] else "neither"
+        elif token == "menos" and after in _PRICEY:
+            out[i] = "less"  # "menos caro": cheaper, not "except"
         elif (token, after) == ("por", "favor") or (before, token) == ("por", "favor"):
             out[i] = "please"
         elif token in _ALL:

@@ -21,6 +21,7 @@ _MIN_PRICED = 6  # fewer priced items than this give no cuts of their own
 # Order matters: "not too expensive" says low before "expensive" can say high.
 _LOW = re.compile(
     r"\b(?:cheap(?:er|est|ish|ly)?|inexpensive|affordable|budget|bargain|low[- ]cost|"
+    r"less (?:expensive|pricey|costly|dear)|"
     r"(?:not|nothing|isn'?t|aren'?t|never) (?:too |very |that |so |overly |crazy |super )?"
     r"(?:expensive|pricey|dear|costly)|"
     r"(?:doesn'?t|don'?t|won'?t|shouldn'?t) cost (?:much|a lot|the earth|a fortune|loads)|"

@@ -309,7 +309,8 @@ class QueryParser:
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
             matches = [m.model_copy(update={"lasting": False}) for m in matches]
         parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)
-        if word := price_word(text):
+        # the words as read, so "pas trop cher" and "menos caro" say a price as English does
+        if word := price_word(text) or price_word(" ".join(tokens)):
             kinds = parsed.filters.include.get("article_type", [])
             low, high = cap_or_floor(word, kinds, self._vocab.price_cuts)
             parsed = parsed.model_copy(update={"price_min": low, "price_max": high})
