@@ -35,8 +35,8 @@ def try_on(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     item = ctx.items[target]
     if not can_try_on(item.article_type):  # before asking for a photo it could not dress
         return _message(
-            f"Try-on dresses tops, shirts, jumpers and other upper-body garments; the "
-            f"{item.title} is a {item.article_type.lower()}, so I cannot show it on you."
+            f"Try-on dresses upper-body garments only, and the {item.title} "
+            f"({item.article_type}) is not one, so I cannot show it on you."
         )
     if ctx.try_on is None:
         return _message(
