@@ -171,25 +171,9 @@ def understand(
     if unknown:
         return prefs, Turn(unknown_reference=unknown)
     # A question about, or a try-on of, a shown item leaves the preferences as they were.
-    pointer = after_try_on and target and _FOLLOW_UP.match(lowered.strip())
-    named = named_item(lowered)
-    if _TRY_ON.search(lowered) or (pointer and named):
-        return prefs, Turn(intent="tryon", target=target.item_id if target else None)
-    topic = question_topic(lowered) if target else None
-    rules_only = parse(text, ask_llm=False) if target else None
-    asked = rules_only.matches if rules_only else []
-    # "is the 2nd one long sleeved?" asks about the item; its description answers it
-    if target and not topic and asked and all(m.attribute == FEATURE for m in asked):
-        topic = "details" if is_question(lowered) else None
-        asked = []
-    # "is the first one striped?", "does the second one have pockets?": a yes or no about the
-    # item, never a new request (and never a change to what is remembered)
-    if target and _ABOUT_ITEM.match(lowered.strip()):
-        kinds = {m.attribute for m in asked}
-        topic = topic or ("pattern" if kinds == {"pattern"} else "details")
-        asked = []
-    if target and topic and not asked:
-        return prefs, Turn(intent="answer", topic=topic, target=target.item_id)
+    about, rules_only = _about_item(text, lowered, target, parse, after_try_on)
+    if about is not None:
+        return prefs, about
     turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
     # The LLM names garments for a need only while the conversation has none: later messages
     # answer questions and correct picks ("ideally no pattern").
@@ -197,6 +181,44 @@ def understand(
     parsed = rules_only if rules_only and not ask_llm else parse(text, ask_llm=ask_llm)
     follow(prefs, parsed, text)
     _apply_labels(prefs, parsed)
+    _read_price(prefs, parsed, lowered, price_scale, turn)
+    _read_feedback(prefs, parsed, lowered, target, shown, turn)
+    return prefs, turn
+
+
+def _about_item(
+    text: str, lowered: str, target: Item | None, parse: Reader, after_try_on: bool
+) -> tuple[Turn | None, ParsedQuery | None]:
+    """A try-on or a question about a shown item, if the message is one, and the rules-only
+    reading made on the way (reused for a request)."""
+    pointer = after_try_on and target and _FOLLOW_UP.match(lowered.strip())
+    if _TRY_ON.search(lowered) or (pointer and named_item(lowered)):
+        return Turn(intent="tryon", target=target.item_id if target else None), None
+    if target is None:
+        return None, None
+    topic = question_topic(lowered)
+    rules_only = parse(text, ask_llm=False)
+    asked = rules_only.matches
+    # "is the 2nd one long sleeved?" asks about the item; its description answers it
+    if not topic and asked and all(m.attribute == FEATURE for m in asked):
+        topic = "details" if is_question(lowered) else None
+        asked = []
+    # "is the first one striped?", "does the second one have pockets?": a yes or no about the
+    # item, never a new request (and never a change to what is remembered)
+    if _ABOUT_ITEM.match(lowered.strip()):
+        kinds = {m.attribute for m in asked}
+        topic = topic or ("pattern" if kinds == {"pattern"} else "details")
+        asked = []
+    if topic and not asked:
+        return Turn(intent="answer", topic=topic, target=target.item_id), rules_only
+    return None, rules_only
+
+
+def _read_price(
+    prefs: Preferences, parsed: ParsedQuery, lowered: str, price_scale: float, turn: Turn
+) -> None:
+    """A limit in currency ("under 40"), or a price word ("something cheap") for the garment
+    asked for; a cap set for another garment is dropped."""
     garments = prefs.wanted.get("article_type", [])
     if prefs.price_for and garments and not set(garments) & set(prefs.price_for):
         # "cheaper" dresses, then skirts: the dresses' cap says nothing about skirts
@@ -209,6 +231,18 @@ def understand(
         prefs.max_price, prefs.min_price = parsed.price_max, parsed.price_min
         prefs.price_for = list(garments)
         turn.relative_price = True
+
+
+def _read_feedback(
+    prefs: Preferences,
+    parsed: ParsedQuery,
+    lowered: str,
+    target: Item | None,
+    shown: Sequence[Item],
+    turn: Turn,
+) -> None:
+    """What the message says about the items shown: not that one, none of these, more like
+    it, cheaper, another colour."""
     # "I don't like brown" rules out a colour, not the item on top of the list.
     about_labels = any(m.negated for m in parsed.matches) and not named_item(lowered)
     recolour = bool(target and _OTHER_COLOUR.search(lowered))  # "not that colour": the item
@@ -237,7 +271,6 @@ def understand(
         prefs.wanted.pop("colour_master", None)
         prefs.wanted.pop("colour", None)
         turn.feedback.append("other colour")
-    return prefs, turn
 
 
 def merge_extraction(prefs: Preferences, extraction: Extraction) -> Preferences:
