@@ -140,7 +140,7 @@ def in_english(tokens: Sequence[str]) -> list[str]:
         elif (token, after) == ("por", "favor") or (before, token) == ("por", "favor"):
             out[i] = "please"
         elif token in _ALL:
-            out[i] = _ALL[token].split()[0]
+            out[i] = _ALL[token]
         elif token in _AFTER_ARTICLE and before in _AFTER_ARTICLE[token][1]:
             out[i] = _AFTER_ARTICLE[token][0]
         elif token == "hindi" and before not in ("in", "speak", "speaks"):

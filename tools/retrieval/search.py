@@ -192,8 +192,9 @@ def search_items(
     inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
     # The meaning leaves out what was ruled out, or "no hood" would pull hoods in.
     vector, store = _query_vector(request, _meaning(request.query, parsed), embedder, store, images)
-    query = _Query(store, vector, request.k, inferred.merged(explicit))
-    hits = query(inferred.merged(explicit))
+    stated = inferred.merged(explicit)
+    query = _Query(store, vector, request.k, stated)
+    hits = query(stated)
     plain, named = _firm(understood)
     relaxed: list[str] = []
     for key in _RELAX_ORDER:
