@@ -29,7 +29,7 @@ from fitroom.tools.image_tower.data import LitData, data_hash, prepare, product_
 from fitroom.tools.image_tower.embedders import LitImageEmbedder
 from fitroom.tools.image_tower.pipeline import weights_path
 from fitroom.tools.image_tower.tower import build_tower, encode_pixels, random_init_model
-from fitroom.tools.retrieval.embedder import Vectors
+from fitroom.tools.retrieval.embedder import Embedder, Vectors
 from fitroom.tools.retrieval.search import TEXT_PULL
 
 SPEED_IMAGES = 512
@@ -87,28 +87,42 @@ def _steering(test: LitData, vectors: Vectors, tower: LitImageEmbedder) -> dict[
     }
 
 
-def run_image_bench(
-    settings: Settings, out: Path, speed_images: int = SPEED_IMAGES
-) -> dict[str, Any]:
-    """Score the trained tower, a random-init tower and classical features on held-out
-    products, time encoding against ViT-B-32, and write `out/image_tower.md`."""
-    text = wiring.build_embedder(settings)
+def _trained_tower(settings: Settings, text: Embedder) -> LitImageEmbedder:
     path = weights_path(settings.data_dir)
     if not path.is_file():
         raise ConfigError(f"No trained image tower at {path}; run `fitroom train image-tower`.")
-    tower = LitImageEmbedder(path, text)
-    card = tower.card
-    catalog = wiring.open_catalog(settings)
-    data = prepare(catalog.items, text, *tower.size, settings.data_dir / "cache")
-    _, test_mask = split_masks(data.items)
-    test = data.subset(test_mask)
-    vectors: dict[str, Any] = {
+    return LitImageEmbedder(path, text)
+
+
+def _held_out_vectors(tower: LitImageEmbedder, test: LitData) -> dict[str, Any]:
+    """The held-out photos through the tower, the same tower untrained, and each classical
+    feature."""
+    return {
         "tower": tower.embed_pixels(test.pixels),
-        "random_init": encode_pixels(build_tower(card["arch"], seed=0), test.pixels),
+        "random_init": encode_pixels(build_tower(tower.card["arch"], seed=0), test.pixels),
         **{f"baseline_{name}": f(test.pixels) for name, f in FEATURES.items()},
     }
-    i2i = {name: i2i_precision(v, test.items) for name, v in vectors.items()}
-    figures: dict[str, Any] = held_out_figures(test, vectors["tower"], text)
+
+
+def _baseline_figures(i2i: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """The classical features' i2i figures, and the best of them the tower must beat."""
+    classical = [n for n in i2i if n.startswith("baseline_")]
+    best = max(classical, key=lambda n: i2i[n]["both"])
+    return {
+        "baseline_colourhist_i2i_p10_article_type": i2i["baseline_colour"]["article_type"],
+        "baseline_colourhist_i2i_p10_colour": i2i["baseline_colour"]["colour"],
+        "baseline_hog_i2i_p10_article_type": i2i["baseline_hog"]["article_type"],
+        "baseline_hog_i2i_p10_colour": i2i["baseline_hog"]["colour"],
+        "baseline_best_i2i_p10_both": i2i[best]["both"],
+        "baseline_best_name": best.removeprefix("baseline_"),
+        "baseline_best_i2i_p10_article_type": max(i2i[n]["article_type"] for n in classical),
+        "baseline_best_i2i_p10_colour": max(i2i[n]["colour"] for n in classical),
+    }
+
+
+def _t2i_figures(text: Embedder, test: LitData, vectors: dict[str, Any]) -> dict[str, Any]:
+    """Text-to-image beyond `held_out_figures`: every attribute combination, the untrained
+    tower on the well-populated ones, and product titles."""
     pairs_all = attribute_queries(test.items)
     queries_all = text.embed_texts([attribute_query_text(c, t) for c, t in pairs_all])
     t2i_all, ceiling_all = t2i_attribute_precision(
@@ -121,34 +135,46 @@ def run_image_bench(
     title_vectors = text.embed_texts([test.items[r].title for r in title_rows])
     titled = [test.items[r] for r in title_rows]
     r10, mrr = t2i_title_recall(title_vectors, titled, vectors["tower"], test.items)
+    return {
+        "random_init_t2i_attr_p10": t2i_random,
+        "t2i_attr_pairs": len(pairs),
+        "t2i_attr_p10_all_pairs": t2i_all,
+        "t2i_attr_p10_all_pairs_ceiling": ceiling_all,
+        "t2i_attr_all_pairs": len(pairs_all),
+        "t2i_title_r10": r10,
+        "t2i_title_mrr": mrr,
+        "t2i_title_queries": len(title_rows),
+    }
+
+
+def run_image_bench(
+    settings: Settings, out: Path, speed_images: int = SPEED_IMAGES
+) -> dict[str, Any]:
+    """Score the trained tower, a random-init tower and classical features on held-out
+    products, time encoding against ViT-B-32, and write `out/image_tower.md`."""
+    text = wiring.build_embedder(settings)
+    tower = _trained_tower(settings, text)
+    card = tower.card
+    catalog = wiring.open_catalog(settings)
+    data = prepare(catalog.items, text, *tower.size, settings.data_dir / "cache")
+    _, test_mask = split_masks(data.items)
+    test = data.subset(test_mask)
+    vectors = _held_out_vectors(tower, test)
+    i2i = {name: i2i_precision(v, test.items) for name, v in vectors.items()}
+    figures: dict[str, Any] = held_out_figures(test, vectors["tower"], text)
+    t2i = _t2i_figures(text, test, vectors)
     steer = _steering(test, vectors["tower"], tower)
-    classical = [n for n in i2i if n.startswith("baseline_")]
-    best = max(classical, key=lambda n: i2i[n]["both"])
     speed_pixels = test.pixels[np.arange(speed_images) % len(test.pixels)]
     figures.update(
         {
-            "baseline_colourhist_i2i_p10_article_type": i2i["baseline_colour"]["article_type"],
-            "baseline_colourhist_i2i_p10_colour": i2i["baseline_colour"]["colour"],
-            "baseline_hog_i2i_p10_article_type": i2i["baseline_hog"]["article_type"],
-            "baseline_hog_i2i_p10_colour": i2i["baseline_hog"]["colour"],
-            "baseline_best_i2i_p10_both": i2i[best]["both"],
-            "baseline_best_name": best.removeprefix("baseline_"),
-            "baseline_best_i2i_p10_article_type": max(i2i[n]["article_type"] for n in classical),
-            "baseline_best_i2i_p10_colour": max(i2i[n]["colour"] for n in classical),
-            "random_init_t2i_attr_p10": t2i_random,
-            "t2i_attr_pairs": len(pairs),
-            "t2i_attr_p10_all_pairs": t2i_all,
-            "t2i_attr_p10_all_pairs_ceiling": ceiling_all,
-            "t2i_attr_all_pairs": len(pairs_all),
-            "t2i_title_r10": r10,
-            "t2i_title_mrr": mrr,
-            "t2i_title_queries": len(title_rows),
+            **_baseline_figures(i2i),
+            **t2i,
             "encode_images_per_s": images_per_second(tower.embed_pixels, speed_pixels),
             "vit_b32_images_per_s": _vit_b32_speed(max(speed_images // 4, 8)),
             "train_minutes": card["train_minutes"],
             **steer,
             "held_out_items": len(test.items),
-            "held_out_products": len(title_rows),
+            "held_out_products": t2i["t2i_title_queries"],  # one title query per product
             "i2i": i2i,
             "card": card,
             "data_hash_matches": data_hash(data.items) == card["data_hash"],

@@ -77,27 +77,21 @@ def _row(name: str, scores: dict[str, float]) -> str:
     )
 
 
-def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: Path) -> Path:
-    """Render the figures to `out/image_tower.md` and `out/image_tower.png`."""
-    out.mkdir(parents=True, exist_ok=True)
-    _grid(test, vectors, out / "image_tower.png")
-    f = figures
-    card = f["card"]
-    i2i = f["i2i"]
-    both_ratio = f["i2i_p10_both"] / max(f["baseline_best_i2i_p10_both"], 1e-9)
-    speed_ratio = f["encode_images_per_s"] / f["vit_b32_images_per_s"]
+_NAMES = {
+    "tower": "**LiT tower (ours)**",
+    "random_init": "same tower, random init",
+    "baseline_colour": "HSV colour histogram",
+    "baseline_hog": "HOG",
+    "baseline_colour+hog": "histogram + HOG",
+}
 
-    def verdict(ok: bool) -> str:
-        return "met" if ok else "**not met**"
 
-    names = {
-        "tower": "**LiT tower (ours)**",
-        "random_init": "same tower, random init",
-        "baseline_colour": "HSV colour histogram",
-        "baseline_hog": "HOG",
-        "baseline_colour+hog": "histogram + HOG",
-    }
-    lines = [
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def _header(f: dict[str, Any]) -> list[str]:
+    return [
         "# Image tower benchmark",
         "",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by `fitroom bench image-tower` on "
@@ -106,38 +100,55 @@ def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: 
         "",
         f"Held-out split: {f['held_out_items']} items of {f['held_out_products']} products "
         f"(20% of product codes, by hash); the tower trained on the other "
-        f"{card['split']['train_items']} items only. Catalogue unchanged since training: "
+        f"{f['card']['split']['train_items']} items only. Catalogue unchanged since training: "
         f"{f['data_hash_matches']}.",
         "",
+    ]
+
+
+def _i2i_section(f: dict[str, Any]) -> list[str]:
+    return [
         "## Image → image P@10 (the query's own product excluded from the gallery)",
         "",
         "| method | same article type | same colour family | both |",
         "|---|---|---|---|",
-        *(_row(names[n], s) for n, s in i2i.items()),
+        *(_row(_NAMES[n], s) for n, s in f["i2i"].items()),
         "",
+    ]
+
+
+def _goals_section(f: dict[str, Any]) -> list[str]:
+    both_ratio = f["i2i_p10_both"] / max(f["baseline_best_i2i_p10_both"], 1e-9)
+    speed_ratio = f["encode_images_per_s"] / f["vit_b32_images_per_s"]
+    return [
         "## Goals",
         "",
         "| goal | measured | verdict |",
         "|---|---|---|",
         f"| i2i both ≥ {GOALS['both_ratio']}× best classical ({f['baseline_best_name']}: "
         f"{f['baseline_best_i2i_p10_both']:.3f}) | {f['i2i_p10_both']:.3f} ({both_ratio:.2f}×) "
-        f"| {verdict(both_ratio >= GOALS['both_ratio'])} |",
+        f"| {_verdict(both_ratio >= GOALS['both_ratio'])} |",
         f"| i2i type ≥ best classical ({f['baseline_best_i2i_p10_article_type']:.3f}) "
         f"| {f['i2i_p10_article_type']:.3f} "
-        f"| {verdict(f['i2i_p10_article_type'] >= f['baseline_best_i2i_p10_article_type'])} |",
+        f"| {_verdict(f['i2i_p10_article_type'] >= f['baseline_best_i2i_p10_article_type'])} |",
         f"| i2i colour ≥ best classical ({f['baseline_best_i2i_p10_colour']:.3f}) "
         f"| {f['i2i_p10_colour']:.3f} "
-        f"| {verdict(f['i2i_p10_colour'] >= f['baseline_best_i2i_p10_colour'])} |",
+        f"| {_verdict(f['i2i_p10_colour'] >= f['baseline_best_i2i_p10_colour'])} |",
         f"| text→image attribute P@10 ≥ {GOALS['t2i_attr_p10']} ({f['t2i_attr_pairs']} "
         f"combinations with ≥ 10 held-out items) | {f['t2i_attr_p10']:.3f} "
-        f"| {verdict(f['t2i_attr_p10'] >= GOALS['t2i_attr_p10'])} |",
+        f"| {_verdict(f['t2i_attr_p10'] >= GOALS['t2i_attr_p10'])} |",
         f"| encoding ≥ {GOALS['speed_ratio']}× ViT-B-32 | {f['encode_images_per_s']:.0f} vs "
         f"{f['vit_b32_images_per_s']:.0f} images/s ({speed_ratio:.1f}×) "
-        f"| {verdict(speed_ratio >= GOALS['speed_ratio'])} |",
+        f"| {_verdict(speed_ratio >= GOALS['speed_ratio'])} |",
         f"| training ≤ {GOALS['train_minutes']:g} min on this machine "
         f"| {f['train_minutes']:.1f} min "
-        f"| {verdict(f['train_minutes'] <= GOALS['train_minutes'])} |",
+        f"| {_verdict(f['train_minutes'] <= GOALS['train_minutes'])} |",
         "",
+    ]
+
+
+def _t2i_section(f: dict[str, Any]) -> list[str]:
+    return [
         "## Text → image",
         "",
         "| query set | metric | LiT tower | random init |",
@@ -152,6 +163,11 @@ def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: 
         "",
         "Text queries are embedded by the frozen MiniLM; both attributes must match to count.",
         "",
+    ]
+
+
+def _steering_section(f: dict[str, Any]) -> list[str]:
+    return [
         "## Photo steered by words",
         "",
         'Each held-out photo asks "like this but in <the commonest other colour family>"; '
@@ -166,6 +182,11 @@ def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: 
             if key.startswith("steer_p10_type_pull_")
         ),
         "",
+    ]
+
+
+def _recipe_section(card: dict[str, Any]) -> list[str]:
+    return [
         "## Recipe (from the tower's card)",
         "",
         f"- architecture: `{card['arch']}` (open_clip config registered by fitroom, random "
@@ -174,6 +195,11 @@ def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: 
         f"(+ {card['prep_minutes']} min loading photos and text targets)",
         "- recipe: `" + json.dumps(card["recipe"]) + "`",
         "",
+    ]
+
+
+def _samples_section() -> list[str]:
+    return [
         "## Sample queries",
         "",
         f"![held-out queries and their top-{_SHOWN}](image_tower.png)",
@@ -181,6 +207,21 @@ def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: 
         f"Each row: a held-out query photo, then the tower's top-{_SHOWN} among held-out items "
         f"of other products (P@{K} counts the top-{K}).",
         "",
+    ]
+
+
+def write_report(figures: dict[str, Any], test: LitData, vectors: Vectors, out: Path) -> Path:
+    """Render the figures to `out/image_tower.md` and `out/image_tower.png`."""
+    out.mkdir(parents=True, exist_ok=True)
+    _grid(test, vectors, out / "image_tower.png")
+    lines = [
+        *_header(figures),
+        *_i2i_section(figures),
+        *_goals_section(figures),
+        *_t2i_section(figures),
+        *_steering_section(figures),
+        *_recipe_section(figures["card"]),
+        *_samples_section(),
     ]
     path = out / "image_tower.md"
     path.write_text("\n".join(lines))

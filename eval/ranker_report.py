@@ -135,17 +135,76 @@ def _photos_section(figures: dict[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
-def write_report(figures: dict[str, Any], out: Path) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    _chart(figures, out / "ranker.png")
-    met = goals(figures)
-    figures["goals"] = met
-    latency = figures["latency_ms_200_candidates"]
+def _splits_section(figures: dict[str, Any]) -> list[str]:
     counts = "\n".join(
         f"| {name} | {c['train_purchases']} | {c['train_users']} | {c['train_items']} | "
         f"{c['test_purchases']} | {c['test_users']} | {c['test_items']} |"
         for name, c in figures["splits"].items()
     )
+    return [
+        "## Splits of the real H&M purchases",
+        "",
+        "| split | train purchases | train users | train items | test purchases | test users"
+        " | test items |",
+        "|---|---|---|---|---|---|---|",
+        counts,
+        "",
+        f"Cold items: test purchases of items nobody bought in train; "
+        f"{figures['cold_users']} test users bought at least one.",
+        "",
+    ]
+
+
+def _results_sections(figures: dict[str, Any]) -> list[str]:
+    """The per-user split with its chart, then the global time cut as a second view."""
+    return [
+        f"## Per-user time split (each user's last date), mean ± std over {figures['seeds']} seeds",
+        "",
+        "Full-catalogue ranking; only MF and the fused ranker depend on the seed. ± is the",
+        "spread over seeds; the standard error over users says how much a different set",
+        "of shoppers could move a figure.",
+        "",
+        *_table(figures, spread=True),
+        "",
+        "![Recall@20](ranker.png)",
+        "",
+        "## Global time cut (second view, seed 0)",
+        "",
+        *_table(figures["global"], spread=False),
+        "",
+    ]
+
+
+def _goals_section(met: dict[str, bool | float], latency: dict[str, Any]) -> list[str]:
+    return [
+        "## Goals (per-user split)",
+        "",
+        *[f"- {k}: {v}" for k, v in met.items()],
+        "",
+        f"`rank_items` over 200 candidates: known user p50 {latency['known_p50']} ms, p95 "
+        f"{latency['known_p95']} ms; new user with a context vector p50 "
+        f"{latency['new_with_context_p50']} ms, p95 {latency['new_with_context_p95']} ms.",
+        "",
+    ]
+
+
+def _validation_section(out: Path) -> list[str]:
+    return [
+        "## How the fused recipe was chosen (validation only)",
+        "",
+        "Each row applies the per-user time split again to the train part and scores the",
+        "inner last date; the test split was never used to choose anything.",
+        "",
+        *_validation_rows(out),
+        "",
+    ]
+
+
+def write_report(figures: dict[str, Any], out: Path) -> Path:
+    out.mkdir(parents=True, exist_ok=True)
+    _chart(figures, out / "ranker.png")
+    met = goals(figures)
+    figures["goals"] = met  # before the JSON dump below, so the figures carry their verdicts
     text = "\n".join(
         [
             "# Ranker benchmark",
@@ -153,47 +212,11 @@ def write_report(figures: dict[str, Any], out: Path) -> Path:
             f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} by "
             "`fitroom bench ranker`. Content vectors: " + figures["content_model"] + ".",
             "",
-            "## Splits of the real H&M purchases",
-            "",
-            "| split | train purchases | train users | train items | test purchases | test users"
-            " | test items |",
-            "|---|---|---|---|---|---|---|",
-            counts,
-            "",
-            f"Cold items: test purchases of items nobody bought in train; "
-            f"{figures['cold_users']} test users bought at least one.",
-            "",
-            f"## Per-user time split (each user's last date), mean ± std over {figures['seeds']}"
-            " seeds",
-            "",
-            "Full-catalogue ranking; only MF and the fused ranker depend on the seed. ± is the",
-            "spread over seeds; the standard error over users says how much a different set",
-            "of shoppers could move a figure.",
-            "",
-            *_table(figures, spread=True),
-            "",
-            "![Recall@20](ranker.png)",
-            "",
-            "## Global time cut (second view, seed 0)",
-            "",
-            *_table(figures["global"], spread=False),
-            "",
+            *_splits_section(figures),
+            *_results_sections(figures),
             *_photos_section(figures),
-            "## Goals (per-user split)",
-            "",
-            *[f"- {k}: {v}" for k, v in met.items()],
-            "",
-            f"`rank_items` over 200 candidates: known user p50 {latency['known_p50']} ms, p95 "
-            f"{latency['known_p95']} ms; new user with a context vector p50 "
-            f"{latency['new_with_context_p50']} ms, p95 {latency['new_with_context_p95']} ms.",
-            "",
-            "## How the fused recipe was chosen (validation only)",
-            "",
-            "Each row applies the per-user time split again to the train part and scores the",
-            "inner last date; the test split was never used to choose anything.",
-            "",
-            *_validation_rows(out),
-            "",
+            *_goals_section(met, figures["latency_ms_200_candidates"]),
+            *_validation_section(out),
             "## Figures",
             "",
             "```json",

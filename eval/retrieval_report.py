@@ -52,15 +52,8 @@ def _plot(figures: dict[str, Any], label: str, path: Path) -> None:
     plt.close(fig)
 
 
-def write_report(figures: dict[str, Any], out: Path) -> Path:
-    """Render the figures to `out/retrieval.md` and `out/retrieval.png`; return the md path."""
-    out.mkdir(parents=True, exist_ok=True)
-    label = f"{figures['big'] // 1000}k"
-    _plot(figures, label, out / "retrieval.png")
-    h = figures["hnsw"]
-    p95, recall = figures[f"chroma_p95_ms_{label}"], figures[f"chroma_recall_at_10_{label}"]
-    ok = "met" if p95 <= P95_GOAL_MS and recall >= RECALL_GOAL else "NOT met"
-    rows = "\n".join(
+def _latency_rows(figures: dict[str, Any], label: str) -> str:
+    return "\n".join(
         f"| {size} | {engine} | {figures[f'{engine}_p50_ms_{size}']:.2f} | "
         f"{figures[f'{engine}_p95_ms_{size}']:.2f} | "
         + (
@@ -71,11 +64,20 @@ def write_report(figures: dict[str, Any], out: Path) -> Path:
         for size in ("catalog", label)
         for engine in ("chroma", "exact")
     )
-    sweep = "\n".join(
+
+
+def _sweep_rows(figures: dict[str, Any], label: str) -> str:
+    return "\n".join(
         f"| {s['ef_search']} | {s['p50']:.2f} | {s['p95']:.2f} | {s['recall']:.4f} |"
         for s in figures[f"ef_sweep_{label}"]
     )
-    text = f"""# Retrieval benchmark
+
+
+def _latency_section(figures: dict[str, Any], label: str) -> str:
+    """How it was measured, the latency table and whether the goal is met at `label`."""
+    p95, recall = figures[f"chroma_p95_ms_{label}"], figures[f"chroma_recall_at_10_{label}"]
+    ok = "met" if p95 <= P95_GOAL_MS and recall >= RECALL_GOAL else "NOT met"
+    return f"""# Retrieval benchmark
 
 Regenerate with `fitroom bench retrieval` (add `--json` for the figures). Measured
 {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, Python {platform.python_version()};
@@ -91,11 +93,16 @@ all rows come from one run on the same vectors and the same {figures["queries"]}
 
 | vectors | engine | p50 ms | p95 ms | recall@10 |
 |---|---|---|---|---|
-{rows}
+{_latency_rows(figures, label)}
 
 **Goal (p95 <= {P95_GOAL_MS:g} ms and recall@10 >= {RECALL_GOAL} at {label}): {ok}.**
 
-## HNSW parameters
+"""
+
+
+def _hnsw_section(figures: dict[str, Any], label: str) -> str:
+    h = figures["hnsw"]
+    return f"""## HNSW parameters
 
 `ef_construction={h["ef_construction"]}`, `max_neighbors={h["max_neighbors"]}`,
 `ef_search={h["ef_search"]}`, cosine space. The build settings are above Chroma's defaults
@@ -110,9 +117,13 @@ The build settings apply only to a new collection (`fitroom index --rebuild`).
 
 | ef_search | p50 ms | p95 ms | recall@10 |
 |---|---|---|---|
-{sweep}
+{_sweep_rows(figures, label)}
 
-![latency and recall](retrieval.png)
+"""
+
+
+def _raw_section(figures: dict[str, Any]) -> str:
+    return f"""![latency and recall](retrieval.png)
 
 <details><summary>raw figures</summary>
 
@@ -121,6 +132,14 @@ The build settings apply only to a new collection (`fitroom index --rebuild`).
 ```
 </details>
 """
+
+
+def write_report(figures: dict[str, Any], out: Path) -> Path:
+    """Render the figures to `out/retrieval.md` and `out/retrieval.png`; return the md path."""
+    out.mkdir(parents=True, exist_ok=True)
+    label = f"{figures['big'] // 1000}k"
+    _plot(figures, label, out / "retrieval.png")
+    text = _latency_section(figures, label) + _hnsw_section(figures, label) + _raw_section(figures)
     path = out / "retrieval.md"
     path.write_text(text)
     return path

@@ -89,35 +89,8 @@ def goals(runs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_report(result: dict[str, Any], settings_line: str, out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    runs = result["runs"]
-    _plot(runs, out / "eval.png")
-    header = "| configuration | " + " | ".join(_COLUMNS) + " | questions/success | seconds |"
-    rows = [
-        f"| {name} | "
-        + " | ".join(_cell(f, key) for key in _COLUMNS)
-        + f" | {f['questions_per_success']} | {f['seconds']} |"
-        for name, f in runs.items()
-    ]
-    per_turn = [
-        f"| {name} | " + " | ".join(f"{v:.3f}" for v in f["recall@10_by_turn"]) + " |"
-        for name, f in runs.items()
-    ]
-    asked = [f"- {name}: {json.dumps(f['asked'])}" for name, f in runs.items() if f["asked"]]
-    paired = [
-        f"| {name} | {_difference(d, 'success@5')} | {_difference(d, 'avg_turns')} "
-        f"| {d['only_full']} | {d['only_other']} |"
-        for name, f in runs.items()
-        if (d := f.get("full_minus_this"))
-    ]
-    openings = [
-        f"| {name} | "
-        + " | ".join(f"{f['success@5_by_opening'].get(k, float('nan')):.3f}" for k in _OPENINGS)
-        + " |"
-        for name, f in runs.items()
-    ]
-    lines = [
+def _intro(settings_line: str) -> list[str]:
+    return [
         "# Simulated-user evaluation",
         "",
         f"Generated {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()} by "
@@ -131,47 +104,104 @@ def write_report(result: dict[str, Any], settings_line: str, out: Path) -> None:
         "top pick is right in everything a shopper can name, says 'none of these'. Intervals "
         "are 95% bootstrap intervals over episodes.",
         "",
-        header,
+    ]
+
+
+def _figures_table(runs: dict[str, Any]) -> list[str]:
+    return [
+        "| configuration | " + " | ".join(_COLUMNS) + " | questions/success | seconds |",
         "|" + "---|" * (len(_COLUMNS) + 3),
-        *rows,
+        *(
+            f"| {name} | "
+            + " | ".join(_cell(f, key) for key in _COLUMNS)
+            + f" | {f['questions_per_success']} | {f['seconds']} |"
+            for name, f in runs.items()
+        ),
         "",
         f"Goals: {json.dumps(goals(runs))}",
         "",
-        *(
-            [
-                "full minus each ablation, episode by episode (the same episodes, so the paired "
-                "interval is the fair test of a difference):",
-                "",
-                _verdict(runs),
-                "",
-                "| ablation | success@5 difference [95% CI] | turns difference [95% CI] | found "
-                "only by full | found only by the ablation |",
-                "|---|---|---|---|---|",
-                *paired,
-                "",
-            ]
-            if paired
-            else []
-        ),
-        "![success by turn](eval.png)",
+    ]
+
+
+def _paired_section(runs: dict[str, Any]) -> list[str]:
+    """Empty when no run carries a paired difference (no `full`, or `full` alone)."""
+    paired = [
+        f"| {name} | {_difference(d, 'success@5')} | {_difference(d, 'avg_turns')} "
+        f"| {d['only_full']} | {d['only_other']} |"
+        for name, f in runs.items()
+        if (d := f.get("full_minus_this"))
+    ]
+    if not paired:
+        return []
+    return [
+        "full minus each ablation, episode by episode (the same episodes, so the paired "
+        "interval is the fair test of a difference):",
         "",
+        _verdict(runs),
+        "",
+        "| ablation | success@5 difference [95% CI] | turns difference [95% CI] | found "
+        "only by full | found only by the ablation |",
+        "|---|---|---|---|---|",
+        *paired,
+        "",
+    ]
+
+
+def _openings_table(runs: dict[str, Any]) -> list[str]:
+    return [
         "success@5 by opening (text: one or two of the target's attributes in words; photo: "
         "another item of the same type, 'something like this'):",
         "",
         "| configuration | " + " | ".join(_OPENINGS) + " |",
         "|---|" + "---|" * len(_OPENINGS),
-        *openings,
+        *(_opening_row(name, f["success@5_by_opening"]) for name, f in runs.items()),
         "",
+    ]
+
+
+def _opening_row(name: str, shares: dict[str, float]) -> str:
+    # an opening no episode used shows as nan rather than dropping its column
+    return (
+        f"| {name} | " + " | ".join(f"{shares.get(k, float('nan')):.3f}" for k in _OPENINGS) + " |"
+    )
+
+
+def _turns_table(runs: dict[str, Any]) -> list[str]:
+    return [
         "Recall@10 by turn (cumulative):",
         "",
         "| configuration | " + " | ".join(f"turn {t}" for t in range(1, MAX_TURNS + 1)) + " |",
         "|---|" + "---|" * MAX_TURNS,
-        *per_turn,
+        *(
+            f"| {name} | " + " | ".join(f"{v:.3f}" for v in f["recall@10_by_turn"]) + " |"
+            for name, f in runs.items()
+        ),
         "",
+    ]
+
+
+def _asked_list(runs: dict[str, Any]) -> list[str]:
+    return [
         "Attributes asked:",
         "",
-        *asked,
+        *(f"- {name}: {json.dumps(f['asked'])}" for name, f in runs.items() if f["asked"]),
         "",
+    ]
+
+
+def write_report(result: dict[str, Any], settings_line: str, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    runs = result["runs"]
+    _plot(runs, out / "eval.png")
+    lines = [
+        *_intro(settings_line),
+        *_figures_table(runs),
+        *_paired_section(runs),
+        "![success by turn](eval.png)",
+        "",
+        *_openings_table(runs),
+        *_turns_table(runs),
+        *_asked_list(runs),
         "A few failed `full` episodes:",
         *_failures(result),
         "",

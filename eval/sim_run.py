@@ -158,6 +158,44 @@ def _by_opening(episodes: list[Episode], done: list[Outcome]) -> dict[str, float
     return shares
 
 
+def _run_configuration(
+    name: str,
+    ctx: AgentContext,
+    episodes: list[Episode],
+    seed: int,
+    advance: Callable[[str], None] | None,
+    chat: ChatModel | None,
+    phrasing: Phrasing,
+) -> tuple[dict[str, Any], list[Outcome]]:
+    """One configuration over every episode, with a fresh graph and memory; its figures (the
+    seconds include aggregating them) and its outcomes."""
+    graph = build_graph(InMemorySaver(serde=serializer()), InMemoryStore())
+    start = time.perf_counter()
+    done = []
+    for episode in episodes:
+        done.append(
+            run_episode(
+                graph,
+                ctx,
+                episode,
+                anonymous=name == "no_memory",
+                photos=name != "text_only",
+                chat=chat,
+                phrasing=phrasing,
+                seed=seed,
+            )
+        )
+        if advance:
+            advance(name)
+    figures = aggregate(done, seed) | {"seconds": round(time.perf_counter() - start, 1)}
+    figures["asked"] = dict(Counter(a for o in done for a in o.questions))
+    figures["success@5_by_opening"] = _by_opening(episodes, done)
+    if chat is not None:
+        figures["leaks_regenerated"] = sum(o.leaks_regenerated for o in done)
+        figures["leak_fallbacks"] = sum(o.leak_fallbacks for o in done)
+    return figures, done
+
+
 def run_simulation(
     settings: Settings,
     catalog: Catalog,
@@ -178,31 +216,9 @@ def run_simulation(
     runs: dict[str, Any] = {}
     outcomes: dict[str, list[Outcome]] = {}
     for name, ctx in contexts(settings, catalog, split, ablations).items():
-        graph = build_graph(InMemorySaver(serde=serializer()), InMemoryStore())
-        start = time.perf_counter()
-        done = []
-        for episode in episodes:
-            done.append(
-                run_episode(
-                    graph,
-                    ctx,
-                    episode,
-                    anonymous=name == "no_memory",
-                    photos=name != "text_only",
-                    chat=chat,
-                    phrasing=phrasing,
-                    seed=seed,
-                )
-            )
-            if advance:
-                advance(name)
-        runs[name] = aggregate(done, seed) | {"seconds": round(time.perf_counter() - start, 1)}
-        runs[name]["asked"] = dict(Counter(a for o in done for a in o.questions))
-        runs[name]["success@5_by_opening"] = _by_opening(episodes, done)
-        if chat is not None:
-            runs[name]["leaks_regenerated"] = sum(o.leaks_regenerated for o in done)
-            runs[name]["leak_fallbacks"] = sum(o.leak_fallbacks for o in done)
-        outcomes[name] = done
+        runs[name], outcomes[name] = _run_configuration(
+            name, ctx, episodes, seed, advance, chat, phrasing
+        )
     if "full" in outcomes:
         for name, done in outcomes.items():
             if name != "full":

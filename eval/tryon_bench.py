@@ -51,18 +51,24 @@ def _agnostic(result: TryOnResult, region: Mask) -> Image.Image:
     return Image.fromarray(pixels)
 
 
-def run_tryon_bench(folder: Path | None, out: Path) -> dict[str, Any]:
+_Sheet = tuple[Image.Image, Image.Image, Image.Image, Image.Image, Mask]
+_Cell = tuple[str, str, Image.Image, Image.Image, Image.Image]
+
+
+def _samples(folder: Path | None) -> Path:
     if folder is None or not folder.is_dir():
         raise ConfigError(
             "The try-on samples are missing; set FITROOM_TRYON_SAMPLES to a folder with "
             "person/ and garment/ photos."
         )
-    people, garments = _photos(folder, "person"), _photos(folder, "garment")
-    finder = PersonFinder()
-    ours, paste = GeometricTryOn(finder), PasteTryOn(finder)
-    start = time.perf_counter()
-    ours.render(_open(people[0]), _open(garments[0]))  # loads the mediapipe graphs
-    cold = time.perf_counter() - start
+    return folder
+
+
+def _score_pairs(
+    folder: Path, finder: PersonFinder, ours: GeometricTryOn, paste: PasteTryOn
+) -> tuple[dict[str, dict[str, float]], list[_Sheet]]:
+    """Each renderer on the pairs with a real photo to compare against, scored inside the
+    garment's region, and the rows of the pairs sheet."""
     scored: dict[str, dict[str, float]] = {}
     sheets = []
     for pair in PAIRS:
@@ -81,6 +87,14 @@ def run_tryon_bench(folder: Path | None, out: Path) -> dict[str, Any]:
             "region_share": float(region.mean()),
         }
         sheets.append((truth, cloth, ours_img, paste_img, region))
+    return scored, sheets
+
+
+def _render_all(
+    folder: Path, people: list[Path], garments: list[Path], ours: GeometricTryOn
+) -> tuple[list[_Cell], list[float], list[str]]:
+    """The pairs and every fixed combination: contact-sheet cells, render seconds and the
+    combinations the renderer refused."""
     cells, seconds, refused = [], [], []
     combos = [(folder / "person" / f"{p}.jpg", folder / "garment" / f"{p}.jpg") for p in PAIRS]
     jobs = combos + _combos(people, garments)
@@ -93,11 +107,15 @@ def run_tryon_bench(folder: Path | None, out: Path) -> dict[str, Any]:
             continue
         seconds.append(result.seconds)
         cells.append((person_path.stem, garment_path.stem, person, cloth, result.image))
-    contact_sheet(cells, out / "tryon_contact_sheet.png")
-    pair_sheet(sheets, PAIRS, out / "tryon_pairs.png")
+    return cells, seconds, refused
+
+
+def _figures(
+    scored: dict[str, dict[str, float]], seconds: list[float], cold: float, refused: list[str]
+) -> dict[str, Any]:
     mean = {k: round(float(np.mean([s[k] for s in scored.values()])), 4) for k in scored[PAIRS[0]]}
     p50 = round(float(np.percentile(seconds, 50)), 3)
-    figures: dict[str, Any] = {
+    return {
         **{k: v for k, v in mean.items() if k != "region_share"},
         "seconds_per_render_p50": p50,
         "seconds_per_render_p95": round(float(np.percentile(seconds, 95)), 3),
@@ -112,5 +130,20 @@ def run_tryon_bench(folder: Path | None, out: Path) -> dict[str, Any]:
         },
         "size": list(SIZE),
     }
+
+
+def run_tryon_bench(folder: Path | None, out: Path) -> dict[str, Any]:
+    folder = _samples(folder)
+    people, garments = _photos(folder, "person"), _photos(folder, "garment")
+    finder = PersonFinder()
+    ours, paste = GeometricTryOn(finder), PasteTryOn(finder)
+    start = time.perf_counter()
+    ours.render(_open(people[0]), _open(garments[0]))  # loads the mediapipe graphs
+    cold = time.perf_counter() - start
+    scored, sheets = _score_pairs(folder, finder, ours, paste)
+    cells, seconds, refused = _render_all(folder, people, garments, ours)
+    contact_sheet(cells, out / "tryon_contact_sheet.png")
+    pair_sheet(sheets, PAIRS, out / "tryon_pairs.png")
+    figures = _figures(scored, seconds, cold, refused)
     write_report(figures, out)
     return figures
