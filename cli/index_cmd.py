@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import typer
 
@@ -10,7 +12,9 @@ from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
 from fitroom.cli.common import console, progress, reports_errors, settings
 from fitroom.tools.catalog.cards import write_card
+from fitroom.tools.catalog.items import Item
 from fitroom.tools.retrieval.chroma_store import ChromaItemStore
+from fitroom.tools.retrieval.embedder import Embedder
 from fitroom.tools.retrieval.indexing import IndexReport, index_items
 
 
@@ -28,22 +32,49 @@ def index(
     items = cat.items[:limit] if limit else cat.items
     embedder = wiring.build_embedder(config)
     store = wiring.open_store(config, embedder, rebuild=rebuild)
-    images = wiring.image_embedder(config, required=False)
-    image_store = (
-        wiring.open_image_store(config, images, rebuild=rebuild, replace_stale=True)
-        if images
-        else None
+    photos = _open_photos(config, rebuild)
+    report, image_report = _index(items, embedder, store, photos)
+    _write_card(config, config.collection, "item-index", cat.path, store, report)
+    console.print(
+        f"indexed {report.total} items ({report.embedded} embedded, {report.skipped} "
+        f"unchanged) in {report.seconds:.1f}s; the store holds {store.count()}."
     )
+    if photos and image_report:
+        _photos_indexed(config, cat.path, photos, image_report)
+    else:
+        console.print(f"photos not indexed: {_why_no_photos(config)}.")
+
+
+class _Photos(NamedTuple):
+    """The image model and its collection, where photos can be indexed."""
+
+    embedder: Embedder
+    store: ChromaItemStore
+
+
+def _open_photos(config: Settings, rebuild: bool) -> _Photos | None:
+    images = wiring.image_embedder(config, required=False)
+    if not images:
+        return None
+    image_store = wiring.open_image_store(config, images, rebuild=rebuild, replace_stale=True)
+    return _Photos(images, image_store)
+
+
+def _index(
+    items: Sequence[Item], embedder: Embedder, store: ChromaItemStore, photos: _Photos | None
+) -> tuple[IndexReport, IndexReport | None]:
+    """Index the items' text, then their photos, each with its own progress bar."""
+    image_report = None
     try:
         with progress() as bar:
             task = bar.add_task("indexing text", total=len(items))
             report = index_items(items, embedder, store, on_progress=lambda n: bar.advance(task, n))
-            if images and image_store:
+            if photos:
                 task = bar.add_task("indexing photos", total=len(items))
                 image_report = index_items(
                     items,
-                    images,
-                    image_store,
+                    photos.embedder,
+                    photos.store,
                     on_progress=lambda n: bar.advance(task, n),
                     modality="image",
                 )
@@ -54,26 +85,25 @@ def index(
             "again to finish (finished batches are skipped)."
         )
         raise typer.Exit(130) from None
-    _write_card(config, config.collection, "item-index", cat.path, store, report)
-    console.print(
-        f"indexed {report.total} items ({report.embedded} embedded, {report.skipped} "
-        f"unchanged) in {report.seconds:.1f}s; the store holds {store.count()}."
-    )
-    if not (images and image_store):
-        why = (
-            "FITROOM_IMAGE_MODEL=none"
-            if config.image_model == "none"
-            else "no image tower yet; run `fitroom train image-tower`, then `fitroom index` again"
-        )
-        console.print(f"photos not indexed: {why}.")
-        return
-    _write_card(config, config.image_collection, "image-index", cat.path, image_store, image_report)
+    return report, image_report
+
+
+def _why_no_photos(config: Settings) -> str:
+    if config.image_model == "none":
+        return "FITROOM_IMAGE_MODEL=none"
+    return "no image tower yet; run `fitroom train image-tower`, then `fitroom index` again"
+
+
+def _photos_indexed(
+    config: Settings, catalog: Path, photos: _Photos, image_report: IndexReport
+) -> None:
+    _write_card(config, config.image_collection, "image-index", catalog, photos.store, image_report)
     for item_id in image_report.unreadable:
         console.print(f"[yellow]warning:[/yellow] the photo of item {item_id} is unreadable.")
     console.print(
         f"indexed photos ({image_report.embedded} embedded, {len(image_report.unreadable)} "
-        f"unreadable) in {image_report.seconds:.1f}s with {images.model_id}; the image store "
-        f"holds {image_store.count()}."
+        f"unreadable) in {image_report.seconds:.1f}s with {photos.embedder.model_id}; the image "
+        f"store holds {photos.store.count()}."
     )
 
 

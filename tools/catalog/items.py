@@ -144,6 +144,16 @@ def _ragged(row: dict[str, str]) -> bool:
     return None in row or any(value is None for value in row.values())
 
 
+@dataclass
+class _ItemRowFaults:
+    """The items.csv rows left out, by what is wrong with them."""
+
+    ragged: list[str] = field(default_factory=list)
+    empty_ids: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    bad_prices: list[str] = field(default_factory=list)
+
+
 def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], str | None]:
     columns, rows = _read_rows(folder / "items.csv")
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
@@ -153,50 +163,9 @@ def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], str 
             f"add them (required: {', '.join(REQUIRED_COLUMNS)})."
         )
     price_column = next((c for c in PRICE_COLUMNS if c in columns), None)
-    items: dict[str, Item] = {}
-    empty_ids: list[str] = []
-    duplicates: list[str] = []
-    bad_prices: list[str] = []
-    ragged: list[str] = []
-    for line, row in enumerate(rows, start=2):
-        item_id = (row.get("item_id") or "").strip()
-        if _ragged(row):
-            ragged.append(f"line {line}")
-        elif not item_id:
-            empty_ids.append(f"line {line}")
-        elif item_id in items:
-            duplicates.append(item_id)
-        else:
-            try:
-                items[item_id] = _row_to_item(folder, item_id, row, price_column)
-            except ValueError:
-                bad_prices.append(f"{item_id} ({row.get(price_column or '')!r}, line {line})")
+    items, faults = _parse_items(folder, rows, price_column)
+    problems.extend(_item_errors(faults, price_column))
     missing_images = [i.item_id for i in items.values() if i.image is None]
-    if ragged:
-        problems.append(
-            _error(
-                f"items.csv has rows whose field count differs from the header on "
-                f"{listing(ragged)}; fix their quoting or commas."
-            )
-        )
-    if empty_ids:
-        problems.append(
-            _error(
-                f"items.csv has an empty item_id on {listing(empty_ids)}; "
-                "give every row a unique id."
-            )
-        )
-    if duplicates:
-        repeated = listing(sorted(set(duplicates)))
-        problems.append(_error(f"items.csv repeats the id(s) {repeated}; keep one row per id."))
-    if bad_prices:
-        problems.append(
-            _error(
-                f"items.csv has unparseable {price_column} values for "
-                f"{listing(bad_prices)}; write a plain non-negative number "
-                "or leave it empty."
-            )
-        )
     if missing_images:
         problems.append(
             _warning(
@@ -206,6 +175,60 @@ def _read_items(folder: Path, problems: list[Problem]) -> tuple[list[Item], str 
             )
         )
     return list(items.values()), price_column
+
+
+def _parse_items(
+    folder: Path, rows: list[dict[str, str]], price_column: str | None
+) -> tuple[dict[str, Item], _ItemRowFaults]:
+    """The items of the rows that are sound, by id, and what is wrong with the others."""
+    items: dict[str, Item] = {}
+    faults = _ItemRowFaults()
+    for line, row in enumerate(rows, start=2):
+        item_id = (row.get("item_id") or "").strip()
+        if _ragged(row):
+            faults.ragged.append(f"line {line}")
+        elif not item_id:
+            faults.empty_ids.append(f"line {line}")
+        elif item_id in items:
+            faults.duplicates.append(item_id)
+        else:
+            try:
+                items[item_id] = _row_to_item(folder, item_id, row, price_column)
+            except ValueError:
+                faults.bad_prices.append(
+                    f"{item_id} ({row.get(price_column or '')!r}, line {line})"
+                )
+    return items, faults
+
+
+def _item_errors(faults: _ItemRowFaults, price_column: str | None) -> list[Problem]:
+    errors: list[Problem] = []
+    if faults.ragged:
+        errors.append(
+            _error(
+                f"items.csv has rows whose field count differs from the header on "
+                f"{listing(faults.ragged)}; fix their quoting or commas."
+            )
+        )
+    if faults.empty_ids:
+        errors.append(
+            _error(
+                f"items.csv has an empty item_id on {listing(faults.empty_ids)}; "
+                "give every row a unique id."
+            )
+        )
+    if faults.duplicates:
+        repeated = listing(sorted(set(faults.duplicates)))
+        errors.append(_error(f"items.csv repeats the id(s) {repeated}; keep one row per id."))
+    if faults.bad_prices:
+        errors.append(
+            _error(
+                f"items.csv has unparseable {price_column} values for "
+                f"{listing(faults.bad_prices)}; write a plain non-negative number "
+                "or leave it empty."
+            )
+        )
+    return errors
 
 
 def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -> list[Interaction]:
@@ -219,46 +242,50 @@ def _read_interactions(folder: Path, known: set[str], problems: list[Problem]) -
             f"{path} lacks the column(s) {', '.join(missing)}; add them or remove the file."
         )
     out: list[Interaction] = []
-    unknown: set[str] = set()
-    skipped_unknown = 0
+    unknown: list[str] = []  # one entry per row skipped, so repeats count
     malformed: list[str] = []
     for line, row in enumerate(rows, start=2):
         if _ragged(row):
             malformed.append(f"line {line}")
-            continue
-        item_id = row["item_id"].strip()
-        if item_id not in known:
-            unknown.add(item_id)
-            skipped_unknown += 1
-            continue
-        try:
-            when = date.fromisoformat(row["timestamp"].strip()[:10])
-            price = _parse_price(row.get("price") or "")
-        except ValueError:
+        elif (item_id := row["item_id"].strip()) not in known:
+            unknown.append(item_id)
+        elif (purchase := _row_to_interaction(row, item_id)) is None:
             malformed.append(f"line {line}")
-            continue
-        out.append(
-            Interaction(
-                user_id=row["user_id"].strip(), item_id=item_id, timestamp=when, price=price
-            )
-        )
+        else:
+            out.append(purchase)
+    problems.extend(_interaction_warnings(unknown, malformed))
+    return out
+
+
+def _row_to_interaction(row: dict[str, str], item_id: str) -> Interaction | None:
+    """The purchase on one row, or None when its date or price is not usable."""
+    try:
+        when = date.fromisoformat(row["timestamp"].strip()[:10])
+        price = _parse_price(row.get("price") or "")
+    except ValueError:
+        return None
+    return Interaction(user_id=row["user_id"].strip(), item_id=item_id, timestamp=when, price=price)
+
+
+def _interaction_warnings(unknown: list[str], malformed: list[str]) -> list[Problem]:
+    warnings: list[Problem] = []
     if unknown:
-        problems.append(
+        warnings.append(
             _warning(
-                f"interactions.csv has {skipped_unknown} purchase(s) of item(s) "
-                f"not in items.csv ({listing(sorted(unknown))}); those rows "
+                f"interactions.csv has {len(unknown)} purchase(s) of item(s) "
+                f"not in items.csv ({listing(sorted(set(unknown)))}); those rows "
                 "are skipped."
             )
         )
     if malformed:
-        problems.append(
+        warnings.append(
             _warning(
                 f"interactions.csv has {len(malformed)} malformed row(s) "
                 f"({listing(malformed)}); each needs every column, a YYYY-MM-DD date "
                 "and a plain-number price."
             )
         )
-    return out
+    return warnings
 
 
 def read_catalog(folder: Path) -> Catalog:

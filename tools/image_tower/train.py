@@ -97,6 +97,12 @@ def _schedule(
         step += 1
 
 
+def _optimise(opt: torch.optim.Optimizer, loss: torch.Tensor) -> None:
+    opt.zero_grad(set_to_none=True)
+    loss.backward()  # type: ignore[no-untyped-call]
+    opt.step()
+
+
 def _pretrain_shapes(
     tower: torch.nn.Module, recipe: LitRecipe, gen: torch.Generator, size: tuple[int, int]
 ) -> int:
@@ -116,9 +122,7 @@ def _pretrain_shapes(
         batch = _augment(to_input(fashion_mnist.as_photos(images[rows], *size)), recipe, gen)
         emb = F.normalize(tower(batch), dim=1)
         loss = F.cross_entropy(_cosine_logits(emb, head), torch.as_tensor(labels[rows]))
-        opt.zero_grad(set_to_none=True)
-        loss.backward()  # type: ignore[no-untyped-call]
-        opt.step()
+        _optimise(opt, loss)
         seen += len(rows)
     return seen
 
@@ -140,6 +144,47 @@ def _lit_loss(
     return (image_to_text + text_to_image) / 2
 
 
+@dataclass
+class _LitObjective:
+    """The LiT loss plus the cosine classifiers on the recipe's attributes, with the parameters
+    they train besides the tower's."""
+
+    texts: torch.Tensor
+    labels: list[torch.Tensor]
+    heads: list[torch.nn.Parameter]
+    logit_scale: torch.nn.Parameter
+    recipe: LitRecipe
+
+    @classmethod
+    def fresh(cls, data: LitData, recipe: LitRecipe) -> _LitObjective:
+        import torch
+
+        texts = torch.as_tensor(data.texts)
+        fields = [data.labels(name) for name in recipe.aux_fields]
+        labels = [torch.as_tensor(values) for values, _ in fields]
+        heads = [
+            torch.nn.Parameter(torch.randn(len(names), texts.shape[1]) * 0.01)
+            for _, names in fields
+        ]
+        logit_scale = torch.nn.Parameter(torch.tensor(math.log(1 / 0.07)))
+        return cls(texts, labels, heads, logit_scale, recipe)
+
+    def parameters(self) -> list[torch.nn.Parameter]:
+        return [*self.heads, self.logit_scale]
+
+    def __call__(self, emb: torch.Tensor, rows: torch.Tensor) -> torch.Tensor:
+        import torch.nn.functional as F
+
+        loss = _lit_loss(emb, self.texts[rows], self.logit_scale, self.recipe)
+        if self.heads:
+            aux = sum(
+                F.cross_entropy(_cosine_logits(emb, w), y[rows])
+                for w, y in zip(self.heads, self.labels, strict=True)
+            )
+            loss = loss + self.recipe.aux_weight * aux / len(self.heads)
+        return loss
+
+
 def train_tower(data: LitData, recipe: LitRecipe, on_step: Progress | None = None) -> TrainResult:
     """Train a fresh tower on `data` (the train split only).
 
@@ -152,7 +197,6 @@ def train_tower(data: LitData, recipe: LitRecipe, on_step: Progress | None = Non
         The trained tower and how far training got before the budget ran out.
     """
     import torch
-    import torch.nn.functional as F
 
     report = on_step or (lambda stage, done: None)
     torch.manual_seed(recipe.seed)
@@ -165,15 +209,31 @@ def train_tower(data: LitData, recipe: LitRecipe, on_step: Progress | None = Non
         size = (data.pixels.shape[2], data.pixels.shape[1])
         shape_images = _pretrain_shapes(tower, recipe, gen, size)
         report("shape pretraining", 1.0)
-    texts = torch.as_tensor(data.texts)
-    fields = [data.labels(name) for name in recipe.aux_fields]
-    labels = [torch.as_tensor(values) for values, _ in fields]
-    heads = [
-        torch.nn.Parameter(torch.randn(len(names), texts.shape[1]) * 0.01) for _, names in fields
-    ]
-    logit_scale = torch.nn.Parameter(torch.tensor(math.log(1 / 0.07)))
+    losses, epochs_done = _train_lit(tower, data, recipe, gen, report)
+    tower.eval()
+    return TrainResult(
+        tower=tower,
+        recipe=recipe,
+        epochs_done=epochs_done,
+        seconds=time.perf_counter() - start,
+        shape_images_seen=shape_images,
+        losses=[round(x, 4) for x in losses],
+    )
+
+
+def _train_lit(
+    tower: torch.nn.Module, data: LitData, recipe: LitRecipe, gen: torch.Generator, report: Progress
+) -> tuple[list[float], float]:
+    """The LiT stage, in shuffled epochs until the budget runs out; returns each finished
+    epoch's mean loss and how many epochs were done, a fraction where the last was cut short."""
+    import torch
+    import torch.nn.functional as F
+
+    objective = _LitObjective.fresh(data, recipe)
     opt = torch.optim.AdamW(
-        [*tower.parameters(), *heads, logit_scale], lr=recipe.lr, weight_decay=recipe.weight_decay
+        [*tower.parameters(), *objective.parameters()],
+        lr=recipe.lr,
+        weight_decay=recipe.weight_decay,
     )
     n = len(data.items)
     batch_size = min(recipe.batch_size, n)
@@ -191,26 +251,10 @@ def train_tower(data: LitData, recipe: LitRecipe, on_step: Progress | None = Non
             order = torch.randperm(n, generator=gen)
         rows = order[b * batch_size : (b + 1) * batch_size]
         emb = F.normalize(tower(_augment(to_input(data.pixels[rows.numpy()]), recipe, gen)), dim=1)
-        loss = _lit_loss(emb, texts[rows], logit_scale, recipe)
-        if fields:
-            aux = sum(
-                F.cross_entropy(_cosine_logits(emb, w), y[rows])
-                for w, y in zip(heads, labels, strict=True)
-            )
-            loss = loss + recipe.aux_weight * aux / len(fields)
-        opt.zero_grad(set_to_none=True)
-        loss.backward()  # type: ignore[no-untyped-call]
-        opt.step()
+        loss = objective(emb, rows)
+        _optimise(opt, loss)
         epoch_losses.append(loss.item())
         report("training", done)
     report("training", 1.0)
-    tower.eval()
     steps = len(losses) * per_epoch + len(epoch_losses)
-    return TrainResult(
-        tower=tower,
-        recipe=recipe,
-        epochs_done=steps / per_epoch,
-        seconds=time.perf_counter() - start,
-        shape_images_seen=shape_images,
-        losses=[round(x, 4) for x in losses],
-    )
+    return losses, steps / per_epoch

@@ -35,6 +35,7 @@ from fitroom.tools.catalog.items import Interaction
 from fitroom.tools.ranker.base import CatalogueRanker, Scores
 from fitroom.tools.ranker.copurchase import CoPurchase
 from fitroom.tools.ranker.examples import Examples, causal_examples
+from fitroom.tools.ranker.fused_training import FusedParts, TrainingData, train_epoch
 from fitroom.tools.retrieval.embedder import Vectors, normalise
 
 
@@ -105,72 +106,21 @@ class FusedRanker(CatalogueRanker):
 
     def _train(self, examples: Examples) -> None:
         import torch
-        import torch.nn.functional as F
 
         r = self.recipe
         torch.manual_seed(r.seed)
         gen = torch.Generator().manual_seed(r.seed)
         content = torch.as_tensor(self.content)
-        n_items, width = content.shape
-        user_ids = torch.nn.Embedding(max(len(self.users), 1), r.id_dim)
-        item_ids = torch.nn.Embedding(n_items, r.id_dim)
-        torch.nn.init.normal_(user_ids.weight, std=0.1)
-        torch.nn.init.zeros_(item_ids.weight)  # IDs start silent: the score starts as content
-        adapt_u = torch.nn.Linear(width, r.adapter_rank, bias=False)
-        adapt_i = torch.nn.Linear(width, r.adapter_rank, bias=False)
-        torch.nn.init.zeros_(adapt_i.weight)
-        modules = (user_ids, item_ids, adapt_u, adapt_i)
-        weights = torch.nn.Parameter(torch.as_tensor(self.weights.copy()))
-        groups: list[dict[str, Any]] = [
-            {"params": [p for m in modules for p in m.parameters()]},
-            {"params": [weights], "lr": r.weight_lr},
-        ]
-        opt = torch.optim.Adam(groups, lr=r.lr)
-        bought = torch.as_tensor(~self.cold).unsqueeze(1).float()
-        log_before = torch.as_tensor(np.log1p(examples.counts_before))
-        profiles = (
-            torch.stack([F.normalize(content[h].mean(0), dim=0) for h in examples.histories])
-            if len(examples)
-            else torch.zeros(0, width)
-        )
-        users = torch.as_tensor(examples.users)
-        positives = torch.as_tensor(examples.positives)
+        parts = FusedParts.fresh(len(self.users), content, r, self.weights)
+        opt = parts.optimiser(r)
+        data = TrainingData.of(examples, content, self.cold)
         self.losses = []
         for _ in range(r.epochs if len(examples) else 0):
-            total = 0.0
-            for batch in torch.split(torch.randperm(len(examples), generator=gen), r.batch_size):
-                rows = batch.numpy()
-                before = log_before[examples.dates[rows]]
-                # As of the example's date, unbought items are cold; a random share of the
-                # rest is hidden too, so the adapter learns to rank without IDs everywhere.
-                hidden = (before == 0) | (torch.rand(1, n_items, generator=gen) < r.drop_share)
-                shown = (~hidden).float()
-                near = self.copurchase_rows([examples.histories[e] for e in rows], users[batch])
-                pop_weight = weights[2] if r.learn_popularity else weights[2].detach()
-                fixed = (
-                    weights[0] * profiles[batch] @ content.T
-                    + weights[1] * torch.as_tensor(near) * shown
-                    + pop_weight * before
-                )
-                items = adapt_i(content)
-                adapter = adapt_u(profiles[batch]) @ (items - items.mean(0)).T
-                ids = user_ids(users[batch]) @ (item_ids.weight * bought).T
-                logits = fixed + ids * shown + adapter * hidden.float()
-                loss = F.cross_entropy(logits, positives[batch])
-                opt.zero_grad()
-                loss.backward()  # type: ignore[no-untyped-call]
-                opt.step()
-                total += float(loss.detach()) * len(batch)
-            self.losses.append(total / len(examples))
+            self.losses.append(train_epoch(parts, opt, data, r, gen, self.copurchase_rows))
             if self.on_epoch:
                 self.on_epoch(len(self.losses) / r.epochs)
-        with torch.no_grad():
-            self.weights = weights.detach().numpy().copy()
-            items = adapt_i(content)
-            self.adapter_items = (items - items.mean(0)).numpy()
-            self.adapter_users = adapt_u.weight.T.numpy().copy()
-            self.item_vectors = (item_ids.weight * bought).numpy()
-            self.user_vectors = user_ids.weight[: len(self.users)].numpy()
+        for name, array in parts.arrays(content, data.bought, len(self.users)).items():
+            setattr(self, name, array)
 
     def trained_arrays(self) -> dict[str, NDArray[np.float32]]:
         return {name: np.ascontiguousarray(getattr(self, name)) for name in self.TRAINED}

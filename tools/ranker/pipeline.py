@@ -53,24 +53,12 @@ def train_and_save(
     Returns:
         The card as written next to the checkpoint.
     """
-    from safetensors.numpy import save_file
-
-    def stage(name: str) -> Callable[[float], None] | None:
-        return (lambda done: on_progress(name, done)) if on_progress else None
-
     split = per_user_time_split(purchases)
     start = time.perf_counter()
-    held_out = FusedRanker(content, recipe, on_epoch=stage("held-out fit (train split)"))
-    held_out.fit(split.train, item_ids)
-    metrics = evaluate(held_out, split) if evaluate else {}
-    served = FusedRanker(content, recipe, on_epoch=stage("served fit (all purchases)"))
-    served.fit(purchases, item_ids)
+    metrics, served = _fit(purchases, split, item_ids, content, recipe, evaluate, on_progress)
     seconds = time.perf_counter() - start
     path = checkpoint_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    save_file({"content": np.ascontiguousarray(content), **served.trained_arrays()}, str(tmp))
-    tmp.replace(path)
+    _save(path, content, served)
     card: dict[str, Any] = {
         "artefact": "ranker",
         "model": "fused",
@@ -88,6 +76,43 @@ def train_and_save(
     }
     write_card(path.with_suffix(".json"), **card)
     return card
+
+
+def _fit(
+    purchases: Sequence[Interaction],
+    split: PurchaseSplit,
+    item_ids: Sequence[str],
+    content: Vectors,
+    recipe: FusedRecipe,
+    evaluate: Evaluate | None,
+    on_progress: Progress | None,
+) -> tuple[dict[str, Any], FusedRanker]:
+    """The held-out figures of a fit on the split's train part, and the fit on every purchase."""
+    held_out = FusedRanker(
+        content, recipe, on_epoch=_stage(on_progress, "held-out fit (train split)")
+    )
+    held_out.fit(split.train, item_ids)
+    metrics = evaluate(held_out, split) if evaluate else {}
+    served = FusedRanker(
+        content, recipe, on_epoch=_stage(on_progress, "served fit (all purchases)")
+    )
+    served.fit(purchases, item_ids)
+    return metrics, served
+
+
+def _stage(on_progress: Progress | None, name: str) -> Callable[[float], None] | None:
+    """A per-epoch callback that reports to `on_progress` under the stage `name`."""
+    return (lambda done: on_progress(name, done)) if on_progress else None
+
+
+def _save(path: Path, content: Vectors, served: FusedRanker) -> None:
+    """Write the checkpoint through a temporary file, so a crash never leaves half of it."""
+    from safetensors.numpy import save_file
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    save_file({"content": np.ascontiguousarray(content), **served.trained_arrays()}, str(tmp))
+    tmp.replace(path)
 
 
 def load_ranker(

@@ -187,21 +187,52 @@ def search_items(
     vocabulary = store.vocabulary()
     explicit = vocabulary.canonical_filters(request.filters)
     parsed = parser.parse(request.query) if request.interpret and request.query else None
-    understood = parsed.matches if parsed else []
     # Words the caller already constrained explicitly are not second-guessed.
     inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
     # The meaning leaves out what was ruled out, or "no hood" would pull hoods in.
     vector, store = _query_vector(request, _meaning(request.query, parsed), embedder, store, images)
+    found = _relaxed_search(store, vector, request.k, explicit, inferred, parsed)
+    return SearchResult(
+        query=request.query,
+        image=str(request.image) if request.image else None,
+        items=[_shown(h, vocabulary.price_cuts) for h in found.hits],
+        understood=parsed.matches if parsed else [],
+        price_min=parsed.price_min if parsed else None,
+        price_max=parsed.price_max if parsed else None,
+        relaxed=found.relaxed,
+        notes=found.notes,
+    )
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What a search found, and what gave way to find it."""
+
+    hits: list[StoreHit]
+    relaxed: list[str]  # the parser's guesses dropped to find enough, in the order dropped
+    notes: list[str]
+
+
+def _relaxed_search(
+    store: ItemStore,
+    vector: Vectors,
+    k: int,
+    explicit: Filters,
+    inferred: Filters,
+    parsed: ParsedQuery | None,
+) -> _Found:
+    """Search under every filter, then drop the parser's guesses one by one, least certain
+    first, while too few items fit."""
     stated = inferred.merged(explicit)
-    query = _Query(store, vector, request.k, stated)
+    query = _Query(store, vector, k, stated)
     hits = query(stated)
-    plain, named = _firm(understood)
+    plain, named = _firm(parsed.matches if parsed else [])
     relaxed: list[str] = []
     for key in _RELAX_ORDER:
         # A dead end is worse than a near miss (no kids' coats at all shows jackets), but "no
         # pattern" said in words never gives way.
         held = key in plain or (key in named and bool(hits))
-        if len(hits) >= request.k or not _has(inferred, key) or held:
+        if len(hits) >= k or not _has(inferred, key) or held:
             continue
         inferred = inferred.without([key])
         relaxed.append(key)
@@ -209,25 +240,16 @@ def search_items(
         more = [h for h in query(inferred.merged(explicit)) if h.item.item_id not in seen]
         if key == "price" and parsed is not None:
             more = _closest_in_price(more, parsed.price_min, parsed.price_max)
-        hits += more[: request.k - len(hits)]
+        hits += more[: k - len(hits)]
     notes = parsed.notes if parsed else []
     if dropped := [key.replace("_", " ") for key in relaxed if key in named]:
         notes = [
             *notes,
             f"Nothing fits the {' and '.join(dropped)} named, so these are the closest.",
         ]
-    elif len(hits) < request.k and any(_has(inferred, key) for key in plain | named):
+    elif len(hits) < k and any(_has(inferred, key) for key in plain | named):
         notes = [*notes, f"Only {len(hits)} items fit what was named; nothing else is shown."]
-    return SearchResult(
-        query=request.query,
-        image=str(request.image) if request.image else None,
-        items=[_shown(h, vocabulary.price_cuts) for h in hits],
-        understood=understood,
-        price_min=parsed.price_min if parsed else None,
-        price_max=parsed.price_max if parsed else None,
-        relaxed=relaxed,
-        notes=notes,
-    )
+    return _Found(hits, relaxed, notes)
 
 
 def _query_vector(
