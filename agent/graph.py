@@ -16,18 +16,19 @@ message, an unreadable photo, nothing matching) carries its reply straight to re
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
+from langgraph.runtime import Runtime
 from langgraph.store.base import BaseStore
 
 from fitroom.agent.about import answer, try_on
 from fitroom.agent.context import AgentContext
 from fitroom.agent.nodes import clarify, decide, retrieve, understand_turn
 from fitroom.agent.recommend import explain, rank, remember
-from fitroom.agent.state import AgentState, TurnInput
+from fitroom.agent.state import AgentState, TurnInput, Update
 
 
 def _replied_or(next_node: str) -> Any:
@@ -47,20 +48,45 @@ def _asks(state: AgentState) -> str:
     return "clarify" if state.get("question") is not None else "remember"
 
 
+class Node(Protocol):
+    def __call__(self, state: AgentState, runtime: Runtime[AgentContext]) -> Update: ...
+
+
+def _with_context(node: Node, context: AgentContext | None) -> Node:
+    """`node`, given `context` on a run that brought none (a LangGraph server's runs cannot
+    carry the live models and stores the context holds)."""
+    if context is None:
+        return node
+
+    def run(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
+        if runtime.context is None:
+            runtime = runtime.override(context=context)
+        return node(state, runtime)
+
+    return run
+
+
 def build_graph(
-    checkpointer: BaseCheckpointSaver[Any] | None, store: BaseStore | None
+    checkpointer: BaseCheckpointSaver[Any] | None,
+    store: BaseStore | None,
+    context: AgentContext | None = None,
 ) -> CompiledStateGraph[AgentState, AgentContext, TurnInput, AgentState]:
-    """Compile the graph over the given short-term (checkpointer) and long-term (store) memory."""
+    """Compile the graph over the given short-term (checkpointer) and long-term (store) memory;
+    `context`, where given, serves the runs that bring none."""
     graph = StateGraph(AgentState, context_schema=AgentContext, input_schema=TurnInput)
-    graph.add_node("understand", understand_turn)
-    graph.add_node("answer", answer)
-    graph.add_node("try_on", try_on)
-    graph.add_node("retrieve", retrieve)
-    graph.add_node("decide", decide)
-    graph.add_node("clarify", clarify)
-    graph.add_node("rank", rank)
-    graph.add_node("explain", explain)
-    graph.add_node("remember", remember)
+    nodes: dict[str, Node] = {
+        "understand": understand_turn,
+        "answer": answer,
+        "try_on": try_on,
+        "retrieve": retrieve,
+        "decide": decide,
+        "clarify": clarify,
+        "rank": rank,
+        "explain": explain,
+        "remember": remember,
+    }
+    for name, node in nodes.items():
+        graph.add_node(name, _with_context(node, context))
     graph.add_edge(START, "understand")
     graph.add_conditional_edges("understand", _intent, ["answer", "try_on", "retrieve", "remember"])
     graph.add_edge("answer", "remember")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, partial
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fitroom.agent import wiring
@@ -108,6 +109,11 @@ class Services:
         from fitroom.memory.backends import sqlite_memory
 
         return sqlite_memory(self.settings.data_dir / "memory", serializer())
+
+    @property
+    def uploads(self) -> Path:
+        """Where photos sent to the tools are kept, named by their content."""
+        return self.settings.data_dir / "uploads"
 
     @cached_property
     def graph(self) -> Graph:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, ValidationError, ValidationInfo, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from fitroom.agent.backends import Backend, check_chroma, parse_backend
@@ -95,6 +95,17 @@ class Settings(BaseSettings):
     tryon_samples: Path | None = Field(
         default_factory=default_tryon_samples,
         description="Folder of sample person/ and garment/ photos (the try-on benchmark's).",
+    )
+
+    public_image_base: str | None = Field(
+        default=None,
+        description="The URL prefix under which the catalogue's photos are served; tool outputs "
+        "give each item's image_url under it, and none without it.",
+    )
+    mcp_token: SecretStr | None = Field(
+        default=None,
+        description="The bearer token `fitroom mcp --http` requires of every client (an operator "
+        "credential: whoever holds it acts for any shopper).",
     )
 
     @field_validator("text_model", "image_model", "llm", "tryon")

@@ -9,6 +9,7 @@ from fitroom.cli.app_cmd import app as serve
 from fitroom.cli.chat_cmd import chat
 from fitroom.cli.eval_cmd import evaluate
 from fitroom.cli.index_cmd import index
+from fitroom.cli.mcp_cmd import mcp
 from fitroom.cli.search_cmd import search
 from fitroom.cli.tryon_cmd import tryon
 
@@ -28,6 +29,7 @@ app.command()(chat)
 app.command()(tryon)
 app.command("app")(serve)
 app.command("eval")(evaluate)
+app.command()(mcp)
 
 if __name__ == "__main__":
     app()

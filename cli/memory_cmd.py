@@ -2,33 +2,46 @@
 
 from __future__ import annotations
 
-import json
+from typing import TYPE_CHECKING
 
 import typer
+from pydantic import ValidationError
 
 from fitroom.agent.services import Services
 from fitroom.cli.common import console, reports_errors, settings
+from fitroom.tools.errors import InvalidQueryError
+
+if TYPE_CHECKING:
+    from fitroom.agent.toolset.shopper_tools import ShopperInput
 
 app = typer.Typer(help="See or erase what the agent remembers about a user.", no_args_is_help=True)
+
+
+def _shopper(user: str) -> ShopperInput:
+    from fitroom.agent.toolset.errors import sentence
+    from fitroom.agent.toolset.shopper_tools import ShopperInput
+
+    try:
+        return ShopperInput(shopper_id=user)
+    except ValidationError as error:
+        raise InvalidQueryError(sentence(error)) from None
 
 
 @app.command("show")
 @reports_errors
 def show(user: str = typer.Option(..., help="The user id")) -> None:
     """Print the user's long-term memory as JSON."""
-    from fitroom.memory.long_term import load_memory
+    from fitroom.agent.toolset.shopper_tools import read_shopper_memory
 
-    memory = load_memory(Services(settings()).memory.store, user)
-    print(json.dumps(memory.model_dump(), indent=2))
+    found = read_shopper_memory(Services(settings()), _shopper(user))
+    print(found.remembered.model_dump_json(indent=2))
 
 
 @app.command("forget")
 @reports_errors
 def forget(user: str = typer.Option(..., help="The user id")) -> None:
     """Erase the user's long-term memory (likes, dislikes, liked and rejected items)."""
-    from fitroom.memory.long_term import forget_memory, load_memory
+    from fitroom.agent.toolset.shopper_tools import forget_shopper
 
-    store = Services(settings()).memory.store
-    had = not load_memory(store, user).is_empty()
-    forget_memory(store, user)
-    console.print(f"forgot {user}" if had else f"nothing was remembered about {user}")
+    erased = forget_shopper(Services(settings()), _shopper(user)).erased
+    console.print(f"nothing was remembered about {user}" if erased.is_empty() else f"forgot {user}")

@@ -138,3 +138,15 @@ def test_unreadable_queries_file_is_one_clear_line(env: Path, tmp_path: Path) ->
     result = runner.invoke(app, ["search", "--queries", str(tmp_path / "nope.txt")])
     assert result.exit_code == 2
     assert "Cannot read the queries file" in result.output and "Traceback" not in result.output
+
+
+def test_mcp_over_http_refuses_to_start_without_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("FITROOM_MCP_TOKEN", raising=False)
+    result = CliRunner().invoke(app, ["mcp", "--http"])
+    assert result.exit_code == 2
+    assert "FITROOM_MCP_TOKEN" in result.output and "Bearer" in result.output
+
+
+def test_memory_refuses_a_path_for_a_user_id_in_a_sentence() -> None:
+    result = CliRunner().invoke(app, ["memory", "show", "--user", "../../etc"])
+    assert result.exit_code == 2 and "shopper id '../../etc' is not valid" in result.output

@@ -7,8 +7,12 @@ from __future__ import annotations
 from functools import partial
 from itertools import product
 from pathlib import Path
+from typing import Any
 
+from fitroom.agent import wiring
 from fitroom.agent.context import AgentContext
+from fitroom.agent.services import Services
+from fitroom.agent.settings import Settings
 from fitroom.tools.catalog.items import load_catalog
 from fitroom.tools.reader.query_parser import QueryParser
 from fitroom.tools.retrieval.chroma_store import ChromaItemStore, open_client
@@ -61,3 +65,18 @@ def tiny_context(folder: Path) -> AgentContext:
         embed_text=embedder.embed_texts,
         currency_prices=False,
     )
+
+
+def tiny_services(folder: Path, catalog: Path | None = None, **settings: Any) -> Services:
+    """Services over a tiny catalogue (the made-up one by default) with bag-of-words vectors
+    standing in for MiniLM, and no LLM, image tower or ranker: the composition root as it runs,
+    with the models where the tests' point is not the models."""
+    catalog = catalog or write_catalog(folder / "catalog", tiny_rows())
+    config = Settings(
+        catalog=catalog, data_dir=folder / "data", llm="none", image_model="none", **settings
+    )
+    embedder = FakeEmbedder()
+    index_items(load_catalog(catalog).items, embedder, wiring.open_store(config, embedder))
+    services = Services(config)
+    services.__dict__["embedder"] = embedder  # the cached part, as if built from settings
+    return services

@@ -1,0 +1,153 @@
+"""fitroom's toolset over MCP (the official SDK's `MCPServer`), on stdio or streamable HTTP."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import logging
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Annotated, Any
+
+import anyio
+from mcp.server.mcpserver import Image, MCPServer
+from mcp.server.mcpserver.exceptions import ToolError
+from mcp_types import TextContent, ToolAnnotations
+from pydantic import Field
+
+from fitroom.agent.services import Services
+from fitroom.agent.toolset.errors import failure
+from fitroom.agent.toolset.registry import TOOLS, ToolSpec
+from fitroom.agent.toolset.tryon_tool import TryOnOutput
+from fitroom.tools.errors import LLMError
+from fitroom.tools.llm.chat import complete
+
+logger = logging.getLogger(__name__)
+INSTRUCTIONS = (
+    "fitroom recommends real catalogue fashion items. Search with search_catalog (everyday "
+    "words: 'black dress, no stripes, under 40'), look items up with get_product, ask the "
+    "shopper what next_question suggests, and show a garment on their photo with try_on."
+)
+
+
+def _signature(spec: ToolSpec) -> inspect.Signature:
+    """The input model's fields as keyword parameters, so the SDK publishes the same schema."""
+    parameters = []
+    for name, field in spec.input.model_fields.items():
+        described = (*field.metadata, Field(description=field.description))
+        annotation = Annotated.__class_getitem__((field.annotation, *described))  # type: ignore[attr-defined]
+        default = (
+            field.get_default(call_default_factory=True)
+            if not field.is_required()
+            else inspect.Parameter.empty
+        )
+        parameters.append(
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=annotation
+            )
+        )
+    returns = list[Any] if spec.image else spec.output
+    return inspect.Signature(parameters, return_annotation=returns)
+
+
+class _Handler:
+    """One tool's entry point: validation, one call at a time on a worker thread, and errors
+    turned into the sentence the caller can act on."""
+
+    def __init__(self, spec: ToolSpec, services: Services, limiter: anyio.CapacityLimiter) -> None:
+        self.spec, self.services, self.limiter = spec, services, limiter
+        self.__name__ = spec.name
+        self.__doc__ = spec.description
+        self.__signature__ = _signature(spec)
+
+    async def __call__(self, **arguments: Any) -> Any:
+        call = partial(self.spec, self.services, arguments)
+        try:
+            result = await anyio.to_thread.run_sync(call, limiter=self.limiter)
+        except Exception as error:
+            message = failure(error, self.spec.name)
+            if message.endswith("the server's log has the details."):
+                logger.exception("Tool %s crashed", self.spec.name)
+            raise ToolError(message) from None
+        if isinstance(result, TryOnOutput):
+            said = {"item_id": result.item_id, "seconds": result.seconds}
+            return [
+                Image(data=result.png, format="png"),
+                TextContent(type="text", text=json.dumps(said)),
+            ]
+        return result
+
+
+class FitroomMCP(MCPServer[None]):
+    """An MCPServer whose tool errors read as one sentence, without the SDK's prefix."""
+
+    async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        try:
+            return await super().call_tool(name, arguments, context)
+        except ToolError as error:
+            cause = error.__cause__
+            if cause is not None and not isinstance(cause, ToolError):
+                raise ToolError(failure(cause, name)) from None
+            said = str(error)
+            if said.startswith("Unknown tool"):
+                said = f"There is no tool {name!r}; list the tools to see their names."
+            elif said.startswith("Error executing tool"):
+                said = said.split(": ", 1)[-1]
+            raise ToolError(said) from None
+
+
+def _language_model(services: Services) -> None:
+    if services.chat is not None:  # llama.cpp reads its weights on the first completion
+        complete(services.chat, [{"role": "user", "content": "Say OK."}], max_tokens=1)
+
+
+def warm_up(services: Services, say: Callable[[str], None]) -> None:
+    """Load every model and open every store now, saying so, so no caller waits on first use
+    (only the try-on's pose models still load on the first try-on)."""
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("catalogue, item store and ranker", lambda: services.context),
+        ("reader", lambda: services.reader.parse("warm up", ask_llm=False)),
+        ("text encoder", lambda: services.embedder.embed_texts(["warm up"])),
+        ("memory and agent graph", lambda: services.graph),
+        ("language model", lambda: _language_model(services)),
+    ]
+    for n, (name, step) in enumerate(steps, start=1):
+        started = time.perf_counter()
+        try:
+            step()
+        except LLMError as error:  # the tools still answer, with template explanations
+            say(f"[{n}/{len(steps)}] {name} failed: {error}")
+            continue
+        say(f"[{n}/{len(steps)}] {name} ready in {time.perf_counter() - started:.1f} s")
+    for note in services.notes:
+        say(f"note: {note}")
+
+
+def build_server(services: Services) -> MCPServer[None]:
+    """The MCP server over `services`, every tool registered with its annotations."""
+    server = FitroomMCP(
+        name="fitroom",
+        title="fitroom",
+        instructions=INSTRUCTIONS,
+        version="0.1.0",
+        log_level="WARNING",
+    )
+    limiter = anyio.CapacityLimiter(1)  # the models and the store serve one call at a time
+    for spec in TOOLS:
+        annotations = ToolAnnotations(
+            title=spec.title,
+            read_only_hint=spec.read_only,
+            destructive_hint=spec.destructive,
+            idempotent_hint=spec.read_only or spec.destructive,
+            open_world_hint=False,
+        )
+        server.add_tool(
+            _Handler(spec, services, limiter),
+            name=spec.name,
+            title=spec.title,
+            description=spec.description,
+            annotations=annotations,
+            structured_output=not spec.image,
+        )
+    return server

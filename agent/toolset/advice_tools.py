@@ -1,0 +1,150 @@
+"""Advice over the catalogue: the question worth asking, why an item fits, picks for a shopper."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from fitroom.agent.recommend import diverse, explain_picks, rank_candidates
+from fitroom.agent.services import Services
+from fitroom.agent.toolset.catalog_tools import known_item, product
+from fitroom.agent.toolset.models import Count, ItemId, Product, ShopperId, Text, ToolInput
+from fitroom.memory.long_term import load_memory, starting_preferences
+from fitroom.tools.conversation.clarify import ASKABLE, ask_clarifying_question
+from fitroom.tools.conversation.explain import check_explanation, explain_item, explanation_prompt
+from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.errors import FitroomError, InvalidQueryError
+from fitroom.tools.llm.chat import complete
+from fitroom.tools.reader.reading import ParsedQuery
+from fitroom.tools.retrieval.filters import Filters
+from fitroom.tools.retrieval.search import SearchRequest
+
+
+class NextQuestionInput(ToolInput):
+    query: Text = Field(description="What the shopper has asked for so far.")
+    answered: dict[str, str] = Field(
+        default_factory=dict,
+        description=f"Answers already given, attribute -> label; attributes: {', '.join(ASKABLE)}.",
+    )
+
+
+class NextQuestionOutput(BaseModel):
+    question: str | None = Field(description="Null when nothing is worth asking.")
+    attribute: str | None
+    options: list[str] | None
+
+
+class ExplainItemInput(ToolInput):
+    item_id: ItemId
+    query: Text = Field(description="What the shopper asked for.")
+
+
+class ExplainItemOutput(BaseModel):
+    explanation: str
+    grounded: bool = Field(description="Every claim in it checks against the item's record.")
+    source: str = Field(description="llm (a checked draft) or template.")
+
+
+class RecommendInput(ToolInput):
+    shopper_id: ShopperId
+    query: Text = Field(default="", description="Optional: what they want this time.")
+    k: Count = 6
+
+
+class Pick(Product):
+    explanation: str
+
+
+class RecommendOutput(BaseModel):
+    items: list[Pick]
+
+
+def _preferences(parsed: ParsedQuery, start: Preferences | None = None) -> Preferences:
+    """Preferences with what `parsed` wants and rules out added to `start`."""
+    prefs = (start or Preferences()).model_copy(deep=True)
+    said = parsed.filters
+    for target, found in ((prefs.wanted, said.include), (prefs.excluded, said.exclude)):
+        for attribute, labels in found.items():
+            target[attribute] = list(dict.fromkeys([*target.get(attribute, []), *labels]))
+    prefs.min_price = said.price_min if said.price_min is not None else prefs.min_price
+    prefs.max_price = said.price_max if said.price_max is not None else prefs.max_price
+    return prefs
+
+
+def _filters(prefs: Preferences) -> Filters:
+    return Filters(
+        include={a: v for a, v in prefs.wanted.items() if v},
+        exclude={a: v for a, v in prefs.excluded.items() if v},
+        price_min=prefs.min_price,
+        price_max=prefs.max_price,
+    )
+
+
+def _pool(services: Services, prefs: Preferences, meaning: str) -> list[str]:
+    labels = [label for labels in prefs.wanted.values() for label in labels]
+    words = " ".join([*labels, meaning]).strip() or "clothes"
+    request = SearchRequest(
+        query=words, k=services.context.pool_k, filters=_filters(prefs), interpret=False
+    )
+    return [hit.item_id for hit in services.search(request).items]
+
+
+def ask_next_question(services: Services, request: NextQuestionInput) -> NextQuestionOutput:
+    """Choose the one question whose answer narrows the matching items most, if any is worth it."""
+    unknown = sorted(set(request.answered) - set(ASKABLE))
+    if unknown:
+        raise InvalidQueryError(
+            f"Cannot take an answer about {', '.join(unknown)}; answer {', '.join(ASKABLE)}."
+        )
+    parsed = services.reader.parse(request.query, ask_llm=False)
+    vocabulary = services.context.vocabulary
+    answers = vocabulary.canonical_filters(
+        Filters(include={a: [v] for a, v in request.answered.items()})
+    )
+    prefs = _preferences(parsed)
+    for attribute, labels in answers.include.items():
+        prefs.wanted[attribute] = labels
+    items = services.context.items
+    candidates = [items[i] for i in _pool(services, prefs, parsed.meaning) if i in items]
+    question = ask_clarifying_question(candidates, prefs.given())
+    if question is None:
+        return NextQuestionOutput(question=None, attribute=None, options=None)
+    return NextQuestionOutput(
+        question=question.text, attribute=question.attribute, options=question.options
+    )
+
+
+def explain_catalog_item(services: Services, request: ExplainItemInput) -> ExplainItemOutput:
+    """Explain, in checked facts, how an item fits what the shopper asked for."""
+    item = known_item(services, request.item_id)
+    prefs = _preferences(services.reader.parse(request.query, ask_llm=False))
+    vocabulary = services.context.vocabulary
+    draft = None
+    if services.chat is not None and services.context.llm_explanations > 0:
+        try:
+            draft = complete(services.chat, explanation_prompt(item, prefs), max_tokens=40)
+        except FitroomError:  # the template still explains it
+            draft = None
+    said = explain_item(item, prefs, vocabulary, draft=draft)
+    problems = check_explanation(said.text, item, vocabulary, prefs)
+    return ExplainItemOutput(explanation=said.text, grounded=not problems, source=said.source)
+
+
+def recommend_items(services: Services, request: RecommendInput) -> RecommendOutput:
+    """Recommend items for a shopper: their remembered tastes, this request, the ranker."""
+    memory = load_memory(services.memory.store, request.shopper_id)
+    parsed = services.reader.parse(request.query, ask_llm=False) if request.query else None
+    start = starting_preferences(memory)
+    prefs = _preferences(parsed, start) if parsed else start
+    meaning = parsed.meaning if parsed else ""
+    ctx = services.context
+    ranked = rank_candidates(
+        ctx, request.shopper_id, prefs, request.query, _pool(services, prefs, meaning)
+    )
+    picks = diverse([ctx.items[i] for i in ranked], request.k, colour_variants=False)
+    shown = explain_picks(ctx, picks, prefs)
+    return RecommendOutput(
+        items=[
+            Pick(**product(services, item).model_dump(), explanation=said.explanation)
+            for item, said in zip(picks, shown.items, strict=True)
+        ]
+    )

@@ -1,0 +1,150 @@
+"""Finding catalogue items: by words, by id, and like an item or a photo."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field, model_validator
+
+from fitroom.agent.services import Services
+from fitroom.agent.toolset.images import save_photo
+from fitroom.agent.toolset.models import Count, ItemId, Product, Text, ToolInput
+from fitroom.tools.catalog.items import Item
+from fitroom.tools.errors import InvalidQueryError
+from fitroom.tools.reader.reading import Match
+from fitroom.tools.retrieval.embedder import normalise
+from fitroom.tools.retrieval.filters import Filters
+from fitroom.tools.retrieval.search import MAX_K, TEXT_PULL, SearchRequest
+
+
+class FilterSpec(BaseModel):
+    """Hard filters over the catalogue's own labels, keyed as `fitroom search --filter` is."""
+
+    include: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="key -> any of these labels; keys: gender, category, article_type, "
+        "colour, colour_master, pattern.",
+    )
+    exclude: dict[str, list[str]] = Field(
+        default_factory=dict, description="key -> none of these labels (also feature)."
+    )
+    price_min: float | None = None
+    price_max: float | None = None
+
+
+class SearchCatalogInput(ToolInput):
+    query: Text = Field(description="What the shopper wants, in everyday words.")
+    filters: FilterSpec | None = None
+    k: Count = 10
+    cursor: str | None = Field(default=None, description="`next_cursor` of the previous page.")
+
+
+class SearchCatalogOutput(BaseModel):
+    items: list[Product]
+    understood: list[Match] = Field(description="How the words were read as catalogue labels.")
+    relaxed: list[str] = Field(description="Filters read from the words that were dropped.")
+    notes: list[str] = Field(description="How the words were read, where that was not plain.")
+    next_cursor: str | None = Field(description="Pass it back for the next page; null at end.")
+
+
+class GetProductInput(ToolInput):
+    item_ids: list[ItemId] = Field(min_length=1, max_length=50)
+
+
+class GetProductOutput(BaseModel):
+    items: list[Product]
+    missing: list[str] = Field(description="Ids not in the catalogue.")
+
+
+class FindSimilarInput(ToolInput):
+    item_id: ItemId | None = None
+    image_base64: str | None = Field(default=None, description="A PNG, JPEG or WebP as base64.")
+    text: Text = Field(default="", description="How to steer it, e.g. 'but in black'.")
+    k: Count = 10
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FindSimilarInput:
+        if (self.item_id is None) == (self.image_base64 is None):
+            raise ValueError("Give exactly one of item_id or image_base64.")
+        return self
+
+
+class ItemsOutput(BaseModel):
+    items: list[Product]
+
+
+def product(services: Services, item: Item) -> Product:
+    """The record another agent sees, with a photo URL only where photos are served."""
+    base = services.settings.public_image_base
+    url = None
+    if base and item.image is not None:
+        root = services.settings.catalog
+        try:
+            name = item.image.relative_to(root / "images") if root else item.image.name
+        except ValueError:
+            name = item.image.name
+        url = f"{base.rstrip('/')}/{name}"
+    return Product.of(item, services.context.vocabulary, url)
+
+
+def known_item(services: Services, item_id: str) -> Item:
+    item = services.context.items.get(item_id)
+    if item is None:
+        raise InvalidQueryError(f"No item {item_id!r} in the catalogue; search for one first.")
+    return item
+
+
+def _offset(cursor: str | None, k: int) -> int:
+    if cursor is None:
+        return 0
+    if not cursor.isdigit() or int(cursor) + k > MAX_K:
+        raise InvalidQueryError(f"The cursor {cursor[:20]!r} is not one this tool gave out.")
+    return int(cursor)
+
+
+def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCatalogOutput:
+    """Search the catalogue with everyday words, negation and hard filters, a page at a time."""
+    offset = _offset(request.cursor, request.k)
+    spec = request.filters or FilterSpec()
+    filters = Filters(**spec.model_dump())
+    # One more than the page, to know whether another page exists.
+    wanted = SearchRequest(query=request.query, k=offset + request.k + 1, filters=filters)
+    result = services.search(wanted)
+    items = services.context.items
+    page = [items[hit.item_id] for hit in result.items[offset : offset + request.k]]
+    more = len(result.items) > offset + request.k
+    return SearchCatalogOutput(
+        items=[product(services, item) for item in page],
+        understood=result.understood,
+        relaxed=result.relaxed,
+        notes=result.notes,
+        next_cursor=str(offset + request.k) if more else None,
+    )
+
+
+def get_products(services: Services, request: GetProductInput) -> GetProductOutput:
+    """Look up catalogue items by id; ids not in the catalogue are listed as missing."""
+    items = services.context.items
+    ids = list(dict.fromkeys(request.item_ids))
+    return GetProductOutput(
+        items=[product(services, items[i]) for i in ids if i in items],
+        missing=[i for i in ids if i not in items],
+    )
+
+
+def find_similar_items(services: Services, request: FindSimilarInput) -> ItemsOutput:
+    """Find items like a catalogue item or a photo, optionally steered by words."""
+    if request.image_base64 is not None:
+        photo = save_photo(request.image_base64, services.uploads)
+        found = services.search(SearchRequest(query=request.text, image=photo, k=request.k))
+        items = services.context.items
+        return ItemsOutput(items=[product(services, items[h.item_id]) for h in found.items])
+    source = known_item(services, request.item_id or "")
+    vector = services.store.vectors([source.item_id])[0]
+    filters = Filters()
+    if request.text.strip():
+        parsed = services.reader.parse(request.text)
+        filters = parsed.filters
+        pull = services.embedder.embed_texts([parsed.meaning or request.text])[0]
+        vector = normalise((vector + TEXT_PULL * pull)[None])[0]
+    hits = services.store.query(vector, request.k + 1, filters)
+    ids = [h.item.item_id for h in hits if h.item.item_id != source.item_id][: request.k]
+    return ItemsOutput(items=[product(services, services.context.items[i]) for i in ids])

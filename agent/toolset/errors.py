@@ -1,0 +1,31 @@
+"""Bad input, said in one sentence, whichever host called the tool."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from fitroom.tools.errors import FitroomError
+
+
+def sentence(error: ValidationError) -> str:
+    """The first problem in `error` as one sentence naming the argument."""
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"]) or "the input"
+    message = str(first["msg"])
+    if first["type"] == "value_error":  # our own validators already speak in sentences
+        return message.removeprefix("Value error, ")
+    if first["type"] == "missing":
+        return f"The argument {where} is required."
+    if first["type"] == "extra_forbidden":
+        return f"There is no argument {where}; see the tool's input schema."
+    return f"The argument {where} is not valid: {message[:1].lower()}{message[1:]}."
+
+
+def failure(error: BaseException, tool: str) -> str:
+    """What the caller is told: our own errors in their sentence, and never the text of a
+    crash, which stays in the server's log."""
+    if isinstance(error, ValidationError):
+        return sentence(error)
+    if isinstance(error, FitroomError):
+        return str(error)
+    return f"The {tool} tool failed unexpectedly; the server's log has the details."

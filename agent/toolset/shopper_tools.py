@@ -1,0 +1,103 @@
+"""One shopper: a conversation turn with the agent, and what is remembered about them."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from fitroom.agent.services import Services
+from fitroom.agent.state import Understood
+from fitroom.agent.toolset.catalog_tools import product
+from fitroom.agent.toolset.images import save_photo
+from fitroom.agent.toolset.models import Product, ShopperId, Text, ToolInput
+from fitroom.memory.long_term import UserMemory, forget_memory, load_memory
+
+
+class ChatInput(ToolInput):
+    shopper_id: ShopperId
+    session_id: ShopperId = Field(description="The conversation; the same id resumes it.")
+    text: Text = Field(description="What the shopper says.")
+    image_base64: str | None = Field(default=None, description="A photo (PNG, JPEG or WebP).")
+
+
+class ChatPick(Product):
+    explanation: str
+    try_on: bool = Field(description="The try-on can dress this item.")
+
+
+class ChatOutput(BaseModel):
+    """The agent's reply, as `fitroom chat --json` gives it, without server file paths."""
+
+    type: Literal["recommendations", "tryon", "message"]
+    text: str
+    items: list[ChatPick]
+    asked: str | None = Field(description="The attribute a question beside the picks asks about.")
+    understood: Understood | None
+    image_base64: str | None = Field(description="A try-on reply's picture, as PNG base64.")
+
+
+class ShopperInput(ToolInput):
+    shopper_id: ShopperId
+
+
+class ShopperMemoryOutput(BaseModel):
+    shopper_id: str
+    remembered: UserMemory
+
+
+class ForgetOutput(BaseModel):
+    shopper_id: str
+    erased: UserMemory = Field(description="What was remembered, now erased.")
+
+
+def chat_with_agent(services: Services, request: ChatInput) -> ChatOutput:
+    """Say something to the agent in a shopper's conversation and get its reply."""
+    from fitroom.agent.session import run_turn
+
+    photo = save_photo(request.image_base64, services.uploads) if request.image_base64 else None
+    reply = run_turn(
+        services.graph,
+        services.context,
+        request.shopper_id,
+        request.session_id,
+        request.text,
+        str(photo) if photo else None,
+    )
+    items = services.context.items
+    picks = [
+        ChatPick(
+            **product(services, items[shown.item_id]).model_dump(),
+            explanation=shown.explanation,
+            try_on=shown.try_on,
+        )
+        for shown in reply.items
+        if shown.item_id in items
+    ]
+    picture = None
+    if reply.type == "tryon" and reply.image:
+        picture = base64.b64encode(Path(reply.image).read_bytes()).decode()
+    return ChatOutput(
+        type=reply.type,
+        text=reply.text,
+        items=picks,
+        asked=reply.asked,
+        understood=reply.understood,
+        image_base64=picture,
+    )
+
+
+def read_shopper_memory(services: Services, request: ShopperInput) -> ShopperMemoryOutput:
+    """Show what the agent remembers about a shopper across visits."""
+    remembered = load_memory(services.memory.store, request.shopper_id)
+    return ShopperMemoryOutput(shopper_id=request.shopper_id, remembered=remembered)
+
+
+def forget_shopper(services: Services, request: ShopperInput) -> ForgetOutput:
+    """Erase what the agent remembers about a shopper across visits."""
+    store = services.memory.store
+    had = load_memory(store, request.shopper_id)
+    forget_memory(store, request.shopper_id)
+    return ForgetOutput(shopper_id=request.shopper_id, erased=had)

@@ -1,0 +1,140 @@
+"""The toolset other agents call, run directly over tiny services: what each tool answers."""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from fitroom.agent.services import Services
+from fitroom.agent.toolset.images import save_photo
+from fitroom.agent.toolset.registry import TOOLS, ToolSpec
+from fitroom.tools.errors import InvalidQueryError
+from tests.tiny_agent import tiny_services
+
+SPECS = {spec.name: spec for spec in TOOLS}
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return tiny_services(tmp_path_factory.mktemp("toolset"))
+
+
+def call(services: Services, name: str, **arguments: Any) -> dict[str, Any]:
+    spec: ToolSpec = SPECS[name]
+    return spec(services, arguments).model_dump(mode="json")
+
+
+def test_search_reads_negation_and_pages_without_overlap(services: Services) -> None:
+    query = "a dress in black, nothing striped"
+    first = call(services, "search_catalog", query=query, k=2)
+    items = first["items"]
+    assert isinstance(items, list) and len(items) == 2
+    assert all(i["article_type"] == "Dress" and i["colour"] == "Black" for i in items)
+    assert all(i["pattern"] != "Stripe" and i["image_url"] is None for i in items)
+    seen, cursor = [i["item_id"] for i in items], first["next_cursor"]
+    while cursor is not None and len(seen) < 40:
+        page = call(services, "search_catalog", query=query, k=3, cursor=cursor)
+        seen += [i["item_id"] for i in page["items"]]
+        cursor = page["next_cursor"]
+    assert len(seen) == len(set(seen)) > 4  # pages follow on, never repeat
+    # The four black dresses that are not striped come first, on whichever page.
+    whole = call(services, "get_product", item_ids=seen[:4])["items"]
+    assert all(i["colour"] == "Black" and i["pattern"] != "Stripe" for i in whole)
+
+
+def test_search_refuses_an_unknown_filter_in_a_sentence(services: Services) -> None:
+    with pytest.raises(InvalidQueryError, match="Unknown filter key 'size'"):
+        call(services, "search_catalog", query="dress", filters={"include": {"size": ["M"]}})
+
+
+def test_get_product_lists_what_is_missing(services: Services) -> None:
+    found = call(services, "get_product", item_ids=["0900000000", "0999999999", "0900000000"])
+    assert [i["item_id"] for i in found["items"]] == ["0900000000"]
+    assert found["missing"] == ["0999999999"]
+
+
+def test_find_similar_is_steered_by_words_and_leaves_out_the_item(services: Services) -> None:
+    found = call(services, "find_similar", item_id="0900000000", text="but in red", k=4)
+    items = found["items"]
+    assert isinstance(items, list) and items
+    assert all(i["colour"] == "Red" and i["item_id"] != "0900000000" for i in items)
+
+
+def test_next_question_asks_what_splits_the_matches_and_stops_when_settled(
+    services: Services,
+) -> None:
+    asked = call(services, "next_question", query="a dress")
+    assert asked["attribute"] in {"colour_master", "pattern", "gender"}
+    assert asked["question"] and len(asked["options"]) >= 2
+    settled = call(
+        services, "next_question", query="a plain black dress",
+        answered={"gender": "Women"},
+    )  # fmt: skip
+    assert settled == {"question": None, "attribute": None, "options": None}
+
+
+def test_explain_item_says_true_facts(services: Services) -> None:
+    said = call(services, "explain_item", item_id="0900000000", query="something black")
+    assert said["grounded"] is True and said["source"] == "template"
+    assert "black" in str(said["explanation"]).lower()
+
+
+def test_recommend_follows_a_remembered_dislike(tmp_path: Path) -> None:
+    services = tiny_services(tmp_path)
+    reply = call(services, "chat", shopper_id="sam", session_id="a", text="I hate stripes")
+    assert reply["type"] in {"recommendations", "message"}
+    picks = call(services, "recommend", shopper_id="sam", query="a sweater", k=5)["items"]
+    assert isinstance(picks, list) and picks
+    assert all(p["pattern"] != "Stripe" and p["explanation"] for p in picks)
+    remembered = call(services, "shopper_memory", shopper_id="sam")["remembered"]
+    assert "Stripe" in remembered["disliked"]["pattern"]
+    erased = call(services, "forget_shopper", shopper_id="sam")["erased"]
+    assert "Stripe" in erased["disliked"]["pattern"]
+    again = call(services, "shopper_memory", shopper_id="sam")["remembered"]
+    assert again["disliked"] == {}
+
+
+def test_image_urls_only_where_photos_are_served(tmp_path: Path) -> None:
+    served = tiny_services(tmp_path, public_image_base="https://cdn.example.com/hm/")
+    items = call(served, "get_product", item_ids=["0900000000"])["items"]
+    assert items[0]["image_url"] == "https://cdn.example.com/hm/0900000000.jpg"
+
+
+def _png(size: tuple[int, int], mode: str = "RGB") -> bytes:
+    out = io.BytesIO()
+    Image.new(mode, size).save(out, format="PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "says"),
+    [
+        ("/etc/passwd", "file path or URL is not accepted"),
+        ("../../person.jpg", "file path or URL is not accepted"),
+        ("https://example.com/me.jpg", "file path or URL is not accepted"),
+        ("not base64 at all!", "not valid base64"),
+        (base64.b64encode(b"plain text, not a picture").decode(), "cannot be read"),
+        (base64.b64encode(_png((64, 64))[:60]).decode(), "cannot be read"),
+        (base64.b64encode(_png((8000, 6000), "1")).decode(), "over 40 megapixels"),
+        ("", "empty"),
+    ],
+)
+def test_photos_are_refused_in_one_sentence(tmp_path: Path, data: str, says: str) -> None:
+    with pytest.raises(InvalidQueryError, match=says) as caught:
+        save_photo(data, tmp_path)
+    assert str(caught.value).count(". ") == 0 and str(caught.value).endswith(".")
+    assert not any(tmp_path.iterdir())  # nothing half-kept
+
+
+def test_a_good_photo_is_kept_once_by_content(tmp_path: Path) -> None:
+    data = base64.b64encode(_png((32, 48))).decode()
+    first, second = (
+        save_photo(data, tmp_path),
+        save_photo(f"data:image/png;base64,{data}", tmp_path),
+    )
+    assert first == second and first.suffix == ".png" and Image.open(first).size == (32, 48)
