@@ -21,7 +21,7 @@ from fitroom.agent.toolset.errors import failure
 from fitroom.agent.toolset.registry import TOOLS, ToolSpec
 from fitroom.agent.toolset.tryon_tool import TryOnOutput
 from fitroom.tools.errors import LLMError
-from fitroom.tools.llm.chat import complete
+from fitroom.tools.llm.chat import ChatModel, complete
 
 logger = logging.getLogger(__name__)
 INSTRUCTIONS = (
@@ -97,9 +97,8 @@ class FitroomMCP(MCPServer[None]):
             raise ToolError(said) from None
 
 
-def _language_model(services: Services) -> None:
-    if services.chat is not None:  # llama.cpp reads its weights on the first completion
-        complete(services.chat, [{"role": "user", "content": "Say OK."}], max_tokens=1)
+def _language_model(chat: ChatModel) -> None:
+    complete(chat, [{"role": "user", "content": "Say OK."}], max_tokens=1)
 
 
 def warm_up(services: Services, say: Callable[[str], None]) -> None:
@@ -110,8 +109,9 @@ def warm_up(services: Services, say: Callable[[str], None]) -> None:
         ("reader", lambda: services.reader.parse("warm up", ask_llm=False)),
         ("text encoder", lambda: services.embedder.embed_texts(["warm up"])),
         ("memory and agent graph", lambda: services.graph),
-        ("language model", lambda: _language_model(services)),
     ]
+    if (chat := services.chat) is not None:  # llama.cpp reads its weights on the first reply
+        steps.append(("language model", lambda: _language_model(chat)))
     for n, (name, step) in enumerate(steps, start=1):
         started = time.perf_counter()
         try:
