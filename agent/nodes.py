@@ -92,34 +92,51 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale, after_try_on
     )
     if turn.unknown_reference:
-        return update | _message(
-            f"I showed you {len(shown)} item{'s' if len(shown) != 1 else ''}, so there is no "
-            f"{turn.unknown_reference} one; "
-            f"say first to {ORDINALS[min(len(shown), len(ORDINALS)) - 1]}, or describe what you "
-            "want."
-        )
+        return update | _message(_not_shown(turn.unknown_reference, len(shown)))
     if turn.intent != "search":
         if turn.intent == "tryon" and image:
             update["person_photo"] = image
         return update | {"intent": turn.intent, "target": turn.target, "topic": turn.topic}
+    after = _with_extraction(after, text[: ctx.max_chars], ctx, update)
+    after = _price_cap(after, prefs, turn, ctx.currency_prices, update)
+    return update | _search_update(state, prefs, after, turn)
+
+
+def _not_shown(reference: str, shown: int) -> str:
+    """What to say when the shopper points at an item beyond the `shown` ones ("the ninth")."""
+    return (
+        f"I showed you {shown} item{'s' if shown != 1 else ''}, so there is no {reference} one; "
+        f"say first to {ORDINALS[min(shown, len(ORDINALS)) - 1]}, or describe what you want."
+    )
+
+
+def _with_extraction(
+    after: Preferences, text: str, ctx: AgentContext, update: Update
+) -> Preferences:
+    """`after`, with what an LLM reading of `text` adds, when one is set up; its failure is
+    said in a turn note."""
     if ctx.chat is not None and ctx.llm_extraction:
         try:
-            after = merge_extraction(
-                after, extract_wants(ctx.chat, text[: ctx.max_chars], ctx.parse)
-            )
+            return merge_extraction(after, extract_wants(ctx.chat, text, ctx.parse))
         except FitroomError:  # the parser's reading stands on its own
             update["turn_notes"] = [*update["turn_notes"], _NO_LLM_READING]
-    after = _price_cap(after, prefs, turn, ctx.currency_prices, update)
+    return after
+
+
+def _search_update(state: AgentState, prefs: Preferences, after: Preferences, turn: Turn) -> Update:
+    """The update of a turn that searches, from `prefs` to `after`."""
     # Feedback on shown items wants a new list, not a question; "just show me" holds for the
     # rest of the session.
     just_show = state.get("just_show", False) or turn.just_show or bool(turn.feedback)
+    changed: Update = {}
     kind = prefs.wanted.get("article_type")
     if kind and after.wanted.get("article_type") != kind:
-        update["asked"] = []  # another kind of garment may deserve its own questions
-        update["photo"] = None  # and "like this" no longer points at that photo
+        changed["asked"] = []  # another kind of garment may deserve its own questions
+        changed["photo"] = None  # and "like this" no longer points at that photo
+    image = state.get("image")
     if image:  # "something like this": every later refinement is still like this photo
-        update["photo"] = image
-    return update | {
+        changed["photo"] = image
+    return changed | {
         "prefs": after,
         "before": prefs,
         "just_show": just_show,

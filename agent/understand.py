@@ -16,7 +16,7 @@ from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.reader.cue_words import ordinal_words
 from fitroom.tools.reader.features import ATTRIBUTE as FEATURE
 from fitroom.tools.reader.llm_extract import Extraction
-from fitroom.tools.reader.reading import ParsedQuery, Reader
+from fitroom.tools.reader.reading import Match, ParsedQuery, Reader
 
 _PRICE = re.compile(
     r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"
@@ -95,6 +95,28 @@ def _lift(prefs: Preferences, attribute: str, labels: list[str]) -> None:
 
 
 def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
+    """Apply what the message asks for, rules out and allows to `prefs`."""
+    said = _said(prefs, parsed)
+    _read_needs(prefs, parsed, said)
+    old_kind, new_kind = prefs.wanted.get("article_type"), said.get("article_type")
+    if old_kind and new_kind and new_kind != old_kind:
+        # Another kind of garment is a new request: yesterday's colour for trousers says
+        # nothing about today's shirt. Who it is for, dislikes and the budget carry over.
+        for attribute in ("colour", "colour_master", "pattern", "feature"):
+            if attribute not in said:
+                prefs.wanted.pop(attribute, None)
+    for attribute, labels in said.items():
+        prefs.wanted[attribute] = list(dict.fromkeys(labels))  # a new statement replaces the old
+        _lift(prefs, attribute, labels)  # "a black one after all"
+        # A colour family and a shade are one choice: the newer one wins.
+        other = {"colour": "colour_master", "colour_master": "colour"}.get(attribute)
+        if other:
+            prefs.wanted.pop(other, None)
+
+
+def _said(prefs: Preferences, parsed: ParsedQuery) -> dict[str, list[str]]:
+    """The labels the message asks for, by attribute; what it rules out or allows is applied
+    to `prefs` on the way."""
     said: dict[str, list[str]] = {}
     # Said both ways in one message, ruled out wins, as in search: "not a grey one, I live in
     # grey" names grey again to say why.
@@ -105,17 +127,29 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
         elif (m.attribute, m.label) in ruled and not m.negated:
             continue
         elif m.negated:
-            prefs.excluded.setdefault(m.attribute, [])
-            if m.label not in prefs.excluded[m.attribute]:
-                prefs.excluded[m.attribute].append(m.label)
-            if m.lasting and m.label not in prefs.lasting.setdefault(m.attribute, []):
-                prefs.lasting[m.attribute].append(m.label)
-            if m.label in prefs.wanted.get(m.attribute, []):
-                prefs.wanted[m.attribute].remove(m.label)
+            _exclude(prefs, m)
         elif m.how == "pronoun" and prefs.wanted.get("gender"):
             continue  # "he hates prints" after "for my son": still the son, not a man
         else:
             said.setdefault(m.attribute, []).append(m.label)
+    return said
+
+
+def _exclude(prefs: Preferences, m: Match) -> None:
+    """Rule out what `m` names: for now, for good when it is a lasting taste, and no longer
+    wanted."""
+    prefs.excluded.setdefault(m.attribute, [])
+    if m.label not in prefs.excluded[m.attribute]:
+        prefs.excluded[m.attribute].append(m.label)
+    if m.lasting and m.label not in prefs.lasting.setdefault(m.attribute, []):
+        prefs.lasting[m.attribute].append(m.label)
+    if m.label in prefs.wanted.get(m.attribute, []):
+        prefs.wanted[m.attribute].remove(m.label)
+
+
+def _read_needs(prefs: Preferences, parsed: ParsedQuery, said: dict[str, list[str]]) -> None:
+    """The occasion, and the garments it suggests, from an occasion or need the message names;
+    a garment already named stands (taken out of `said`)."""
     needs = [m for m in parsed.matches if m.how in ("occasion", "llm") and not m.negated]
     # garments the shopper named, not ones a previous occasion suggested: "a present for my
     # dad", then "he's always freezing" replaces the present's jewellery with warm things
@@ -131,20 +165,6 @@ def _apply_labels(prefs: Preferences, parsed: ParsedQuery) -> None:
         prefs.suggested = [m.label for m in needs]
     elif said.get("article_type"):
         prefs.suggested = []  # a garment named in words replaces what an occasion suggested
-    old_kind, new_kind = prefs.wanted.get("article_type"), said.get("article_type")
-    if old_kind and new_kind and new_kind != old_kind:
-        # Another kind of garment is a new request: yesterday's colour for trousers says
-        # nothing about today's shirt. Who it is for, dislikes and the budget carry over.
-        for attribute in ("colour", "colour_master", "pattern", "feature"):
-            if attribute not in said:
-                prefs.wanted.pop(attribute, None)
-    for attribute, labels in said.items():
-        prefs.wanted[attribute] = list(dict.fromkeys(labels))  # a new statement replaces the old
-        _lift(prefs, attribute, labels)  # "a black one after all"
-        # A colour family and a shade are one choice: the newer one wins.
-        other = {"colour": "colour_master", "colour_master": "colour"}.get(attribute)
-        if other:
-            prefs.wanted.pop(other, None)
 
 
 def understand(

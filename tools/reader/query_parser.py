@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -11,7 +10,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.reader.clauses import likened
+from fitroom.tools.reader.ages import age_in
 from fitroom.tools.reader.colour_families import excluded_shades, one_level
 from fitroom.tools.reader.cue_words import (
     CHATTER,
@@ -23,16 +22,15 @@ from fitroom.tools.reader.cue_words import (
     SCOPE_FILLERS,
 )
 from fitroom.tools.reader.features import features_in
-from fitroom.tools.reader.garment_kinds import asked_again, kinds_refused
 from fitroom.tools.reader.generic_patterns import GENERIC, pattern_nouns, resolve_generic_patterns
+from fitroom.tools.reader.negation_cues import find_cues
 from fitroom.tools.reader.occasions import read_occasion, triggers
 from fitroom.tools.reader.price_tiers import cap_or_floor, price_word
 from fitroom.tools.reader.reading import Match, ParsedQuery
-from fitroom.tools.reader.referents import for_someone_else, resolve
-from fitroom.tools.reader.scope import allowed, find_cues, negations, unsaid, wearing
-from fitroom.tools.reader.spans import Span
+from fitroom.tools.reader.referents import for_someone_else
+from fitroom.tools.reader.rulings import Rulings, read_rulings
+from fitroom.tools.reader.spans import Cue, Span
 from fitroom.tools.reader.spelling import Speller, dictionary, spoken_words
-from fitroom.tools.reader.statements import statements
 from fitroom.tools.reader.synonyms import SYNONYMS
 from fitroom.tools.reader.tokens import tokenize
 from fitroom.tools.retrieval.embedder import Embedder
@@ -57,17 +55,6 @@ _STOPWORDS = {
 # every article type, while real synonyms ("raincoat"→Coat, "jeans"→Trousers) reach 0.75+.
 SIMILARITY_THRESHOLD = 0.75
 SIMILARITY_MARGIN = 0.03
-# "6 year old", "six years old", "she's seven", "aged 7", "7yo"
-# ("for ten years" is no age)
-_AGE = re.compile(
-    r"^(?:(\w+) (?:years?|yrs?) old|(?:she|he|they|theyre|aged|age|is|are) (\w+)|(\d+) ?yo)$"
-)
-_NUMBERS = {
-    word: n
-    for n, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen".split()
-    )
-}
 # Who a pronoun points at, when no word says it more plainly ("for his birthday").
 _PRONOUNS = {
     **dict.fromkeys(("he", "hes", "his", "him"), "Men"),
@@ -105,13 +92,6 @@ def _singular(word: str) -> str:
 
 def _rank(attribute: str) -> int:
     return _EXACT_ORDER.index(attribute) if attribute in _EXACT_ORDER else len(_EXACT_ORDER)
-
-
-def _years(phrase: str) -> int | None:
-    """The age in "6 year old" or "six years old"."""
-    age = _AGE.match(phrase)
-    word = next((g for g in age.groups() if g), "") if age else ""
-    return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
 def _key(label: str) -> str:
@@ -162,7 +142,7 @@ class QueryParser:
             return "pattern", (GENERIC,), "generic"
         if phrase in _PRONOUNS and _PRONOUNS[phrase] in self._vocab.values.get("gender", []):
             return "gender", (_PRONOUNS[phrase],), "pronoun"
-        years = _years(phrase)
+        years = age_in(phrase)
         if (
             years is not None
             and years < _KIDS_UNTIL
@@ -256,64 +236,64 @@ class QueryParser:
         tokens = [self._as_cue_word(t) for t in spoken_words(tokens, dictionary())]
         occasion_words = triggers(tokens)
         cues = find_cues(tokens, occasion=bool(occasion_words))
-        used = [False] * len(tokens)
-        for cue in cues:
-            used[cue.start : cue.start + cue.length] = [True] * cue.length
-        for i, n, phrase in _spans(tokens, (3, 2)):
-            if tuple(phrase.split()) in NOT_LABELS:
-                used[i : i + n] = [True] * n
-        looked_up = self._by_lookup(tokens, used)
-        looked_up += features_in(tokens, used)  # "not skinny": no label, but the titles say it
-        for i in occasion_words if self._occasions else ():
-            used[i] = True  # occasion words are not garments, however they sound
-        spans = pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
-        # "nothing that screams grandma" likens; it rules out no wearer
-        negated = [
-            r
-            for r in negations(tokens, spans, cues)
-            if r.span.attribute != "gender"
-            or not (likened(tokens, r.span) or wearing(tokens, r.span))
-        ]
-        told, untold, fine = statements(tokens, spans, {r.span for r in negated})
-        negated += told
-        # "I don't mind stripes", "grey is fine now" allow a label; they do not ask for it.
-        permitted = set(allowed(tokens, spans, cues) + fine)
-        people = [s for s in untold if s.attribute == "gender" and s.how != "pronoun"]
-        spans = resolve(tokens, [s for s in spans if s not in untold], people)
-        ruled = {r.span: r.lasting for r in negated if r.span not in permitted}
-        for span in kinds_refused(tokens, spans, ruled, cues) | asked_again(tokens, spans, ruled):
-            del ruled[span]  # "a top that isn't a crop top" still wants a top
-        gone = unsaid(tokens, cues, negated, [s for s in spans if s not in permitted])
-        gone |= {k for s in [*untold, *permitted] for k in range(s.start, s.start + s.length)}
-        meaning = " ".join(t for i, t in enumerate(tokens) if i not in gone)
-        matches = [
-            m.model_copy(update={"allowed": span in permitted})
-            for span in spans
-            for m in self._read_span(tokens, span, ruled)
-        ]
-        if any(m.attribute == "gender" and m.how not in _GUESSED for m in matches):
-            matches = [m for m in matches if m.how not in _GUESSED]  # "my daughter, she's 7"
-        patterns = self._vocab.values.get("pattern", [])
-        matches = resolve_generic_patterns(matches, patterns)
+        used = _no_labels(tokens, cues)
+        read = read_rulings(tokens, self._labels(tokens, used, occasion_words), cues)
+        matches = self._matches(tokens, read)
         notes: list[str] = []
-        named = [
-            m for m in matches if m.attribute == "article_type" and not (m.negated or m.allowed)
-        ]
-        if all(m.how == "similar" for m in named):  # a garment guessed by similarity only
-            refused = {(m.attribute, m.label) for m in matches if m.negated}
-            # "no more t-shirts, something smarter": never suggest what was refused
-            needs = self._needs(tokens, used, notes, ask_llm)
-            matches += [m for m in needs if (m.attribute, m.label) not in refused]
+        matches = self._with_needs(matches, tokens, used, notes, ask_llm)
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
             matches = [m.model_copy(update={"lasting": False}) for m in matches]
-        parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=meaning)
+        parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=read.meaning)
+        return self._priced(parsed, text, tokens)
+
+    def _labels(self, tokens: list[str], used: list[bool], occasion_words: set[int]) -> list[Span]:
+        """The labels `tokens` name, in order; their words are marked `used`."""
+        looked_up = self._by_lookup(tokens, used)
+        looked_up += features_in(tokens, used)  # "not skinny": no label, but the titles say it
+        for i in occasion_words if self._occasions else ():
+            used[i] = True  # occasion words are not garments, however they sound
+        return pattern_nouns(sorted(looked_up + self._by_similarity(tokens, used), key=_start))
+
+    def _matches(self, tokens: list[str], read: Rulings) -> list[Match]:
+        """The labels read, each ruled out or allowed as the message says."""
+        matches = [
+            m.model_copy(update={"allowed": span in read.permitted})
+            for span in read.spans
+            for m in self._read_span(tokens, span, read.ruled)
+        ]
+        if any(m.attribute == "gender" and m.how not in _GUESSED for m in matches):
+            matches = [m for m in matches if m.how not in _GUESSED]  # "my daughter, she's 7"
+        patterns = self._vocab.values.get("pattern", [])
+        return resolve_generic_patterns(matches, patterns)
+
+    def _with_needs(
+        self,
+        matches: list[Match],
+        tokens: list[str],
+        used: list[bool],
+        notes: list[str],
+        ask_llm: bool,
+    ) -> list[Match]:
+        """`matches`, with the garments a need calls for when none is named but by similarity."""
+        named = [
+            m for m in matches if m.attribute == "article_type" and not (m.negated or m.allowed)
+        ]
+        if not all(m.how == "similar" for m in named):
+            return matches  # a garment named in words, not only guessed by similarity
+        refused = {(m.attribute, m.label) for m in matches if m.negated}
+        # "no more t-shirts, something smarter": never suggest what was refused
+        needs = self._needs(tokens, used, notes, ask_llm)
+        return matches + [m for m in needs if (m.attribute, m.label) not in refused]
+
+    def _priced(self, parsed: ParsedQuery, text: str, tokens: list[str]) -> ParsedQuery:
+        """`parsed` with the price range a price word says, if there is one."""
         # the words as read, so "pas trop cher" and "menos caro" say a price as English does
         if word := price_word(text) or price_word(" ".join(tokens)):
             kinds = parsed.filters.include.get("article_type", [])
             low, high = cap_or_floor(word, kinds, self._vocab.price_cuts)
-            parsed = parsed.model_copy(update={"price_min": low, "price_max": high})
+            return parsed.model_copy(update={"price_min": low, "price_max": high})
         return parsed
 
     def _split_unknown_slashes(self, tokens: list[str]) -> list[str]:
@@ -390,3 +370,14 @@ class QueryParser:
 
 def _start(span: Span) -> int:
     return span.start
+
+
+def _no_labels(tokens: list[str], cues: list[Cue]) -> list[bool]:
+    """Which words are never read as labels: the cues', and phrases that only sound like one."""
+    used = [False] * len(tokens)
+    for cue in cues:
+        used[cue.start : cue.start + cue.length] = [True] * cue.length
+    for i, n, phrase in _spans(tokens, (3, 2)):
+        if tuple(phrase.split()) in NOT_LABELS:
+            used[i : i + n] = [True] * n
+    return used

@@ -7,29 +7,21 @@ comma; "not black dresses" rules out black, not dresses (the garment is the head
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from fitroom.tools.reader.cue_words import (
     ADJACENT_POST_CUES,
     ANY_KIND_JOINS,
-    BAD_LOOKS,
     BARE_NEGATORS,
     CLAUSE_BREAKS,
     CLAUSE_CUES,
-    CUES,
     INDIFFERENT,
-    LASTING_CUES,
-    LONGEST_CUE,
-    LOOK_VERBS,
-    NEGATED_VERBS,
-    NO_NEGATION,
-    OTHER_PEOPLE,
-    POST_CUES,
-    POST_SESSION_CUES,
     PUNCTUATION,
     SAME_KIND_JOINS,
     SCOPE_FILLERS,
 )
 from fitroom.tools.reader.features import ATTRIBUTE as FEATURE
+from fitroom.tools.reader.negation_cues import cue_at
 from fitroom.tools.reader.scope_back import (
     demonstrative,
     in_clause,
@@ -41,67 +33,15 @@ from fitroom.tools.reader.scope_back import (
     verdict_follows,
 )
 from fitroom.tools.reader.spans import Cue, Ruled, Span, kind_of, starts_with
-from fitroom.tools.reader.statement_words import NUMBER_WORDS
 
 _MAX_FILLERS = 4  # "I don't want anything in the colour black" still reaches black
 _NEW_THING = frozenset({"a", "an"})
 _EXAMPLES = frozenset({("like",), ("such", "as"), ("eg",), ("say",)})
-_PLAIN = frozenset(
-    tuple(c.split()) for c in ("no", "not", "nothing", "nothing in", "nothing with", "without")
-)
 _ADJECTIVES = frozenset("ugly hideous awful horrible tacky naff cringe cringey gross worst".split())
 _DESCRIBED_BY = frozenset({"with", "in"})  # "no dresses with flowers": what the dress has
-_ADVERBS = frozenset({"really", "just", "also", "absolutely", "totally", "does", "do", "so"})
 _HEAD_NOUNS = frozenset({"ones", "one"})
 _WIDE_REACH = 4  # words of any kind a negated verb reaches past
 _PRICE_WORDS = frozenset({"expensive", "pricey", "dear", "cheap", "costly", "much"})
-
-
-def _someone_else(tokens: Sequence[str], i: int) -> bool:
-    """Whether the taste before position `i` is someone else's ("my dad hates stripes"): a
-    gift's wearer's dislikes are for this request, not the shopper's memory."""
-    k = i - 1
-    while k >= 0 and tokens[k] in _ADVERBS:
-        k -= 1
-    return k >= 0 and tokens[k] in OTHER_PEOPLE
-
-
-def cue_at(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
-    """The length of the longest negation cue starting at `i` and whether it is lasting."""
-    for n in range(min(LONGEST_CUE, len(tokens) - i), 0, -1):
-        cue = tuple(tokens[i : i + n])
-        if cue in CUES:
-            return n, cue in LASTING_CUES
-    return _bad_look(tokens, i)
-
-
-def _bad_look(tokens: Sequence[str], i: int) -> tuple[int, bool] | None:
-    """ "look dreadful in", "looks washed out in": a cue as long as the words up to "in"."""
-    if tokens[i] not in LOOK_VERBS:
-        return None
-    if tokens[i + 1 : i + 3] in (["like", "a"], ["like", "an"]):
-        # "I look like a golfer in plaid": a likeness is never meant kindly
-        end = next((j for j in range(i + 3, min(i + 7, len(tokens))) if tokens[j] == "in"), None)
-        return (end + 1 - i, True) if end is not None else None
-    k = i + 1
-    while (
-        k < len(tokens)
-        and k - i <= 3
-        and (
-            tokens[k] in BAD_LOOKS | _ADVERBS or tokens[k].endswith("ly")  # "completely"
-        )
-    ):
-        k += 1
-    bad = any(t in BAD_LOOKS for t in tokens[i + 1 : k])
-    return (k + 1 - i, True) if bad and tokens[k : k + 1] == ["in"] else None
-
-
-def post_cue_at(tokens: Sequence[str], i: int) -> int | None:
-    """The length of the longest cue starting at `i` that rules out what came before it."""
-    for n in range(min(LONGEST_CUE, len(tokens) - i), 0, -1):
-        if tuple(tokens[i : i + n]) in POST_CUES:
-            return n
-    return None
 
 
 def _scope(
@@ -111,84 +51,143 @@ def _scope(
     scope ends."""
     if cue.wide and starts_with(tokens, start, INDIFFERENT):
         return [], start  # "I don't mind black"
-    lasting = cue.lasting
-    ruled: list[Ruled] = []
-    kinds: set[str] = set()
-    join: str | None = None  # the word that joined the last label to what follows
-    fillers, oxford = 0, False
-    described_by = False  # a garment ruled out so far, then "with" or "in"
+    walk = _Walk(tokens, start, spans_at, cue)
     k = start
     while k < len(tokens):
         span = spans_at.get(k)
-        if span is not None and not ruled and span.attribute == "gender" and wearing(tokens, span):
+        if (
+            span is not None
+            and not walk.ruled
+            and span.attribute == "gender"
+            and wearing(tokens, span)
+        ):
             k += span.length  # "won't let the kids wear glitter": what they wear is ruled out
             continue
         if span is not None:
-            kind = kind_of(span.attribute)
-            last = ruled[-1].span if ruled else None
-            # "not skinny jeans": the feature and the garment it describes are one phrase
-            described = (
-                last is not None
-                and last.attribute == FEATURE
-                and last.start + last.length == k
-                and span.attribute == "article_type"
-            )
-            if described_by and span.attribute != "article_type" and join in (None, "unknown"):
-                # "I don't want a dress with stripes": the stripes, not the dress
-                ruled, kinds = [], set()
-            adjacent = ruled and join is None and fillers == 0 and kind in kinds
-            if adjacent and _list_goes_on(tokens, k + span.length):
-                join = ","  # "nothing black grey or white": a list typed without commas
-            if ruled and not described:
-                modifiers = kinds - {"article_type"}
-                if span.attribute == "article_type" and modifiers and join is None:
-                    break  # "not black dresses": the garment is what is wanted
-                listed = join == "," and oxford and len(ruled) >= 2
-                if join is None or (join in SAME_KIND_JOINS and kind not in kinds and not listed):
-                    break  # "no stripes, a black dress": a new clause
-                if join == "," and not oxford and not _list_goes_on(tokens, k + span.length):
-                    break  # "done with skirts, trousers now": a list closes with or/and
-            ruled.append(Ruled(span, lasting))
-            kinds.add(kind)
-            k, join, fillers, oxford = k + span.length, None, 0, False
-            described_by = False
+            if not walk.label(span, k):
+                break
+            k += span.length
             continue
-        token = tokens[k]
-        example = next((len(p) for p in _EXAMPLES if tuple(tokens[k : k + len(p)]) == p), 0)
-        if ruled and join is None and example:
-            # "nothing pale like white or cream": examples of what is ruled out
-            join, k = "or", k + example - 1
-        elif token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
-            if not ruled:
-                break  # "no, something in blue": the cue answered a question
-            # "orange, yellow, and anything with a big print": a list of any kinds
-            oxford = oxford or (join == "," and token == "and")
-            join = token if join is None or token in ANY_KIND_JOINS else join
-        elif token == ":" and not ruled:
-            pass  # "three things I can't wear: orange, yellow and big prints"
-        elif token in PUNCTUATION or cue_at(tokens, k) is not None:
+        last = walk.word(k)
+        if last is None:
             break
-        elif token in SCOPE_FILLERS and fillers < _MAX_FILLERS:
-            garments = bool(ruled) and kinds == {"article_type"} and join is None
-            verb = tokens[cue.start] not in _ADJECTIVES  # "an ugly christmas jumper in black"
-            described_by = described_by or (garments and verb and token in _DESCRIBED_BY)
-            if join == "," and not oxford and token in _NEW_THING:
-                break  # "no dresses, a skirt": after a comma, "a" starts something new
-            if ruled and join is None and token in _HEAD_NOUNS and tokens[k + 1 : k + 2] == [","]:
-                break  # "not blue ones, black or grey": the ruled-out phrase has ended
-            fillers += 1
-        elif cue.wide and not ruled and k - start < _WIDE_REACH and token not in CLAUSE_BREAKS:
-            pass  # "doesn't have flowers", "don't even think about showing me beige"
-        elif not ruled and k + 1 in spans_at and token not in _PRICE_WORDS | CLAUSE_BREAKS:
-            pass  # "no speckly marl", "not those skin-toned tights": one unknown adjective
-        elif (join is None or join in ANY_KIND_JOINS) and _listed(tokens, k):
+        k = last + 1
+    return walk.ruled, k
+
+
+@dataclass
+class _Walk:
+    """The list a cue's scope has read so far, and how its last item was joined."""
+
+    tokens: Sequence[str]
+    start: int
+    spans_at: dict[int, Span]
+    cue: Cue
+    ruled: list[Ruled] = field(default_factory=list)
+    kinds: set[str] = field(default_factory=set)
+    join: str | None = None  # the word that joined the last label to what follows
+    fillers: int = 0
+    oxford: bool = False
+    described_by: bool = False  # a garment ruled out so far, then "with" or "in"
+
+    def label(self, span: Span, k: int) -> bool:
+        """Take the label `span` at `k` into the list; False where it starts something new."""
+        kind = kind_of(span.attribute)
+        last = self.ruled[-1].span if self.ruled else None
+        # "not skinny jeans": the feature and the garment it describes are one phrase
+        described = (
+            last is not None
+            and last.attribute == FEATURE
+            and last.start + last.length == k
+            and span.attribute == "article_type"
+        )
+        if (
+            self.described_by
+            and span.attribute != "article_type"
+            and self.join in (None, "unknown")
+        ):
+            # "I don't want a dress with stripes": the stripes, not the dress
+            self.ruled, self.kinds = [], set()
+        adjacent = self.ruled and self.join is None and self.fillers == 0 and kind in self.kinds
+        if adjacent and _list_goes_on(self.tokens, k + span.length):
+            self.join = ","  # "nothing black grey or white": a list typed without commas
+        if self.ruled and not described and self._closed(span, kind, k):
+            return False
+        self.ruled.append(Ruled(span, self.cue.lasting))
+        self.kinds.add(kind)
+        self.join, self.fillers, self.oxford = None, 0, False
+        self.described_by = False
+        return True
+
+    def _closed(self, span: Span, kind: str, k: int) -> bool:
+        """Whether the list ended before `span` at `k`, which is of `kind`."""
+        modifiers = self.kinds - {"article_type"}
+        if span.attribute == "article_type" and modifiers and self.join is None:
+            return True  # "not black dresses": the garment is what is wanted
+        join, oxford = self.join, self.oxford
+        listed = join == "," and oxford and len(self.ruled) >= 2
+        if join is None or (join in SAME_KIND_JOINS and kind not in self.kinds and not listed):
+            return True  # "no stripes, a black dress": a new clause
+        # "done with skirts, trousers now": a list closes with or/and
+        return join == "," and not oxford and not _list_goes_on(self.tokens, k + span.length)
+
+    def word(self, k: int) -> int | None:
+        """Read the word at `k`, no label: the index of the last word it takes, or None where
+        the scope ends."""
+        tokens, token = self.tokens, self.tokens[k]
+        example = next((len(p) for p in _EXAMPLES if tuple(tokens[k : k + len(p)]) == p), 0)
+        if self.ruled and self.join is None and example:
+            # "nothing pale like white or cream": examples of what is ruled out
+            self.join = "or"
+            return k + example - 1
+        if token in ANY_KIND_JOINS or token in SAME_KIND_JOINS:
+            return self._joined(k)
+        if token == ":" and not self.ruled:
+            return k  # "three things I can't wear: orange, yellow and big prints"
+        if token in PUNCTUATION or cue_at(tokens, k) is not None:
+            return None
+        if token in SCOPE_FILLERS and self.fillers < _MAX_FILLERS:
+            return self._filler(k)
+        if self._passed_over(k):
+            return k
+        if (self.join is None or self.join in ANY_KIND_JOINS) and _listed(tokens, k):
             # "without pleats or stripes": a word the catalogue has no label for is still an
             # item of the list, which goes on only with "or"/"nor" ("no hood and black").
-            join, k = "unknown", k + 1
-        else:
-            break
-        k += 1
-    return ruled, k
+            self.join = "unknown"
+            return k + 1
+        return None
+
+    def _joined(self, k: int) -> int | None:
+        """Read the join at `k` ("or", "and", ","), or None where it ends the scope."""
+        if not self.ruled:
+            return None  # "no, something in blue": the cue answered a question
+        token = self.tokens[k]
+        # "orange, yellow, and anything with a big print": a list of any kinds
+        self.oxford = self.oxford or (self.join == "," and token == "and")
+        self.join = token if self.join is None or token in ANY_KIND_JOINS else self.join
+        return k
+
+    def _filler(self, k: int) -> int | None:
+        """Read the filler at `k` ("a", "with", "ones"), or None where it ends the scope."""
+        tokens, token, join = self.tokens, self.tokens[k], self.join
+        garments = bool(self.ruled) and self.kinds == {"article_type"} and join is None
+        verb = tokens[self.cue.start] not in _ADJECTIVES  # "an ugly christmas jumper in black"
+        self.described_by = self.described_by or (garments and verb and token in _DESCRIBED_BY)
+        if join == "," and not self.oxford and token in _NEW_THING:
+            return None  # "no dresses, a skirt": after a comma, "a" starts something new
+        if self.ruled and join is None and token in _HEAD_NOUNS and tokens[k + 1 : k + 2] == [","]:
+            return None  # "not blue ones, black or grey": the ruled-out phrase has ended
+        self.fillers += 1
+        return k
+
+    def _passed_over(self, k: int) -> bool:
+        """Whether the word at `k` is read past before the first label."""
+        token, ruled = self.tokens[k], self.ruled
+        reach = self.cue.wide and not ruled and k - self.start < _WIDE_REACH
+        if reach and token not in CLAUSE_BREAKS:
+            return True  # "doesn't have flowers", "don't even think about showing me beige"
+        # "no speckly marl", "not those skin-toned tights": one unknown adjective
+        return not ruled and k + 1 in self.spans_at and token not in _PRICE_WORDS | CLAUSE_BREAKS
 
 
 def wearing(tokens: Sequence[str], span: Span) -> bool:
@@ -208,108 +207,6 @@ def _list_goes_on(tokens: Sequence[str], k: int) -> bool:
     while k < len(tokens) and tokens[k] in SCOPE_FILLERS:
         k += 1
     return k < len(tokens) and (tokens[k] in ANY_KIND_JOINS or tokens[k] in SAME_KIND_JOINS)
-
-
-def _compared(tokens: Sequence[str], i: int) -> bool:
-    """Whether the "than" at `i` ends a comparison that asks for something unlike what
-    follows ("brighter than", "less boring than my usual beige"), not a count ("more than
-    two")."""
-    before = tokens[max(0, i - 4) : i]
-    if not before or before[-1] in {"rather", "other"}:
-        return False  # the cues "rather than" and "other than", already read
-    after = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if after.isdigit() or after in NUMBER_WORDS | {"one", "few"}:
-        return False  # "more than two striped tops" counts
-    return any(t in {"more", "less"} or (len(t) > 4 and t.endswith(("er", "ier"))) for t in before)
-
-
-def _as_as(tokens: Sequence[str], i: int) -> bool:
-    """Whether the "as" at `i` closes "nothing as busy as" or "not as loud as": what follows
-    is what the shopper wants unlike."""
-    return (
-        tokens[i] == "as"
-        and i >= 3
-        and tokens[i - 2] == "as"
-        and tokens[i - 3] in {"nothing", "not", "none", "anything"}
-    )
-
-
-_SELF_CORRECTING = frozenset({("no", "wait"), ("wait", "no"), ("no", "actually")})
-_OUTGROWN = (("outgrown",), ("outgrew",), ("grown", "out", "of"), ("grew", "out", "of"))
-# "outgrown her jeans" is a growth spurt (a need for the next size), not a refusal
-_WHOSE = frozenset({"her", "his", "their", "my", "the", "all", "everything", "most", "its"})
-
-
-def _outgrown(tokens: Sequence[str], i: int) -> int | None:
-    """The length of "outgrown" or "grown out of" at `i` when a taste follows ("she's
-    outgrown pink"), not someone's clothes."""
-    for words in _OUTGROWN:
-        n = len(words)
-        if tuple(tokens[i : i + n]) == words and i + n < len(tokens):
-            return None if tokens[i + n] in _WHOSE else n
-    return None
-
-
-def find_cues(tokens: Sequence[str], occasion: bool = False) -> list[Cue]:
-    """Every negation cue in `tokens`, longest first at each position. Found before labels are
-    read, so "doesn't suit me" never offers "suit" as a garment. With `occasion` (the message
-    names one), a plain "no"/"nothing" holds for this request only."""
-    cues: list[Cue] = []
-    i = 0
-    while i < len(tokens):
-        if double := next((len(c) for c in NO_NEGATION if tuple(tokens[i : i + len(c)]) == c), 0):
-            i += double  # "I never say no to stripes"
-        elif tuple(tokens[i : i + 2]) in _SELF_CORRECTING:
-            i += 2  # "heels, no wait, flats" takes the heels back (`taken_back`); no refusal
-        elif (grown := _outgrown(tokens, i)) is not None:
-            cues.append(Cue(i, grown, lasting=False))  # "she's outgrown pink"
-            i += grown
-        elif (after := post_cue_at(tokens, i)) is not None:
-            # "red doesn't suit her" is her taste, not the shopper's.
-            theirs = any(t in OTHER_PEOPLE for t in tokens[i + after : i + after + 2])
-            session = tuple(tokens[i : i + after]) in POST_SESSION_CUES
-            cues.append(Cue(i, after, lasting=not theirs and not session, after=True))
-            i += after
-        elif (threat := _threatened(tokens, i)) is not None:
-            cues.append(Cue(i, threat, lasting=False))  # "if I come home with another blue shirt"
-            i += threat
-        elif (tokens[i] == "than" and _compared(tokens, i)) or _as_as(tokens, i):
-            cues.append(Cue(i, 1, lasting=False))  # "a bit warmer in colour than the black"
-            i += 1
-        elif (found := cue_at(tokens, i)) is not None:
-            wide = tuple(tokens[i : i + found[0]]) in NEGATED_VERBS
-            lasting = found[1] and not _someone_else(tokens, i)
-            # "a dress for my sister's wedding, nothing black" is the occasion's rule, not a
-            # taste; "I hate black" is one whatever the occasion
-            lasting = lasting and not (occasion and tuple(tokens[i : i + found[0]]) in _PLAIN)
-            cues.append(Cue(i, found[0], lasting=lasting, wide=wide))
-            i += found[0]
-        else:
-            i += 1
-    return cues
-
-
-_MORE_OF = (("another",), ("one", "more"), ("any", "more"))
-_IF_REACH = 8
-_BROUGHT = frozenset(
-    "come comes bring brings buy buys bought get gets see sees show shows send sends wear wears"
-    " turn turns end ends".split()
-)
-
-
-def _threatened(tokens: Sequence[str], i: int) -> int | None:
-    """ "another" or "one more" in an "if" clause is a threat: "if I come home with another
-    blue shirt she's changing the locks", "if you show me one more floral dress I'll scream"."""
-    more = next((len(m) for m in _MORE_OF if tuple(tokens[i : i + len(m)]) == m), 0)
-    if not more:
-        return None
-    k = i - 1
-    while k >= max(0, i - _IF_REACH) and tokens[k] not in PUNCTUATION:
-        if tokens[k] == "if":
-            # "if you have another black top in stock" asks; a threat brings or sees one more
-            return more if _BROUGHT & set(tokens[k:i]) else None
-        k -= 1
-    return None
 
 
 def negations(tokens: Sequence[str], spans: Sequence[Span], cues: Sequence[Cue]) -> list[Ruled]:

@@ -125,57 +125,20 @@ class _Story:
         """ "out", "unsaid" or None (left as the cues read it) for `span` in clause `n`."""
         tokens, clause = self.tokens, self.clauses[n]
         if span.attribute == "gender":
-            # "white gets dirty too fast with my kids around": in the story, not the request
-            # "he thinks jeans are for teenagers", but not "a shirt for my husband, the checked
-            # ones he has already too much": "for" says whom it is for, whatever follows
-            said_for = _for_whom(tokens, span)
-            in_story = n in self.told and said_for is not True
-            # "she says it is for young girls", "pink is for babies": a judgement, not a wearer
-            bystander = in_story or said_for is False or _along(tokens, span)
-            # "a dress for my granddaughter. Her mother has asked that it not be pink": the
-            # wearer's relative, named without "for", says what she wears
-            relative = said_for is None and tokens[span.start - 1 : span.start] in _THEIRS
-            bystander = bystander or (relative and self._another_wearer(span))
-            bystander = bystander or likened(tokens, span)  # "it screams grandma"
-            bystander = bystander or self._opinion_giver(span) or self._bystander(span, n)
-            # "My wife says ... So. A shirt, for me.": the shopper named as the wearer
-            myself = tokens[span.start] in ("im", "i")  # "I'm a bloke" says who the shopper is
-            bystander = bystander or (said_for is not True and not myself and _for_me(tokens))
-            # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
-            end = span.start + span.length
-            bystander = bystander or bool(POSSESSED & set(tokens[end : end + 1]))
-            return "unsaid" if bystander else None
+            return "unsaid" if self._in_story(span, n) else None
         if likened(tokens, span):
             return "unsaid"
-        conditional = _at_condition(tokens, clause) and not self._scorned_next(n)
-        refused = any(tokens[k] in NEGATIVE_VERBS for k in clause)  # "if it's grey I'm not"
-        if conditional and not refused and not complains(tokens, clause.start, clause.stop):
+        if self._allowed_if(n):
             return None  # "I can get sneakers if they're white": what is allowed is wanted
-        # "had 3 black ones already want a change": what is owned, then a change
-        owned = any(
-            tokens[k] in POSSESSING and tokens[k + 1] not in _ASKED_AFTER
-            for k in range(clause.start, span.start)
-        )
-        question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
-        if (
-            owned
-            and not question
-            and span.attribute not in _GARMENT_KINDS
-            and changes(tokens, span.start)
-        ):
+        if self._owned_then_change(span, clause):
             return "out"
         if tokens[span.start] in GENERIC_PATTERN:
             # "patterns are too busy for her eyes": the subject of a complaint
             predicate = predicate_at(tokens, span, self.starts, clause.stop)
             complaint = predicate >= 0 and complains(tokens, predicate, clause.stop)
             return "out" if complaint else None
-        # "he says jeans are uncomfortable" rules out denim, not the trousers asked for
-        says_pattern = tokens[span.start] in IMPLIED_PATTERN
-        if span.attribute in _GARMENT_KINDS and not says_pattern:
-            if not self.garments_asked - set(span.labels):
-                return None  # the garment wanted, however the message talks about it
-        elif not says_pattern and all((span.attribute, x) in self.asked for x in span.labels):
-            return None  # "to go with a black top I've got, so plain black please"
+        if self._wanted(span):
+            return None
         predicate = predicate_at(tokens, span, self.starts, clause.stop)
         if predicate >= 0:
             if allows(tokens, predicate, clause.stop):
@@ -184,6 +147,67 @@ class _Story:
                 return "out"
             # "black is my go-to but I fancy a change"
             return "out" if changes(tokens, clause.stop) else None
+        return self._told(span, n)
+
+    def _in_story(self, span: Span, n: int) -> bool:
+        """Whether the person `span` names in clause `n` is only in the story, not whom the
+        clothes are for."""
+        tokens = self.tokens
+        # "white gets dirty too fast with my kids around": in the story, not the request
+        # "he thinks jeans are for teenagers", but not "a shirt for my husband, the checked
+        # ones he has already too much": "for" says whom it is for, whatever follows
+        said_for = _for_whom(tokens, span)
+        in_story = n in self.told and said_for is not True
+        # "she says it is for young girls", "pink is for babies": a judgement, not a wearer
+        bystander = in_story or said_for is False or _along(tokens, span)
+        # "a dress for my granddaughter. Her mother has asked that it not be pink": the
+        # wearer's relative, named without "for", says what she wears
+        relative = said_for is None and tokens[span.start - 1 : span.start] in _THEIRS
+        bystander = bystander or (relative and self._another_wearer(span))
+        bystander = bystander or likened(tokens, span)  # "it screams grandma"
+        bystander = bystander or self._opinion_giver(span) or self._bystander(span, n)
+        # "My wife says ... So. A shirt, for me.": the shopper named as the wearer
+        myself = tokens[span.start] in ("im", "i")  # "I'm a bloke" says who the shopper is
+        bystander = bystander or (said_for is not True and not myself and _for_me(tokens))
+        # "his wife's colleagues", "my sister's wedding": whose, not whom it is for
+        end = span.start + span.length
+        return bystander or bool(POSSESSED & set(tokens[end : end + 1]))
+
+    def _allowed_if(self, n: int) -> bool:
+        """Whether clause `n` is the condition of a permission that neither refuses nor
+        complains: what it names is wanted."""
+        tokens, clause = self.tokens, self.clauses[n]
+        conditional = _at_condition(tokens, clause) and not self._scorned_next(n)
+        refused = any(tokens[k] in NEGATIVE_VERBS for k in clause)  # "if it's grey I'm not"
+        return conditional and not refused and not complains(tokens, clause.start, clause.stop)
+
+    def _owned_then_change(self, span: Span, clause: range) -> bool:
+        """ "had 3 black ones already want a change": what is owned, then a change."""
+        tokens = self.tokens
+        owned = any(
+            tokens[k] in POSSESSING and tokens[k + 1] not in _ASKED_AFTER
+            for k in range(clause.start, span.start)
+        )
+        question = clause.stop < len(tokens) and tokens[clause.stop] == "?"
+        return (
+            owned
+            and not question
+            and span.attribute not in _GARMENT_KINDS
+            and changes(tokens, span.start)
+        )
+
+    def _wanted(self, span: Span) -> bool:
+        """Whether the message asks for what `span` names, however it talks about it."""
+        # "he says jeans are uncomfortable" rules out denim, not the trousers asked for
+        says_pattern = self.tokens[span.start] in IMPLIED_PATTERN
+        if span.attribute in _GARMENT_KINDS and not says_pattern:
+            return not self.garments_asked - set(span.labels)
+        # "to go with a black top I've got, so plain black please"
+        return not says_pattern and all((span.attribute, x) in self.asked for x in span.labels)
+
+    def _told(self, span: Span, n: int) -> str | None:
+        """The verdict on `span` in clause `n` when no predicate of its own says it."""
+        tokens, clause = self.tokens, self.clauses[n]
         if self.asking[n]:
             return None
         if not tells(tokens, clause):
