@@ -14,12 +14,15 @@ ASGI = Any  # Starlette's ASGI callables, typed loosely: only the call shape mat
 
 def bearer_guard(app: ASGI, token: str) -> ASGI:
     """`app`, answering 401 to any HTTP request that does not carry `Bearer <token>`."""
-    expected = f"Bearer {token}".encode()
+    expected = token.encode()
 
     async def guarded(scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] == "http":
-            given = dict(scope.get("headers") or []).get(b"authorization", b"")
-            if not hmac.compare_digest(given, expected):  # constant time: no timing oracle
+            header = dict(scope.get("headers") or []).get(b"authorization", b"")
+            scheme, _, given = header.strip().partition(b" ")
+            # The scheme is case-insensitive (RFC 9110); the compare is constant-time.
+            ok = scheme.lower() == b"bearer" and hmac.compare_digest(given.strip(), expected)
+            if not ok:
                 body = json.dumps({"error": "A valid bearer token is required."}).encode()
                 await send(
                     {

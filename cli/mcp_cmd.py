@@ -20,7 +20,7 @@ def mcp(
     from fitroom.agent.mcp_server import build_server, warm_up
 
     config = settings()
-    token = config.mcp_token.get_secret_value() if config.mcp_token else ""
+    token = config.mcp_token.get_secret_value().strip() if config.mcp_token else ""
     if http and len(token) < 16:
         raise ConfigError(
             "--http needs FITROOM_MCP_TOKEN set to a secret of at least 16 characters; every "

@@ -138,3 +138,19 @@ def test_a_good_photo_is_kept_once_by_content(tmp_path: Path) -> None:
         save_photo(f"data:image/png;base64,{data}", tmp_path),
     )
     assert first == second and first.suffix == ".png" and Image.open(first).size == (32, 48)
+
+
+def test_explain_item_never_sells_what_the_query_rules_out(services: Services) -> None:
+    striped = call(services, "get_product", item_ids=["0900000002"])["items"][0]
+    assert striped["pattern"] == "Stripe" and striped["try_on"] is False  # a dress
+    said = call(services, "explain_item", item_id="0900000002", query="a dress, no stripes")
+    assert said["ruled_out"] == ["Stripe"] and "rules out" in said["explanation"]
+
+
+def test_errors_never_carry_a_server_path() -> None:
+    from fitroom.agent.toolset.errors import failure
+    from fitroom.tools.errors import ConfigError
+
+    error = ConfigError("No trained image tower at /root/.local/x/tower.safetensors; run it.")
+    said = failure(error, "find_similar")
+    assert "/root" not in said and said.startswith("No trained image tower on the server;")

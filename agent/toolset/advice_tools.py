@@ -42,6 +42,7 @@ class ExplainItemOutput(BaseModel):
     explanation: str
     grounded: bool = Field(description="Every claim in it checks against the item's record.")
     source: str = Field(description="llm (a checked draft) or template.")
+    ruled_out: list[str] = Field(description="What the item is that the query rules out.")
 
 
 class RecommendInput(ToolInput):
@@ -117,6 +118,15 @@ def explain_catalog_item(services: Services, request: ExplainItemInput) -> Expla
     """Explain, in checked facts, how an item fits what the shopper asked for."""
     item = known_item(services, request.item_id)
     prefs = _preferences(services.reader.parse(request.query, ask_llm=False))
+    own = {attribute: str(getattr(item, attribute, "")) for attribute in prefs.excluded}
+    clashes = [own[a] for a, labels in prefs.excluded.items() if own[a] in labels]
+    if clashes:  # a reason to buy it would contradict what the shopper said
+        said = (
+            f"{item.title} is {', '.join(x.lower() for x in clashes)}, which the query rules out."
+        )
+        return ExplainItemOutput(
+            explanation=said, grounded=True, source="template", ruled_out=clashes
+        )
     vocabulary = services.context.vocabulary
     draft = None
     if services.chat is not None and services.context.llm_explanations > 0:
@@ -124,9 +134,11 @@ def explain_catalog_item(services: Services, request: ExplainItemInput) -> Expla
             draft = complete(services.chat, explanation_prompt(item, prefs), max_tokens=40)
         except FitroomError:  # the template still explains it
             draft = None
-    said = explain_item(item, prefs, vocabulary, draft=draft)
-    problems = check_explanation(said.text, item, vocabulary, prefs)
-    return ExplainItemOutput(explanation=said.text, grounded=not problems, source=said.source)
+    explained = explain_item(item, prefs, vocabulary, draft=draft)
+    problems = check_explanation(explained.text, item, vocabulary, prefs)
+    return ExplainItemOutput(
+        explanation=explained.text, grounded=not problems, source=explained.source, ruled_out=[]
+    )
 
 
 def recommend_items(services: Services, request: RecommendInput) -> RecommendOutput:

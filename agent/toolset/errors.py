@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from fitroom.tools.errors import FitroomError
+
+# A server path says nothing a remote caller can use and tells an attacker where things are.
+_PATH = re.compile(r"(?:at |in )?/(?:[\w.@+-]+/)+[\w.@+-]*")
 
 
 def sentence(error: ValidationError) -> str:
@@ -27,5 +32,5 @@ def failure(error: BaseException, tool: str) -> str:
     if isinstance(error, ValidationError):
         return sentence(error)
     if isinstance(error, FitroomError):
-        return str(error)
+        return _PATH.sub("on the server", str(error))
     return f"The {tool} tool failed unexpectedly; the server's log has the details."

@@ -9,15 +9,16 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.reader.price_tiers import Tier, price_tier
 from fitroom.tools.retrieval.vocabulary import Vocabulary
+from fitroom.tools.tryon.types import can_try_on
 
 MAX_TEXT = 2000  # a shopper's message or a query; longer is a paste, not a request
 MAX_ID = 64
 
 
-def _plain_id(value: str, what: str, also: str = "") -> str:
+def _plain_id(value: str, what: str, example: str, also: str = "") -> str:
     value = value.strip()
     if not value:
-        raise ValueError(f"The {what} is empty; give one, for example 'alex'.")
+        raise ValueError(f"The {what} is empty; give one, for example {example!r}.")
     allowed = "-_" + also
     if len(value) > MAX_ID or not all(c.isalnum() or c in allowed for c in value):
         said = ", ".join(repr(c) for c in allowed)
@@ -28,11 +29,15 @@ def _plain_id(value: str, what: str, also: str = "") -> str:
 
 
 def _item_id(value: str) -> str:
-    return _plain_id(value, "item id")
+    return _plain_id(value, "item id", "0108775015")
 
 
 def _shopper_id(value: str) -> str:
-    return _plain_id(value, "shopper id", also=".@+")  # an e-mail address is a fine id
+    return _plain_id(value, "shopper id", "alex", also=".@+")  # an e-mail address is a fine id
+
+
+def _session_id(value: str) -> str:
+    return _plain_id(value, "session id", "monday-1", also=".@+")
 
 
 def _text(value: str) -> str:
@@ -46,6 +51,11 @@ ShopperId = Annotated[
     str,
     AfterValidator(_shopper_id),
     Field(description="Who is shopping: memory is kept per shopper id."),
+]
+SessionId = Annotated[
+    str,
+    AfterValidator(_session_id),
+    Field(description="The conversation; the same id resumes it."),
 ]
 Text = Annotated[str, AfterValidator(_text)]
 Count = Annotated[int, Field(ge=1, le=50, description="How many items (1-50).")]
@@ -71,11 +81,15 @@ class Product(BaseModel):
     image_url: str | None = Field(
         description="The product photo, where FITROOM_PUBLIC_IMAGE_BASE says they are served."
     )
+    try_on: bool = Field(description="The try_on tool can dress it (an upper-body garment).")
 
     @classmethod
     def of(cls, item: Item, vocabulary: Vocabulary, image_url: str | None) -> Product:
         return cls(
-            **item.model_dump(include=set(cls.model_fields) - {"price_tier", "image_url"}),
+            **item.model_dump(
+                include=set(cls.model_fields) - {"price_tier", "image_url", "try_on"}
+            ),
+            try_on=can_try_on(item.article_type),
             price_tier=price_tier(item.article_type, item.price, vocabulary.price_cuts),
             image_url=image_url,
         )

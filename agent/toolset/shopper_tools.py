@@ -12,20 +12,19 @@ from fitroom.agent.services import Services
 from fitroom.agent.state import Understood
 from fitroom.agent.toolset.catalog_tools import product
 from fitroom.agent.toolset.images import save_photo
-from fitroom.agent.toolset.models import Product, ShopperId, Text, ToolInput
+from fitroom.agent.toolset.models import Product, SessionId, ShopperId, Text, ToolInput
 from fitroom.memory.long_term import UserMemory, forget_memory, load_memory
 
 
 class ChatInput(ToolInput):
     shopper_id: ShopperId
-    session_id: ShopperId = Field(description="The conversation; the same id resumes it.")
+    session_id: SessionId
     text: Text = Field(description="What the shopper says.")
     image_base64: str | None = Field(default=None, description="A photo (PNG, JPEG or WebP).")
 
 
 class ChatPick(Product):
     explanation: str
-    try_on: bool = Field(description="The try-on can dress this item.")
 
 
 class ChatOutput(BaseModel):
@@ -71,7 +70,6 @@ def chat_with_agent(services: Services, request: ChatInput) -> ChatOutput:
         ChatPick(
             **product(services, items[shown.item_id]).model_dump(),
             explanation=shown.explanation,
-            try_on=shown.try_on,
         )
         for shown in reply.items
         if shown.item_id in items
