@@ -85,6 +85,13 @@ def product(services: Services, item: Item) -> Product:
     return Product.of(item, services.context.vocabulary, url)
 
 
+def products(services: Services, ids: list[str]) -> list[Product]:
+    """The records of `ids`, skipping any the catalogue no longer has (an index built from an
+    older catalogue)."""
+    items = services.context.items
+    return [product(services, items[i]) for i in ids if i in items]
+
+
 def known_item(services: Services, item_id: str) -> Item:
     item = services.context.items.get(item_id)
     if item is None:
@@ -108,11 +115,10 @@ def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCat
     # One more than the page, to know whether another page exists.
     wanted = SearchRequest(query=request.query, k=offset + request.k + 1, filters=filters)
     result = services.search(wanted)
-    items = services.context.items
-    page = [items[hit.item_id] for hit in result.items[offset : offset + request.k]]
+    page = [hit.item_id for hit in result.items[offset : offset + request.k]]
     more = len(result.items) > offset + request.k
     return SearchCatalogOutput(
-        items=[product(services, item) for item in page],
+        items=products(services, page),
         understood=result.understood,
         relaxed=result.relaxed,
         notes=result.notes,
@@ -135,8 +141,7 @@ def find_similar_items(services: Services, request: FindSimilarInput) -> ItemsOu
     if request.image_base64 is not None:
         photo = save_photo(request.image_base64, services.uploads)
         found = services.search(SearchRequest(query=request.text, image=photo, k=request.k))
-        items = services.context.items
-        return ItemsOutput(items=[product(services, items[h.item_id]) for h in found.items])
+        return ItemsOutput(items=products(services, [h.item_id for h in found.items]))
     source = known_item(services, request.item_id or "")
     vector = services.store.vectors([source.item_id])[0]
     filters = Filters()
@@ -147,4 +152,4 @@ def find_similar_items(services: Services, request: FindSimilarInput) -> ItemsOu
         vector = normalise((vector + TEXT_PULL * pull)[None])[0]
     hits = services.store.query(vector, request.k + 1, filters)
     ids = [h.item.item_id for h in hits if h.item.item_id != source.item_id][: request.k]
-    return ItemsOutput(items=[product(services, services.context.items[i]) for i in ids])
+    return ItemsOutput(items=products(services, ids))
