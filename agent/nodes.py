@@ -194,7 +194,18 @@ def _price_cap(
     return after
 
 
-def _query(prefs: Preferences, meaning: str) -> str:
+def stated_filters(prefs: Preferences) -> Filters:
+    """What the shopper has asked for and ruled out, as hard filters on the catalogue."""
+    return Filters(
+        include={k: v for k, v in prefs.wanted.items() if v},
+        exclude={k: v for k, v in prefs.excluded.items() if v},
+        price_min=prefs.min_price,
+        price_max=prefs.max_price,
+    )
+
+
+def query_words(prefs: Preferences, meaning: str) -> str:
+    """What to search by meaning: the wanted labels, the occasion and the message's meaning."""
     labels = [label for labels in prefs.wanted.values() for label in labels]
     return " ".join([*labels, prefs.occasion or "", meaning]).strip()
 
@@ -209,16 +220,11 @@ def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     image = state.get("photo")
     # What the message rules out must not steer the search by meaning ("no hood").
     meaning = ctx.parse(state.get("text", "")[: ctx.max_chars], ask_llm=False).meaning
-    filters = Filters(
-        include={k: v for k, v in prefs.wanted.items() if v},
-        exclude={k: v for k, v in prefs.excluded.items() if v},
-        price_min=prefs.min_price,
-        price_max=prefs.max_price,
-    )
+    filters = stated_filters(prefs)
     notes: list[str] = []
     try:  # an unreadable photo or an impossible filter is said, and the conversation goes on
         request = SearchRequest(
-            query=_query(prefs, meaning),
+            query=query_words(prefs, meaning),
             image=Path(image) if image else None,
             k=ctx.pool_k,
             filters=filters,

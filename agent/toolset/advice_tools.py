@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
+from fitroom.agent.nodes import query_words, stated_filters
 from fitroom.agent.recommend import diverse, explain_picks, rank_candidates
 from fitroom.agent.services import Services
 from fitroom.agent.toolset.catalog_tools import known_item, product
@@ -71,20 +72,10 @@ def _preferences(parsed: ParsedQuery, start: Preferences | None = None) -> Prefe
     return prefs
 
 
-def _filters(prefs: Preferences) -> Filters:
-    return Filters(
-        include={a: v for a, v in prefs.wanted.items() if v},
-        exclude={a: v for a, v in prefs.excluded.items() if v},
-        price_min=prefs.min_price,
-        price_max=prefs.max_price,
-    )
-
-
 def _pool(services: Services, prefs: Preferences, meaning: str) -> list[str]:
-    labels = [label for labels in prefs.wanted.values() for label in labels]
-    words = " ".join([*labels, meaning]).strip() or "clothes"
+    words = query_words(prefs, meaning) or "clothes"
     request = SearchRequest(
-        query=words, k=services.context.pool_k, filters=_filters(prefs), interpret=False
+        query=words, k=services.context.pool_k, filters=stated_filters(prefs), interpret=False
     )
     return [hit.item_id for hit in services.search(request).items]
 

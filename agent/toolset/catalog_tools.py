@@ -128,11 +128,10 @@ def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCat
 
 def get_products(services: Services, request: GetProductInput) -> GetProductOutput:
     """Look up catalogue items by id; ids not in the catalogue are listed as missing."""
-    items = services.context.items
     ids = list(dict.fromkeys(request.item_ids))
     return GetProductOutput(
-        items=[product(services, items[i]) for i in ids if i in items],
-        missing=[i for i in ids if i not in items],
+        items=products(services, ids),
+        missing=[i for i in ids if i not in services.context.items],
     )
 
 
