@@ -199,3 +199,25 @@ def test_with_nothing_for_both_the_garment_named_outlasts_the_wearer(run) -> Non
     assert [i.item_id for i in result.items] == ["0100000003"]
     assert result.relaxed == ["gender"]
     assert result.notes == ["Nothing fits the gender named, so these are the closest."]
+
+
+def test_a_sum_applies_where_prices_are_a_currency(
+    make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    index_items(load_catalog(make_catalog()).items, fake_embedder, store)
+    parser = QueryParser(store.vocabulary())
+    request = SearchRequest(query="a t-shirt or jumper under 4", k=5)
+    # 100 currency units to the catalogue unit: "under 4" is a cap of 0.04
+    result = search_items(
+        request, embedder=fake_embedder, store=store, parser=parser, price_scale=100.0
+    )
+    assert result.price_max == pytest.approx(0.04) and result.price_min is None
+    assert result.items and all(i.price is not None and i.price <= 0.04 for i in result.items)
+    assert not any("not applied" in note for note in result.notes)
+
+
+def test_a_sum_is_not_applied_to_normalised_prices_and_says_so(run) -> None:  # type: ignore[no-untyped-def]
+    said = run("a jumper for at least £20", k=3)
+    assert said.price_min is None and said.price_max is None
+    assert [n for n in said.notes if "'at least £20' was not applied" in n]
+    assert any(i.article_type == "Sweater" for i in said.items)

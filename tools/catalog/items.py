@@ -318,8 +318,23 @@ def read_catalog(folder: Path) -> Catalog:
     if (folder / "users.csv").is_file():
         _, users = _read_rows(folder / "users.csv")
         user_ids = [u["user_id"] for u in users if u.get("user_id")]
-    unit = {"price": "currency", "price_mean_norm": "normalised"}.get(price_column or "", "none")
-    return Catalog(folder, items, interactions, user_ids, problems, price_unit=unit)
+    return Catalog(folder, items, interactions, user_ids, problems, price_unit=_unit(price_column))
+
+
+def _unit(price_column: str | None) -> str:
+    return {"price": "currency", "price_mean_norm": "normalised"}.get(price_column or "", "none")
+
+
+def price_unit(folder: Path) -> str:
+    """What a catalogue's prices are ("currency", "normalised" or "none"), from its header alone,
+    for a search that need not read every row."""
+    path = Path(folder).expanduser() / "items.csv"
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            columns = next(csv.reader(handle), [])
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise CatalogError(f"Cannot read {path}: {exc}; check it is a UTF-8 CSV file.") from exc
+    return _unit(next((c for c in PRICE_COLUMNS if c in columns), None))
 
 
 def load_catalog(folder: Path) -> Catalog:

@@ -23,6 +23,7 @@ from fitroom.tools.reader.cue_words import (
 )
 from fitroom.tools.reader.features import features_in
 from fitroom.tools.reader.generic_patterns import GENERIC, pattern_nouns, resolve_generic_patterns
+from fitroom.tools.reader.money import money_said
 from fitroom.tools.reader.negation_cues import find_cues
 from fitroom.tools.reader.occasions import read_occasion, triggers
 from fitroom.tools.reader.price_tiers import cap_or_floor, price_word
@@ -288,7 +289,9 @@ class QueryParser:
         return matches + [m for m in needs if (m.attribute, m.label) not in refused]
 
     def _priced(self, parsed: ParsedQuery, text: str, tokens: list[str]) -> ParsedQuery:
-        """`parsed` with the price range a price word says, if there is one."""
+        """`parsed` with the price range a price word says, if there is one, and any sum."""
+        if money := money_said(text):
+            parsed = parsed.model_copy(update={"money": money})
         # the words as read, so "pas trop cher" and "menos caro" say a price as English does
         if word := price_word(text) or price_word(" ".join(tokens)):
             kinds = parsed.filters.include.get("article_type", [])

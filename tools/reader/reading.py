@@ -6,6 +6,7 @@ from typing import Protocol
 
 from pydantic import BaseModel
 
+from fitroom.tools.reader.money import Money
 from fitroom.tools.retrieval.filters import Filters
 
 
@@ -31,6 +32,7 @@ class ParsedQuery(BaseModel):
     matches: list[Match] = []
     price_min: float | None = None  # from words such as "premium", against the kind's prices
     price_max: float | None = None  # from words such as "cheap" or "not too expensive"
+    money: Money | None = None  # a sum named ("under 40"), in whatever currency was meant
     notes: list[str] = []
     meaning: str = ""  # the words without what they rule out, for a search by meaning
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from fitroom.tools.errors import InvalidQueryError, StoreError
 from fitroom.tools.reader.features import asked_for, item_says, opposed
+from fitroom.tools.reader.money import Money
 from fitroom.tools.reader.price_tiers import Tier, price_tier
 from fitroom.tools.reader.query_parser import QueryParser
 from fitroom.tools.reader.reading import Match, ParsedQuery
@@ -101,8 +102,9 @@ class SearchResult(BaseModel):
     image: str | None = None
     items: list[SearchItem]
     understood: list[Match] = []
-    # The price range read from words ("cheap", "premium"), in catalogue units, against the
-    # named kinds' own prices; None where no price word was said.
+    # The price range applied, in catalogue units: a sum ("under 40") where prices are a
+    # currency, else words ("cheap", "premium") against the named kinds' own prices; None
+    # where no price was said.
     price_min: float | None = None
     price_max: float | None = None
     relaxed: list[str] = []
@@ -166,6 +168,7 @@ def search_items(
     store: ItemStore,
     parser: QueryParser,
     images: ImageSearch | None = None,
+    price_scale: float | None = None,
 ) -> SearchResult:
     """Find catalogue items matching everyday words, a photo ("like this but in black"), or both.
 
@@ -178,6 +181,8 @@ def search_items(
         store: The text collection.
         parser: Maps words such as "navy" or "jumper" onto catalogue labels.
         images: The image model and collection; needed only for a photo query.
+        price_scale: Currency units per catalogue price unit, to apply a sum such as "under
+            40"; None when the catalogue's prices are not a currency (H&M's are normalised).
 
     Returns:
         Up to `k` items, best first, with what the parser understood and any filters it relaxed.
@@ -187,11 +192,15 @@ def search_items(
     vocabulary = store.vocabulary()
     explicit = vocabulary.canonical_filters(request.filters)
     parsed = parser.parse(request.query) if request.interpret and request.query else None
+    if parsed is not None and parsed.money is not None:
+        parsed = _with_money(parsed, parsed.money, price_scale)
     # Words the caller already constrained explicitly are not second-guessed.
     inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
     # The meaning leaves out what was ruled out, or "no hood" would pull hoods in.
     vector, store = _query_vector(request, _meaning(request.query, parsed), embedder, store, images)
-    found = _relaxed_search(store, vector, request.k, explicit, inferred, parsed)
+    # A sum said ("under 40") is a limit, never relaxed; "cheap" is a guess at one.
+    firm_price = parsed is not None and parsed.money is not None and price_scale is not None
+    found = _relaxed_search(store, vector, request.k, explicit, inferred, parsed, firm_price)
     return SearchResult(
         query=request.query,
         image=str(request.image) if request.image else None,
@@ -202,6 +211,20 @@ def search_items(
         relaxed=found.relaxed,
         notes=found.notes,
     )
+
+
+def _with_money(parsed: ParsedQuery, money: Money, price_scale: float | None) -> ParsedQuery:
+    """`parsed` with the sum it names as its price range, or, where prices are no currency, a
+    note that the sum was not applied (a cap in H&M's units would silently let everything in)."""
+    if price_scale is None:
+        note = (
+            f"Prices in this catalogue are in its own normalised units, not a currency, so "
+            f"'{money.said}' was not applied; say 'cheap' or 'premium' to choose by each kind's "
+            "own prices."
+        )
+        return parsed.model_copy(update={"notes": [*parsed.notes, note]})
+    low, high = (None if v is None else v / price_scale for v in (money.low, money.high))
+    return parsed.model_copy(update={"price_min": low, "price_max": high})
 
 
 @dataclass(frozen=True)
@@ -220,6 +243,7 @@ def _relaxed_search(
     explicit: Filters,
     inferred: Filters,
     parsed: ParsedQuery | None,
+    firm_price: bool = False,
 ) -> _Found:
     """Search under every filter, then drop the parser's guesses one by one, least certain
     first, while too few items fit."""
@@ -227,6 +251,7 @@ def _relaxed_search(
     query = _Query(store, vector, k, stated)
     hits = query(stated)
     plain, named = _firm(parsed.matches if parsed else [])
+    plain |= {"price"} if firm_price else set()
     relaxed: list[str] = []
     for key in _RELAX_ORDER:
         # A dead end is worse than a near miss (no kids' coats at all shows jackets), but "no
