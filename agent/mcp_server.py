@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import json
 import logging
+import threading
 import time
 from collections.abc import Callable
 from functools import partial
@@ -14,6 +15,7 @@ import anyio
 from mcp.server.mcpserver import Image, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
 from mcp_types import TextContent, ToolAnnotations
+from mcp_types import Tool as MCPTool
 from pydantic import Field
 
 from fitroom.agent.services import Services
@@ -51,18 +53,63 @@ def _signature(spec: ToolSpec) -> inspect.Signature:
     return inspect.Signature(parameters, return_annotation=returns)
 
 
+class WarmUp:
+    """The models loading on a thread while the server already answers: a client's
+    `initialize` and `tools/list` need no model, and its start-up timeout is often 30 s."""
+
+    def __init__(self, services: Services, say: Callable[[str], None]) -> None:
+        self._done = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._run, args=(services, say), name="fitroom-warm-up", daemon=True
+        )
+
+    def start(self) -> WarmUp:
+        self._thread.start()
+        return self
+
+    def _run(self, services: Services, say: Callable[[str], None]) -> None:
+        try:
+            warm_up(services, say)
+        except Exception as error:  # every call then says why it cannot run
+            self._error = error
+            said = failure(error, "warm-up")
+            if said.endswith("the server's log has the details."):
+                logger.exception("Warm-up crashed")
+            say(f"warm-up failed: {said}")
+        finally:
+            self._done.set()
+
+    def wait(self) -> None:
+        """Block until the models are loaded; raise what stopped them loading."""
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+
+
 class _Handler:
     """One tool's entry point: validation, one call at a time on a worker thread, and errors
     turned into the sentence the caller can act on."""
 
-    def __init__(self, spec: ToolSpec, services: Services, limiter: anyio.CapacityLimiter) -> None:
-        self.spec, self.services, self.limiter = spec, services, limiter
+    def __init__(
+        self,
+        spec: ToolSpec,
+        services: Services,
+        limiter: anyio.CapacityLimiter,
+        ready: WarmUp | None,
+    ) -> None:
+        self.spec, self.services, self.limiter, self.ready = spec, services, limiter, ready
         self.__name__ = spec.name
         self.__doc__ = spec.description
         self.__signature__ = _signature(spec)
 
+    def _run(self, arguments: dict[str, Any]) -> Any:
+        if self.ready is not None:
+            self.ready.wait()
+        return self.spec(self.services, arguments)
+
     async def __call__(self, **arguments: Any) -> Any:
-        call = partial(self.spec, self.services, arguments)
+        call = partial(self._run, arguments)
         try:
             result = await anyio.to_thread.run_sync(call, limiter=self.limiter)
         except Exception as error:
@@ -79,10 +126,36 @@ class _Handler:
         return result
 
 
+_SPECS = {spec.name: spec for spec in TOOLS}
+
+
+def _unknown_argument(name: str, arguments: dict[str, Any]) -> str | None:
+    """The sentence for an argument the tool does not take (the SDK would drop it silently,
+    and a caller's typo such as `querry` would then search for nothing)."""
+    spec = _SPECS.get(name)
+    if spec is None:
+        return None
+    taken = list(spec.input.model_fields)
+    unknown = sorted(set(arguments) - set(taken))
+    if not unknown:
+        return None
+    return f"The {name} tool has no argument {unknown[0]!r}; it takes {', '.join(taken)}."
+
+
 class FitroomMCP(MCPServer[None]):
-    """An MCPServer whose tool errors read as one sentence, without the SDK's prefix."""
+    """An MCPServer whose tool errors read as one sentence, without the SDK's prefix, and whose
+    tools refuse arguments they do not take."""
+
+    async def list_tools(self) -> list[MCPTool]:
+        tools = await super().list_tools()
+        for tool in tools:
+            if tool.name in _SPECS:  # published as refused, as call_tool refuses them
+                tool.input_schema["additionalProperties"] = False
+        return tools
 
     async def call_tool(self, name: str, arguments: dict[str, Any], context: Any = None) -> Any:
+        if (said := _unknown_argument(name, arguments)) is not None:
+            raise ToolError(said)
         try:
             return await super().call_tool(name, arguments, context)
         except ToolError as error:
@@ -124,8 +197,9 @@ def warm_up(services: Services, say: Callable[[str], None]) -> None:
         say(f"note: {note}")
 
 
-def build_server(services: Services) -> MCPServer[None]:
-    """The MCP server over `services`, every tool registered with its annotations."""
+def build_server(services: Services, ready: WarmUp | None = None) -> MCPServer[None]:
+    """The MCP server over `services`, every tool registered with its annotations; with
+    `ready`, tool calls wait for the models it is loading."""
     server = FitroomMCP(
         name="fitroom",
         title="fitroom",
@@ -143,7 +217,7 @@ def build_server(services: Services) -> MCPServer[None]:
             open_world_hint=False,
         )
         server.add_tool(
-            _Handler(spec, services, limiter),
+            _Handler(spec, services, limiter, ready),
             name=spec.name,
             title=spec.title,
             description=spec.description,

@@ -64,6 +64,8 @@ def _show(reply: Reply) -> None:
     console.print(f"[bold]fitroom:[/bold] {reply.text}", highlight=False)
     if line := _understood(reply):
         console.print(f"[dim]{line}[/dim]", highlight=False)
+    for note in reply.notes:
+        console.print(f"[yellow]note:[/yellow] {note}", highlight=False)
     if reply.image:
         console.print(f"Picture: {reply.image}", highlight=False)
     if not reply.items:
@@ -119,7 +121,7 @@ def chat(
         for scripted in _script(script):
             reply = run_turn(graph, context, user, session, scripted.text, scripted.image)
             if as_json:
-                print(json.dumps(reply.model_dump(mode="json", exclude={"notes"})))
+                print(json.dumps(reply.model_dump(mode="json")))
             else:
                 _show(reply)
         return

@@ -17,7 +17,7 @@ def mcp(
 ) -> None:
     """Serve fitroom's tools over MCP: stdio by default (for a local MCP client), or HTTP at
     /mcp with --http, which requires the bearer token FITROOM_MCP_TOKEN."""
-    from fitroom.agent.mcp_server import build_server, warm_up
+    from fitroom.agent.mcp_server import WarmUp, build_server
 
     config = settings()
     token = config.mcp_token.get_secret_value().strip() if config.mcp_token else ""
@@ -28,8 +28,8 @@ def mcp(
         )
     services = Services(config)
     # stdout is the protocol channel on stdio: every word for people goes to stderr.
-    warm_up(services, lambda line: err_console.print(line, highlight=False))
-    server = build_server(services)
+    ready = WarmUp(services, lambda line: err_console.print(line, highlight=False)).start()
+    server = build_server(services, ready)
     if http:
         from fitroom.agent.mcp_http import serve_http
 

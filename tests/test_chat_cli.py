@@ -47,6 +47,14 @@ def test_script_gives_one_json_line_per_turn(env: Path) -> None:
     assert all(set(i) == SHOWN_FIELDS for i in items)
     assert turns[0]["understood"]["wants"] == {"article_type": ["Sweater"]}
     assert items[0]["article_type"] == "Sweater"
+    assert turns[0]["notes"] == []
+
+
+def test_a_note_reaches_the_shopper_in_json_and_in_the_table(env: Path) -> None:
+    (turn,) = _chat("ana", "s1", {"text": "a sweater under 30, just show me"})
+    assert any("normalised units" in note for note in turn["notes"])
+    result = runner.invoke(app, ["chat", "--script", "-"], input='{"text": "a skirt under 30"}')
+    assert result.exit_code == 0 and "note: This catalogue lists prices" in result.stdout
 
 
 def test_memory_show_and_forget_touch_one_user_only(env: Path) -> None:

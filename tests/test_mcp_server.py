@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,10 @@ from mcp import Client
 from mcp_types import CallToolResult
 from PIL import Image
 
+from fitroom.agent import mcp_server
 from fitroom.agent.mcp_server import build_server
 from fitroom.agent.services import Services
+from fitroom.tools.errors import StoreError
 from tests.tiny_agent import tiny_services
 
 Call = Callable[[str, dict[str, Any]], Awaitable[CallToolResult]]
@@ -60,6 +63,7 @@ def test_tools_are_listed_with_annotations_and_schemas(services: Services) -> No
         k = tools["search_catalog"].input_schema["properties"]["k"]
         assert (k["minimum"], k["maximum"]) == (1, 50)
         assert "query" in tools["search_catalog"].input_schema["required"]
+        assert all(t.input_schema.get("additionalProperties") is False for t in tools.values())
         assert set(tools["find_similar"].input_schema["properties"]) >= {"item_id", "image_base64"}
 
     with_client(services, body)
@@ -106,7 +110,9 @@ BAD: list[tuple[str, dict[str, Any], str]] = [
     ("search_catalog", {"query": "dress", "cursor": "../../etc"}, "cursor"),
     ("search_catalog", {"query": "dress", "filters": {"include": {"size": ["M"]}}}, "size"),
     ("search_catalog", {"k": 3}, "query"),
-    ("get_product", {"item_ids": ["../../etc/passwd"]}, "not valid"),
+    ("get_product", {"item_ids": ["x" * 65]}, "item_ids"),
+    ("search_catalog", {"query": "dress", "querry": "skirt"}, "'querry'"),
+    ("get_product", {"item_ids": ["0900000000"], "path": "/etc/passwd"}, "takes item_ids"),
     ("get_product", {"item_ids": [f"{n:010d}" for n in range(51)]}, "item_ids"),
     ("get_product", {"item_ids": []}, "item_ids"),
     ("find_similar", {"item_id": "0999999999"}, "No item"),
@@ -174,3 +180,56 @@ def test_try_on_of_a_garment_it_cannot_dress_says_so(tmp_path: Path, services: S
         assert result.is_error and "skirt" in _text(result).lower(), _text(result)
 
     with_client(services, body)
+
+
+def test_the_server_answers_while_the_models_load_and_calls_wait_for_them(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate, said = threading.Event(), list[str]()
+
+    def slow(services: Services, say: Callable[[str], None]) -> None:
+        gate.wait(10)
+        say("ok")
+
+    monkeypatch.setattr(mcp_server, "warm_up", slow)
+
+    async def body(client: Client) -> None:
+        assert len((await client.list_tools()).tools) == 10  # nothing loaded yet
+        answers: list[CallToolResult] = []
+
+        async def call() -> None:
+            answers.append(await client.call_tool("get_product", {"item_ids": ["0900000000"]}))
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(call)
+            await anyio.sleep(0.3)
+            assert not answers  # the call waits for the models
+            gate.set()
+        assert not answers[0].is_error and said == ["ok"]
+
+    ready = mcp_server.WarmUp(services, said.append).start()
+
+    async def main() -> None:
+        async with Client(build_server(services, ready)) as client:
+            await body(client)
+
+    anyio.run(main)
+
+
+def test_a_failed_warm_up_is_every_call_s_one_sentence(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(services: Services, say: Callable[[str], None]) -> None:
+        raise StoreError("The item store is empty; build it with `fitroom index` first.")
+
+    monkeypatch.setattr(mcp_server, "warm_up", broken)
+    said: list[str] = []
+    ready = mcp_server.WarmUp(services, said.append).start()
+
+    async def main() -> None:
+        async with Client(build_server(services, ready)) as client:
+            result = await client.call_tool("search_catalog", {"query": "dress"})
+            assert result.is_error and "fitroom index" in _text(result)
+
+    anyio.run(main)
+    assert said and said[0].startswith("warm-up failed: The item store is empty")

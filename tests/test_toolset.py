@@ -56,6 +56,19 @@ def test_get_product_lists_what_is_missing(services: Services) -> None:
     found = call(services, "get_product", item_ids=["0900000000", "0999999999", "0900000000"])
     assert [i["item_id"] for i in found["items"]] == ["0900000000"]
     assert found["missing"] == ["0999999999"]
+    # a malformed id is one more missing id, never a failed batch
+    odd = call(services, "get_product", item_ids=["0900000000", "../../etc/passwd", " "])
+    assert [i["item_id"] for i in odd["items"]] == ["0900000000"]
+    assert odd["missing"] == ["../../etc/passwd", ""]
+
+
+def test_search_says_a_sum_cannot_apply_to_normalised_prices(services: Services) -> None:
+    found = call(services, "search_catalog", query="a black dress, 30 euros max", k=3)
+    assert found["price_max"] is None and found["items"]
+    assert any("'30 euros max' was not applied" in note for note in found["notes"])
+    cheap = call(services, "search_catalog", query="a cheap black dress", k=3)
+    assert cheap["price_max"] is not None
+    assert all(i["price"] is None or i["price"] <= cheap["price_max"] for i in cheap["items"])
 
 
 def test_find_similar_is_steered_by_words_and_leaves_out_the_item(services: Services) -> None:
@@ -154,3 +167,10 @@ def test_errors_never_carry_a_server_path() -> None:
     error = ConfigError("No trained image tower at /root/.local/x/tower.safetensors; run it.")
     said = failure(error, "find_similar")
     assert "/root" not in said and said.startswith("No trained image tower on the server;")
+
+
+def test_chat_passes_on_what_the_shopper_should_know(tmp_path: Path) -> None:
+    services = tiny_services(tmp_path)
+    said = call(services, "chat", shopper_id="ana", session_id="s", text="a red skirt under 40")
+    assert said["items"] and all(i["article_type"] == "Skirt" for i in said["items"])
+    assert any("normalised units" in note for note in said["notes"])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, Field, model_validator
 
 from fitroom.agent.services import Services
 from fitroom.agent.toolset.images import save_photo
-from fitroom.agent.toolset.models import Count, ItemId, Product, Text, ToolInput
+from fitroom.agent.toolset.models import MAX_ID, Count, ItemId, Product, Text, ToolInput
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.errors import InvalidQueryError
 from fitroom.tools.reader.reading import Match
@@ -41,12 +43,18 @@ class SearchCatalogOutput(BaseModel):
     items: list[Product]
     understood: list[Match] = Field(description="How the words were read as catalogue labels.")
     relaxed: list[str] = Field(description="Filters read from the words that were dropped.")
+    price_min: float | None = Field(description="The price floor applied, in catalogue units.")
+    price_max: float | None = Field(description="The price cap applied, in catalogue units.")
     notes: list[str] = Field(description="How the words were read, where that was not plain.")
     next_cursor: str | None = Field(description="Pass it back for the next page; null at end.")
 
 
 class GetProductInput(ToolInput):
-    item_ids: list[ItemId] = Field(min_length=1, max_length=50)
+    # Plain strings, not ItemId: one malformed id in a batch is one more missing id, not a
+    # failed call (it is only ever looked up, never used as a path).
+    item_ids: list[Annotated[str, Field(max_length=MAX_ID)]] = Field(
+        min_length=1, max_length=50, description="Catalogue item ids."
+    )
 
 
 class GetProductOutput(BaseModel):
@@ -121,6 +129,8 @@ def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCat
         items=products(services, page),
         understood=result.understood,
         relaxed=result.relaxed,
+        price_min=result.price_min,
+        price_max=result.price_max,
         notes=result.notes,
         next_cursor=str(offset + request.k) if more else None,
     )
@@ -128,7 +138,7 @@ def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCat
 
 def get_products(services: Services, request: GetProductInput) -> GetProductOutput:
     """Look up catalogue items by id; ids not in the catalogue are listed as missing."""
-    ids = list(dict.fromkeys(request.item_ids))
+    ids = list(dict.fromkeys(i.strip() for i in request.item_ids))
     return GetProductOutput(
         items=products(services, ids),
         missing=[i for i in ids if i not in services.context.items],

@@ -12,6 +12,11 @@ from fitroom.tools.errors import FitroomError
 _PATH = re.compile(r"(?:at |in )?/(?:[\w.@+-]+/)+[\w.@+-]*")
 
 
+def without_paths(text: str) -> str:
+    """`text` with any server file path replaced by "on the server"."""
+    return _PATH.sub("on the server", text)
+
+
 def sentence(error: ValidationError) -> str:
     """The first problem in `error` as one sentence naming the argument."""
     first = error.errors()[0]
@@ -32,5 +37,5 @@ def failure(error: BaseException, tool: str) -> str:
     if isinstance(error, ValidationError):
         return sentence(error)
     if isinstance(error, FitroomError):
-        return _PATH.sub("on the server", str(error))
+        return without_paths(str(error))
     return f"The {tool} tool failed unexpectedly; the server's log has the details."

@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from fitroom.agent.services import Services
 from fitroom.agent.state import Understood
 from fitroom.agent.toolset.catalog_tools import product
+from fitroom.agent.toolset.errors import without_paths
 from fitroom.agent.toolset.images import save_photo
 from fitroom.agent.toolset.models import Product, SessionId, ShopperId, Text, ToolInput
 from fitroom.memory.long_term import UserMemory, forget_memory, load_memory
@@ -35,6 +36,7 @@ class ChatOutput(BaseModel):
     items: list[ChatPick]
     asked: str | None = Field(description="The attribute a question beside the picks asks about.")
     understood: Understood | None
+    notes: list[str] = Field(description="What the shopper should know about this reply.")
     image_base64: str | None = Field(description="A try-on reply's picture, as PNG base64.")
 
 
@@ -83,6 +85,7 @@ def chat_with_agent(services: Services, request: ChatInput) -> ChatOutput:
         items=picks,
         asked=reply.asked,
         understood=reply.understood,
+        notes=[without_paths(note) for note in reply.notes],
         image_base64=picture,
     )
 
