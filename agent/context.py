@@ -29,6 +29,7 @@ class AgentContext:
     embed_text: Callable[[list[str]], Vectors]
     # The photo model's vector for one picture (cached by the caller); None without photos.
     embed_photo: Callable[[Path], Vectors] | None = None
+    photo_search: bool = True  # False: no image model, so a photo is only for a try-on
     ranker: Ranker | None = None
     # The ranker's popularity weight inside a conversation, where every candidate already
     # matches the stated filters. On 200 validation episodes success@5 was 0.86 at 0, 0.87 at

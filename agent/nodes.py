@@ -46,6 +46,13 @@ _NO_CURRENCY = (
 )
 
 
+_NO_PHOTO_SEARCH = (
+    "I cannot search by photo here (no image model is installed), but I can put a garment I "
+    "show you on your photo; tell me in words what you are looking for."
+)
+_NO_PHOTO_SEARCH_WORDS = (
+    "I cannot search by photo here (no image model is installed), so I searched by your words."
+)
 _NO_LLM_READING = "The LLM failed, so I read your message without it."
 _NO_PRICED = (
     "Nothing that matches has a price in that range (many items here list no price), so these "
@@ -88,8 +95,15 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         ]
     shown = [ctx.items[i] for i in state.get("shown", []) if i in ctx.items]
     after_try_on = state.get("intent") == "tryon"
+    photo_for_try_on = bool(image) and not ctx.photo_search
     after, turn = understand(
-        text[: ctx.max_chars], prefs, ctx.parse, shown, ctx.price_scale, after_try_on
+        text[: ctx.max_chars],
+        prefs,
+        ctx.parse,
+        shown,
+        ctx.price_scale,
+        after_try_on,
+        photo_for_try_on,
     )
     if turn.unknown_reference:
         return update | _message(_not_shown(turn.unknown_reference, len(shown)))
@@ -97,9 +111,14 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
         if turn.intent == "tryon" and image:
             update["person_photo"] = image
         return update | {"intent": turn.intent, "target": turn.target, "topic": turn.topic}
+    if photo_for_try_on:  # search by the words alone, and never "like this photo" later
+        if not any(c.isalnum() for c in text):
+            return update | _message(_NO_PHOTO_SEARCH)
+        update["turn_notes"] = [*update.get("turn_notes", []), _NO_PHOTO_SEARCH_WORDS]
+        image = None
     after = _with_extraction(after, text[: ctx.max_chars], ctx, update)
     after = _price_cap(after, prefs, turn, ctx.currency_prices, update)
-    return update | _search_update(state, prefs, after, turn)
+    return update | _search_update(state, prefs, after, turn, image)
 
 
 def _not_shown(reference: str, shown: int) -> str:
@@ -123,7 +142,9 @@ def _with_extraction(
     return after
 
 
-def _search_update(state: AgentState, prefs: Preferences, after: Preferences, turn: Turn) -> Update:
+def _search_update(
+    state: AgentState, prefs: Preferences, after: Preferences, turn: Turn, image: str | None
+) -> Update:
     """The update of a turn that searches, from `prefs` to `after`."""
     # Feedback on shown items wants a new list, not a question; "just show me" holds for the
     # rest of the session.
@@ -133,7 +154,6 @@ def _search_update(state: AgentState, prefs: Preferences, after: Preferences, tu
     if kind and after.wanted.get("article_type") != kind:
         changed["asked"] = []  # another kind of garment may deserve its own questions
         changed["photo"] = None  # and "like this" no longer points at that photo
-    image = state.get("image")
     if image:  # "something like this": every later refinement is still like this photo
         changed["photo"] = image
     return changed | {
@@ -185,12 +205,13 @@ def _price_cap(
     after: Preferences, prefs: Preferences, turn: Turn, currency: bool, update: Update
 ) -> Preferences:
     """`after`, without a currency cap the catalogue cannot apply (said in a turn note)."""
-    stated_cap = after.max_price != prefs.max_price and "cheaper" not in turn.feedback
+    limits = (after.min_price, after.max_price)
+    stated = limits != (prefs.min_price, prefs.max_price) and "cheaper" not in turn.feedback
     # (a cap dropped with the garment it was for, "show me skirts" after "cheaper", is no sum)
-    stated_cap = stated_cap and not turn.relative_price and after.max_price is not None
-    if stated_cap and not currency:
+    stated = stated and not turn.relative_price and limits != (None, None)
+    if stated and not currency:
         update["turn_notes"] = [*update.get("turn_notes", []), _NO_CURRENCY]
-        return after.model_copy(update={"max_price": prefs.max_price})
+        return after.model_copy(update={"min_price": prefs.min_price, "max_price": prefs.max_price})
     return after
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from fitroom.agent import wiring
 from fitroom.agent.settings import Settings
-from fitroom.tools.errors import ConfigError, StoreError
+from fitroom.tools.errors import CatalogError, ConfigError, StoreError
 
 if TYPE_CHECKING:  # langgraph, scipy and the LLM load only when a part is asked for
     from fitroom.agent.context import AgentContext
@@ -40,6 +40,18 @@ class Services:
     @cached_property
     def catalog(self) -> Catalog:
         return wiring.open_catalog(self.settings)
+
+    @cached_property
+    def price_scale(self) -> float | None:
+        """Currency units per catalogue price unit, for "under 40"; None where the prices are no
+        currency (H&M's are normalised) or the catalogue cannot say."""
+        from fitroom.tools.catalog.items import price_unit
+
+        folder = self.settings.catalog
+        try:
+            return 1.0 if folder is not None and price_unit(folder) == "currency" else None
+        except CatalogError:
+            return None  # search works from the store alone; a sum then goes unapplied, saying so
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -128,7 +140,12 @@ class Services:
         # Without photo search, building it again raises the sentence saying which step is missing.
         images = (self.images or wiring.image_search(self.settings)) if request.image else None
         return search_items(
-            request, embedder=self.embedder, store=self.store, parser=self.reader, images=images
+            request,
+            embedder=self.embedder,
+            store=self.store,
+            parser=self.reader,
+            images=images,
+            price_scale=self.price_scale,
         )
 
     def searcher(self, *, photos: bool) -> Callable[[SearchRequest], SearchResult]:
@@ -141,6 +158,7 @@ class Services:
             store=self.store,
             parser=self.reader,
             images=self.images if photos else None,
+            price_scale=self.price_scale,
         )
 
     @cached_property
@@ -158,6 +176,7 @@ class Services:
             parse=self.reader.parse,
             embed_text=self.embedder.embed_texts,
             embed_photo=photos.photo if isinstance(photos, RememberedPhotos) else None,
+            photo_search=images is not None,
             ranker=self.ranker,
             session_popularity=self.settings.session_popularity,
             chat=self.chat,

@@ -18,10 +18,6 @@ from fitroom.tools.reader.features import ATTRIBUTE as FEATURE
 from fitroom.tools.reader.llm_extract import Extraction
 from fitroom.tools.reader.reading import Match, ParsedQuery, Reader
 
-_PRICE = re.compile(
-    r"\b(?:under|below|less than|at most|max(?:imum)?|up to|no more than|cheaper than)\s*"
-    r"[$€£]?\s*(\d+(?:[.,]\d+)?)"
-)
 _ORDINALS = ordinal_words() | {"last": -1}
 _JUST_SHOW = re.compile(
     r"\b(just show|show me (?:what|anything)|anything(?: is)? fine|whatever|don'?t mind|"
@@ -46,8 +42,15 @@ _OTHER_COLOUR = re.compile(
 )
 # After a try-on, a bare pointer at another shown item means "try that one on too".
 _FOLLOW_UP = re.compile(r"^(?:and|what about|how about|now)?\s*(?:the\s+)?\w+(?:\s+one)?\s*\??$")
+# Seeing a garment on oneself, however asked; a verdict ("black looks awful on me") is a taste,
+# not a try-on, so "on me" alone is not enough.
 _TRY_ON = re.compile(
-    r"\btry (?:\w+ ){0,3}?on\b|\b(?:look|looks|looked) on me\b|\bsee (?:\w+ ){0,3}?on me\b"
+    r"\btry(?:ing)? (?:\w+ ){0,3}?on\b|\btry[- ]?on\b|\b(?:look|looks|looked) on me\b|"
+    r"\b(?:see|put|show|place|picture|render|visuali[sz]e|dress) (?:\w+ ){0,4}?on "
+    r"(?:me|myself|my (?:photo|picture|pic|selfie)|(?:this|the) (?:photo|picture|pic))\b|"
+    r"\b(?:would|will|does|do|did|might|could|how)\b(?: \w+){0,4}? (?:look|looks|fit|fits)"
+    r"(?: like)? on (?:me|my body)\b|"
+    r"\bdress me (?:up )?in\b|\bsee (?:myself|me) (?:in|wearing)\b|\b(?:me|myself) wearing\b"
 )
 
 
@@ -174,6 +177,7 @@ def understand(
     shown: Sequence[Item] = (),
     price_scale: float = 1.0,
     after_try_on: bool = False,
+    photo_for_try_on: bool = False,
 ) -> tuple[Preferences, Turn]:
     """The preferences after this message, and any feedback it carried.
 
@@ -184,6 +188,8 @@ def understand(
         shown: The items shown last turn, in order, for feedback such as "not the second".
         price_scale: Currency units per catalogue price unit, to read "under 40".
         after_try_on: The last turn was a try-on, so "and the second?" asks for another.
+        photo_for_try_on: A photo came that only a try-on can use (there is no photo search),
+            so with items shown and no garment, colour or pattern named it asks for a try-on.
     """
     prefs = prefs.model_copy(deep=True)
     lowered = text.casefold()
@@ -192,6 +198,10 @@ def understand(
         return prefs, Turn(unknown_reference=unknown)
     # A question about, or a try-on of, a shown item leaves the preferences as they were.
     about, rules_only = _about_item(text, lowered, target, parse, after_try_on)
+    if about is None and photo_for_try_on and target is not None:
+        said = rules_only or (parse(text, ask_llm=False) if text.strip() else None)
+        if said is None or not said.matches:  # "here's me", "the second one", or no words
+            about = Turn(intent="tryon", target=target.item_id)
     if about is not None:
         return prefs, about
     turn = Turn(just_show=bool(_JUST_SHOW.search(lowered)))
@@ -201,7 +211,7 @@ def understand(
     parsed = rules_only if rules_only and not ask_llm else parse(text, ask_llm=ask_llm)
     follow(prefs, parsed, text)
     _apply_labels(prefs, parsed)
-    _read_price(prefs, parsed, lowered, price_scale, turn)
+    _read_price(prefs, parsed, price_scale, turn)
     _read_feedback(prefs, parsed, lowered, target, shown, turn)
     return prefs, turn
 
@@ -234,9 +244,7 @@ def _about_item(
     return None, rules_only
 
 
-def _read_price(
-    prefs: Preferences, parsed: ParsedQuery, lowered: str, price_scale: float, turn: Turn
-) -> None:
+def _read_price(prefs: Preferences, parsed: ParsedQuery, price_scale: float, turn: Turn) -> None:
     """A limit in currency ("under 40"), or a price word ("something cheap") for the garment
     asked for; a cap set for another garment is dropped."""
     garments = prefs.wanted.get("article_type", [])
@@ -244,8 +252,10 @@ def _read_price(
         # "cheaper" dresses, then skirts: the dresses' cap says nothing about skirts
         prefs.max_price = prefs.min_price = None
         prefs.price_for = []
-    if price := _PRICE.search(lowered):
-        prefs.max_price = float(price.group(1).replace(",", ".")) / price_scale
+    if money := parsed.money:  # a sum holds whatever the garment
+        prefs.min_price, prefs.max_price = (
+            None if v is None else v / price_scale for v in (money.low, money.high)
+        )
         prefs.price_for = []
     elif parsed.price_max is not None or parsed.price_min is not None:  # "something cheap"
         prefs.max_price, prefs.min_price = parsed.price_max, parsed.price_min

@@ -387,3 +387,26 @@ def test_the_evaluation_ablations_change_only_what_they_name(
     shown = run_turn(graph, popular, "ola", "s4", "a dress, just show me").items
     ranks = [counts[i.item_id] for i in shown]
     assert len(ranks) >= 3 and ranks[0] == max(ranks)
+
+
+def test_without_photo_search_a_photo_is_for_try_on_and_words_still_search(
+    graph: Graph, context: AgentContext, tmp_path: Path
+) -> None:
+    from dataclasses import replace
+
+    person = str(TRYON_DIR / "person" / "00055_00.jpg")
+    renderer = RecordingTryOn(tmp_path)
+    ctx = replace(context, try_on=renderer, photo_search=False)
+    turn = partial(run_turn, graph, ctx, "ida", "s1")
+    lonely = turn("", person)  # nothing shown, no words: say what the photo can do
+    assert lonely.type == "message" and "cannot search by photo" in lonely.text
+    shown = _shown(turn("a top, just show me"), ctx)
+    tried = turn("put the second one on me", person)
+    assert tried.type == "tryon" and renderer.calls[-1] == (Path(person), shown[1].item_id)
+    again = turn("here's me", person)  # a photo and no garment named: the first shown
+    assert again.type == "tryon" and renderer.calls[-1][1] == shown[0].item_id
+    worded = turn("something like this but in black", person)
+    assert worded.type == "recommendations" and worded.items
+    assert any("searched by your words" in note for note in worded.notes)
+    later = turn("show me more")  # the photo was never kept as "like this"
+    assert later.type == "recommendations" and not later.notes

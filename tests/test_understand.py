@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fitroom.agent.understand import understand
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.conversation.preferences import Preferences
@@ -205,3 +207,36 @@ def test_a_need_after_an_occasion_replaces_what_the_occasion_suggested() -> None
     named, _ = understand("a dress", Preferences(), parse)
     named, _ = understand("it's freezing out", named, parse)
     assert named.wanted["article_type"] == ["Dress"]  # a garment named stands
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "put the second one on me",
+        "what would the second look like on me?",
+        "show the second one on my photo",
+        "dress me in the second one",
+        "let me see myself in the second",
+        "virtual try-on of the second please",
+    ],
+)
+def test_a_try_on_is_read_however_it_is_asked(text: str) -> None:
+    prefs, turn = understand(text, Preferences(), PARSE, SHOWN)
+    assert (turn.intent, turn.target, prefs) == ("tryon", "i1", Preferences()), text
+
+
+@pytest.mark.parametrize(
+    "text", ["black looks awful on me", "something that looks good on me", "show me more"]
+)
+def test_a_verdict_on_me_is_not_a_try_on(text: str) -> None:
+    assert understand(text, Preferences(), PARSE, SHOWN)[1].intent == "search", text
+
+
+def test_a_photo_only_a_try_on_can_use_points_at_a_shown_item() -> None:
+    for text in ["", "here's me", "the third one"]:
+        turn = understand(text, Preferences(), PARSE, SHOWN, photo_for_try_on=True)[1]
+        assert turn.intent == "tryon" and turn.target == ("i2" if "third" in text else "i0")
+    # a garment or a colour named is a search by those words
+    said = understand("like this but in blue", Preferences(), PARSE, SHOWN, photo_for_try_on=True)
+    assert said[1].intent == "search" and said[0].wanted.get("colour_master") == ["Blue"]
+    assert understand("", Preferences(), PARSE, photo_for_try_on=True)[1].intent == "search"
