@@ -11,7 +11,7 @@ from langgraph.graph.state import CompiledStateGraph
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.state import CHECKPOINTED, MOVED_MODULES, AgentState, Reply, TurnInput
-from fitroom.memory.long_term import namespace
+from fitroom.memory.long_term import namespace, note_session
 
 Graph = CompiledStateGraph[AgentState, AgentContext, TurnInput, AgentState]
 
@@ -40,6 +40,8 @@ def run_turn(
     turn: TurnInput = {"user_id": user_id, "text": text, "image": image}
     config: RunnableConfig = thread_config(user_id, session)
     state = graph.invoke(turn, config, context=context)
+    if graph.store is not None:
+        note_session(graph.store, user_id, session)
     reply = state.get("reply")
     if not isinstance(reply, Reply):
         raise TypeError("every path through the graph ends with a reply")

@@ -40,8 +40,16 @@ def show(user: str = typer.Option(..., help="The user id")) -> None:
 @app.command("forget")
 @reports_errors
 def forget(user: str = typer.Option(..., help="The user id")) -> None:
-    """Erase the user's long-term memory (likes, dislikes, liked and rejected items)."""
+    """Erase everything kept about the user: long-term memory, conversations, and the photos
+    they sent with their try-on pictures."""
     from fitroom.agent.toolset.shopper_tools import forget_shopper
 
-    erased = forget_shopper(Services(settings()), _shopper(user)).erased
-    console.print(f"nothing was remembered about {user}" if erased.is_empty() else f"forgot {user}")
+    done = forget_shopper(Services(settings()), _shopper(user))
+    if done.erased.is_empty() and not (done.conversations or done.photos or done.renders):
+        console.print(f"nothing was kept about {user}")
+        return
+    console.print(
+        f"forgot {user}: {'their' if not done.erased.is_empty() else 'no'} long-term memory, "
+        f"{done.conversations} conversation(s), {done.photos} photo(s), "
+        f"{done.renders} try-on picture(s)"
+    )

@@ -15,6 +15,7 @@ from fitroom.tools.conversation.preferences import Preferences
 from fitroom.tools.errors import InvalidQueryError
 
 _KEY = "profile"
+_SESSIONS = "sessions"
 _PLAIN_ID = re.compile(r"^[A-Za-z0-9_-]{1,128}$")
 
 Counts = dict[str, dict[str, int]]  # attribute -> label -> times said
@@ -56,6 +57,28 @@ def save_memory(store: BaseStore, user_id: str, memory: UserMemory) -> None:
 
 def forget_memory(store: BaseStore, user_id: str) -> None:
     store.delete(namespace(user_id), _KEY)
+
+
+def note_session(store: BaseStore, user_id: str, session: str) -> None:
+    """Record that `session` is one of the shopper's conversations, so forgetting them can
+    find every one (the checkpointer has no search by thread prefix)."""
+    store.put((*namespace(user_id), _SESSIONS), session, {})
+
+
+def sessions_of(store: BaseStore, user_id: str) -> list[str]:
+    """The shopper's recorded conversations."""
+    ns = (*namespace(user_id), _SESSIONS)
+    found, offset = [], 0
+    while page := store.search(ns, limit=100, offset=offset):
+        found += [item.key for item in page]
+        offset += len(page)
+    return found
+
+
+def forget_sessions(store: BaseStore, user_id: str, sessions: Sequence[str]) -> None:
+    ns = (*namespace(user_id), _SESSIONS)
+    for session in sessions:
+        store.delete(ns, session)
 
 
 def _bump(counts: Counts, attribute: str, label: str) -> None:

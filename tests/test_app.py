@@ -85,8 +85,10 @@ def test_the_memory_panel_shows_and_forgets(app: AppTest) -> None:
     _say(app, "a shirt, I can't stand stripes, just show me")
     panel = " ".join(m.value for m in app.sidebar.markdown)
     assert "dislikes pattern: Stripe" in panel and "likes type: Shirt" in panel
+    assert app.session_state.history
     next(b for b in app.sidebar.button if b.label == "Forget me").click().run()
     assert "Nothing yet." in " ".join(m.value for m in app.sidebar.markdown)
+    assert app.session_state.history == []  # the conversation is forgotten too
 
 
 def test_understood_chips_show_and_a_cross_takes_one_back(app: AppTest) -> None:

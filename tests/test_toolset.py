@@ -11,6 +11,7 @@ import pytest
 from PIL import Image
 
 from fitroom.agent.services import Services
+from fitroom.agent.session import thread_config
 from fitroom.agent.toolset.images import save_photo
 from fitroom.agent.toolset.registry import TOOLS, ToolSpec
 from fitroom.tools.errors import InvalidQueryError
@@ -174,3 +175,33 @@ def test_chat_passes_on_what_the_shopper_should_know(tmp_path: Path) -> None:
     said = call(services, "chat", shopper_id="ana", session_id="s", text="a red skirt under 40")
     assert said["items"] and all(i["article_type"] == "Skirt" for i in said["items"])
     assert any("normalised units" in note for note in said["notes"])
+
+
+def test_forget_shopper_erases_memory_conversations_photos_and_their_renders(
+    tmp_path: Path,
+) -> None:
+    services = tiny_services(tmp_path)
+    photo = base64.b64encode(_png((64, 64))).decode()
+    said = call(
+        services, "chat", shopper_id="eve", session_id="s1", text="I hate stripes, a red skirt",
+        image_base64=photo,
+    )  # fmt: skip
+    assert said["items"] and services.try_on is not None
+    call(services, "chat", shopper_id="eve", session_id="s2", text="I hate dots, a dress")
+    call(services, "chat", shopper_id="bob", session_id="s1", text="I hate stripes, trousers")
+    (kept,) = services.uploads.iterdir()
+    item = services.context.items[said["items"][0]["item_id"]]
+    render = services.try_on.render_path(kept, item)
+    render.parent.mkdir(parents=True, exist_ok=True)
+    render.write_bytes(b"a try-on picture")  # as a render of eve's photo would be kept
+    done = call(services, "forget_shopper", shopper_id="eve")
+    assert (done["conversations"], done["photos"], done["renders"]) == (2, 1, 1)
+    assert done["erased"]["disliked"]["pattern"] == {"Stripe": 1, "Dot": 1}
+    assert not kept.exists() and not render.exists()
+    assert call(services, "shopper_memory", shopper_id="eve")["remembered"]["disliked"] == {}
+    for session in ("s1", "s2"):  # the conversations are gone: nothing to resume
+        assert not services.graph.get_state(thread_config("eve", session)).values
+    assert services.graph.get_state(thread_config("bob", "s1")).values["shown"]
+    assert call(services, "shopper_memory", shopper_id="bob")["remembered"]["disliked"]
+    nothing = call(services, "forget_shopper", shopper_id="zed")
+    assert (nothing["conversations"], nothing["photos"], nothing["renders"]) == (0, 0, 0)

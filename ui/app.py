@@ -80,8 +80,9 @@ def _sidebar_after_turn(app: Backend, user: str) -> None:
         st.subheader("What I remember")
         lines = memory_lines(app.remembered(user))
         st.markdown("\n".join(f"- {line}" for line in lines) if lines else "Nothing yet.")
-        if st.button("Forget me", disabled=not lines):
-            app.forget(user)
+        if st.button("Forget me", disabled=not (lines or _state().history)):
+            app.forget(user, Path(_state().uploads))
+            _state().history = []  # the conversation is gone from memory, so from the page
             st.rerun()
         st.subheader("Running on")
         st.caption(f"LLM: {app.llm}")

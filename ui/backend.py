@@ -13,13 +13,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from fitroom.agent.context import AgentContext
+from fitroom.agent.forget import Erased, forget_shopper_everywhere
 from fitroom.agent.services import Services
 from fitroom.agent.session import Graph, run_turn, thread_config
 from fitroom.agent.settings import Settings, load_settings
 from fitroom.agent.state import Reply
 from fitroom.memory.long_term import (
     UserMemory,
-    forget_memory,
     lift_dislike,
     load_memory,
     save_memory,
@@ -31,6 +31,7 @@ from fitroom.tools.errors import FitroomError
 from fitroom.tools.llm.chat import complete
 from fitroom.tools.reader.cue_words import ORDINALS
 from fitroom.tools.retrieval.search import SearchRequest
+from fitroom.tools.tryon.cache import CachedTryOn
 
 _NAMES = {"article_type": "type", "colour_master": "colour family", "colour": "shade"}
 
@@ -78,6 +79,7 @@ class Backend:
     catalogue: str = ""
     index_size: int = 0
     samples: list[Path] = field(default_factory=list)  # sample person photos for try-on
+    try_on: CachedTryOn | None = None  # its pictures of a shopper go when they are forgotten
 
     def turn(self, user: str, session: str, text: str, image: Path | None = None) -> Reply:
         return run_turn(
@@ -107,8 +109,10 @@ class Backend:
     def remembered(self, user: str) -> UserMemory:
         return load_memory(self.memory, user)
 
-    def forget(self, user: str) -> None:
-        forget_memory(self.memory, user)
+    def forget(self, user: str, uploads: Path) -> Erased:
+        """Erase the shopper's memory, conversations, photos uploaded in `uploads` and the
+        try-on pictures made from them."""
+        return forget_shopper_everywhere(self.graph, user, [uploads], self.try_on)
 
 
 def build_backend(settings: Settings | None = None) -> Backend:
@@ -135,6 +139,7 @@ def build_backend(settings: Settings | None = None) -> Backend:
         catalogue=f"{settings.catalog} ({len(context.items):,} items)",
         index_size=services.store.count(),
         samples=sorted((samples / "person").glob("*.jpg")) if samples else [],
+        try_on=services.try_on,
     )
 
 

@@ -8,13 +8,14 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from fitroom.agent.forget import forget_shopper_everywhere
 from fitroom.agent.services import Services
 from fitroom.agent.state import Understood
 from fitroom.agent.toolset.catalog_tools import product
 from fitroom.agent.toolset.errors import without_paths
 from fitroom.agent.toolset.images import save_photo
 from fitroom.agent.toolset.models import Product, SessionId, ShopperId, Text, ToolInput
-from fitroom.memory.long_term import UserMemory, forget_memory, load_memory
+from fitroom.memory.long_term import UserMemory, load_memory
 
 
 class ChatInput(ToolInput):
@@ -52,6 +53,9 @@ class ShopperMemoryOutput(BaseModel):
 class ForgetOutput(BaseModel):
     shopper_id: str
     erased: UserMemory = Field(description="What was remembered, now erased.")
+    conversations: int = Field(description="Conversations erased.")
+    photos: int = Field(description="Photos the shopper sent that were kept, now deleted.")
+    renders: int = Field(description="Try-on pictures of the shopper, now deleted.")
 
 
 def chat_with_agent(services: Services, request: ChatInput) -> ChatOutput:
@@ -97,8 +101,15 @@ def read_shopper_memory(services: Services, request: ShopperInput) -> ShopperMem
 
 
 def forget_shopper(services: Services, request: ShopperInput) -> ForgetOutput:
-    """Erase what the agent remembers about a shopper across visits."""
-    store = services.memory.store
-    had = load_memory(store, request.shopper_id)
-    forget_memory(store, request.shopper_id)
-    return ForgetOutput(shopper_id=request.shopper_id, erased=had)
+    """Erase everything kept about a shopper: memory across visits, every conversation, and
+    the photos they sent with the try-on pictures made from them."""
+    erased = forget_shopper_everywhere(
+        services.graph, request.shopper_id, [services.uploads], services.try_on
+    )
+    return ForgetOutput(
+        shopper_id=request.shopper_id,
+        erased=erased.remembered,
+        conversations=erased.conversations,
+        photos=erased.photos,
+        renders=erased.renders,
+    )

@@ -31,8 +31,7 @@ class CachedTryOn:
     def __call__(self, photo: Path, item: Item) -> Path:
         from fitroom.tools.tryon.service import render_try_on
 
-        key = hashlib.sha256(photo.read_bytes() + f"|{item.item_id}|{self.variant}".encode())
-        out = self.folder / f"{key.hexdigest()[:24]}.png"
+        out = self.render_path(photo, item)
         if not out.is_file():
             self._renderers[:] = self._renderers or [self._make_renderer()]
             result = render_try_on(
@@ -41,3 +40,20 @@ class CachedTryOn:
             self.folder.mkdir(parents=True, exist_ok=True)
             result.image.save(out)
         return out
+
+    def render_path(self, photo: Path, item: Item) -> Path:
+        """Where the picture of `item` on `photo` is kept."""
+        garment = hashlib.sha256(f"{item.item_id}|{self.variant}".encode()).hexdigest()[:16]
+        return self.folder / f"{_photo_key(photo)}-{garment}.png"
+
+    def forget(self, photo: Path) -> int:
+        """Delete every picture made from `photo`; how many there were."""
+        renders = list(self.folder.glob(f"{_photo_key(photo)}-*.png"))
+        for render in renders:
+            render.unlink(missing_ok=True)
+        return len(renders)
+
+
+def _photo_key(photo: Path) -> str:
+    # Named by the photo first, so that forgetting a shopper finds every picture of them.
+    return hashlib.sha256(photo.read_bytes()).hexdigest()[:24]
