@@ -209,7 +209,7 @@ def _price_cap(
     stated = limits != (prefs.min_price, prefs.max_price) and "cheaper" not in turn.feedback
     # (a cap dropped with the garment it was for, "show me skirts" after "cheaper", is no sum)
     stated = stated and not turn.relative_price and limits != (None, None)
-    if stated and not currency:
+    if stated and not currency and not turn.catalogue_units:
         update["turn_notes"] = [*update.get("turn_notes", []), _NO_CURRENCY]
         return after.model_copy(update={"min_price": prefs.min_price, "max_price": prefs.max_price})
     return after

@@ -64,6 +64,8 @@ class Turn(BaseModel):
     just_show: bool = False
     feedback: list[str] = []  # "rejected", "none", "liked", "cheaper", "other colour"
     relative_price: bool = False  # "cheap": a cap from the catalogue's own prices, not a currency
+    # "under 0.03": a bare number below 1, said in the catalogue's own price units
+    catalogue_units: bool = False
 
 
 def named_item(lowered: str) -> bool:
@@ -253,8 +255,10 @@ def _read_price(prefs: Preferences, parsed: ParsedQuery, price_scale: float, tur
         prefs.max_price = prefs.min_price = None
         prefs.price_for = []
     if money := parsed.money:  # a sum holds whatever the garment
+        turn.catalogue_units = not money.in_a_currency and (money.high or money.low or 0) < 1
+        scale = 1.0 if turn.catalogue_units else price_scale
         prefs.min_price, prefs.max_price = (
-            None if v is None else v / price_scale for v in (money.low, money.high)
+            None if v is None else v / scale for v in (money.low, money.high)
         )
         prefs.price_for = []
     elif parsed.price_max is not None or parsed.price_min is not None:  # "something cheap"

@@ -23,6 +23,8 @@ SUMS = [
     ("between £35 and £20", 20.0, 35.0),
     ("a £40 dress", None, 40.0),
     ("under 12,50 € please", None, 12.5),
+    ("the price is under 40", None, 40.0),
+    ("a top over 0.05", 0.05, None),  # a bare floor, in the catalogue's own units
 ]
 NOT_MONEY = [
     "a coat for kids under 5",
@@ -34,6 +36,10 @@ NOT_MONEY = [
     "jeans with a 32 waist",
     "a jumper for a boy aged 12",
     "girls 7 or under",
+    "a coat for over 6 months",
+    "pyjamas from 3 to 5 years",
+    "I'm over 30, something classy",
+    "my mum is over 60",
 ]
 
 
@@ -50,3 +56,8 @@ def test_a_sum_is_read_as_a_cap_floor_or_range(
 @pytest.mark.parametrize("text", NOT_MONEY)
 def test_ages_sizes_and_temperatures_are_no_sum(text: str) -> None:
     assert money_said(text) is None
+
+
+def test_a_currency_is_told_from_a_bare_number() -> None:
+    named = [money_said(t) for t in ("under £40", "30 euros max", "under 0.03", "40 or less")]
+    assert [m.in_a_currency if m else None for m in named] == [True, True, False, False]

@@ -221,3 +221,10 @@ def test_a_sum_is_not_applied_to_normalised_prices_and_says_so(run) -> None:  # 
     assert said.price_min is None and said.price_max is None
     assert [n for n in said.notes if "'at least £20' was not applied" in n]
     assert any(i.article_type == "Sweater" for i in said.items)
+
+
+def test_a_bare_number_below_one_is_read_in_the_catalogue_s_own_units(run) -> None:  # type: ignore[no-untyped-def]
+    said = run("a t-shirt or a jumper under 0.04", k=5)
+    assert said.price_max == pytest.approx(0.04)
+    assert said.items and all(i.price is not None and i.price <= 0.04 for i in said.items)
+    assert not any("not applied" in note for note in said.notes)

@@ -240,3 +240,12 @@ def test_a_photo_only_a_try_on_can_use_points_at_a_shown_item() -> None:
     said = understand("like this but in blue", Preferences(), PARSE, SHOWN, photo_for_try_on=True)
     assert said[1].intent == "search" and said[0].wanted.get("colour_master") == ["Blue"]
     assert understand("", Preferences(), PARSE, photo_for_try_on=True)[1].intent == "search"
+
+
+def test_a_sum_in_catalogue_units_is_a_cap_and_a_currency_sum_is_scaled() -> None:
+    prefs, turn = understand("a dress under 0.03", Preferences(), PARSE, price_scale=590.0)
+    assert prefs.max_price == 0.03 and turn.catalogue_units
+    prefs, turn = understand("a dress under £59", Preferences(), PARSE, price_scale=590.0)
+    assert prefs.max_price == 0.1 and not turn.catalogue_units
+    prefs, _ = understand("a dress over 0.05", Preferences(), PARSE)
+    assert (prefs.min_price, prefs.max_price) == (0.05, None)

@@ -23,6 +23,7 @@ _CAP = (
     r"cheaper than|within|tops|budget(?: is| of)?|spend(?:ing)?|no (?:higher|pricier) than"
 )
 _FLOOR = r"over|above|more than|at least|min(?:imum)?\.?|from|starting at"
+_FLOOR_BARE = r"over|above|more than|at least|min(?:imum)?\.?"  # not "from 3 to 5 years"
 # After a cap word a bare number is a price unless a unit of something else follows: "under 5s",
 # "under 10 degrees", "over 40 years".
 _NOT_MONEY = (
@@ -38,12 +39,17 @@ _CAPPED = re.compile(rf"\b(?:{_CAP})\s*(?:{_SUM}|{_BARE})")
 _CAP_AFTER = re.compile(
     rf"(?:{_SUM}|\b{_NUM})\s*(?:or (?:less|under|below|cheaper)|max\b|tops\b|at most\b)"
 )
-_FLOORED = re.compile(rf"\b(?:{_FLOOR})\s*{_SUM}|{_SUM}\s*(?:or (?:more|over|above)|\+)")
+_FLOORED = re.compile(
+    rf"\b(?:{_FLOOR})\s*{_SUM}|\b(?:{_FLOOR_BARE})\s*{_BARE}|{_SUM}\s*(?:or (?:more|over|above)|\+)"
+)
+_CURRENCY = re.compile(rf"{_SIGN}|\b{_UNIT}\b")
 _ALONE = re.compile(rf"(?:^|[\s(,]){_SUM}")
 # "for a 5 year old", "size 40", "age 12": numbers that say who or what size, not a price
 _AGE_BEFORE = re.compile(
-    r"\b(?:kids?|child(?:ren)?|babies|baby|toddlers?|boys?|girls?|ages?|aged|size|sizes|eu|uk|us)"
-    r"\s*$"
+    r"\b(?:kids?|child(?:ren)?|babies|baby|toddlers?|boys?|girls?|ages?|aged|size|sizes|eu|uk|us"
+    r"|i'?m|i am|he'?s|she'?s|we'?re|they'?re|you'?re|turning|turned"
+    r"|(?:he|she|they|mum|mom|dad|mother|father|son|daughter|wife|husband|partner|gran\w*"
+    r"|nan|sister|brother|friend|boss) (?:is|are))\s*$"
 )
 
 # "nothing over 25", "not above 40": a floor negated is a cap
@@ -56,6 +62,11 @@ class Money(BaseModel):
     said: str  # the words, for a note that says what could not be applied
     low: float | None = None
     high: float | None = None
+
+    @property
+    def in_a_currency(self) -> bool:
+        """Whether a currency was named ("£30", "30 euros"), not a bare number ("under 0.03")."""
+        return bool(_CURRENCY.search(self.said))
 
 
 def _amount(groups: tuple[str | None, ...]) -> list[float]:

@@ -192,14 +192,14 @@ def search_items(
     vocabulary = store.vocabulary()
     explicit = vocabulary.canonical_filters(request.filters)
     parsed = parser.parse(request.query) if request.interpret and request.query else None
+    # A sum said ("under 40") is a limit, never relaxed; "cheap" is a guess at one.
+    firm_price = False
     if parsed is not None and parsed.money is not None:
-        parsed = _with_money(parsed, parsed.money, price_scale)
+        parsed, firm_price = _with_money(parsed, parsed.money, price_scale)
     # Words the caller already constrained explicitly are not second-guessed.
     inferred = (parsed.filters if parsed else Filters()).without(explicit.include)
     # The meaning leaves out what was ruled out, or "no hood" would pull hoods in.
     vector, store = _query_vector(request, _meaning(request.query, parsed), embedder, store, images)
-    # A sum said ("under 40") is a limit, never relaxed; "cheap" is a guess at one.
-    firm_price = parsed is not None and parsed.money is not None and price_scale is not None
     found = _relaxed_search(store, vector, request.k, explicit, inferred, parsed, firm_price)
     return SearchResult(
         query=request.query,
@@ -213,18 +213,25 @@ def search_items(
     )
 
 
-def _with_money(parsed: ParsedQuery, money: Money, price_scale: float | None) -> ParsedQuery:
+def _with_money(
+    parsed: ParsedQuery, money: Money, price_scale: float | None
+) -> tuple[ParsedQuery, bool]:
     """`parsed` with the sum it names as its price range, or, where prices are no currency, a
-    note that the sum was not applied (a cap in H&M's units would silently let everything in)."""
+    note that the sum was not applied (a cap in H&M's units would silently let everything in);
+    and whether it was applied."""
+    if price_scale is None and not money.in_a_currency and (money.high or money.low or 0) < 1:
+        # "under 0.03" with no currency is said in the catalogue's own units (an agent reading
+        # the prices this tool returns); H&M's all lie between 0.001 and 0.22.
+        price_scale = 1.0
     if price_scale is None:
         note = (
             f"Prices in this catalogue are in its own normalised units, not a currency, so "
             f"'{money.said}' was not applied; say 'cheap' or 'premium' to choose by each kind's "
             "own prices."
         )
-        return parsed.model_copy(update={"notes": [*parsed.notes, note]})
+        return parsed.model_copy(update={"notes": [*parsed.notes, note]}), False
     low, high = (None if v is None else v / price_scale for v in (money.low, money.high))
-    return parsed.model_copy(update={"price_min": low, "price_max": high})
+    return parsed.model_copy(update={"price_min": low, "price_max": high}), True
 
 
 @dataclass(frozen=True)
