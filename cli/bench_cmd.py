@@ -180,6 +180,31 @@ def tryon(
         )
 
 
+@app.command("tools")
+@reports_errors
+def tools(
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON"),
+    out: Path = typer.Option(Path("reports"), help="Folder for tools.md and tools.png"),
+    repeats: int = typer.Option(
+        20, min=1, help="Timed calls per tool and path (a quarter as many for the slow ones)"
+    ),
+) -> None:
+    """How long each agent-facing tool takes, called directly and through the MCP server, with
+    the start-up time to warm every model."""
+    from fitroom.eval.tools_bench import run_tools_bench
+
+    figures = run_tools_bench(settings(), out, repeats=repeats)
+    if as_json:
+        print(json.dumps(figures, indent=2))
+    else:
+        timed = figures["tools"]
+        errors = sum(t["errors"] for t in timed.values())
+        console.print(
+            f"{len(timed)} tools timed, start-up {figures['startup_seconds']} s, "
+            f"{errors} failed calls; wrote {out / 'tools.md'}"
+        )
+
+
 def _fields(overrides: list[str], known: set[str]) -> dict[str, object]:
     fields: dict[str, object] = {}
     for item in overrides:
