@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from fitroom.tools.catalog.items import Item
-from fitroom.tools.errors import GarmentPhotoError, TryOnError
+from fitroom.tools.errors import GarmentCloseUpError, GarmentPhotoError, TryOnError
 from fitroom.tools.tryon.service import MAX_SIDE, render_try_on
 from fitroom.tools.tryon.types import TryOnResult
 
@@ -56,9 +56,19 @@ def test_a_garment_that_cannot_be_cut_out_is_named_in_the_reply(tmp_path: Path) 
     item = _item(tmp_path, "T-shirt")
     failing = Recording(GarmentPhotoError("I could not tell the garment from the background."))
     person = Image.new("RGB", (300, 400))
-    with pytest.raises(GarmentPhotoError, match="cannot cut the Pale tee out of its catalogue"):
+    with pytest.raises(GarmentPhotoError, match="cannot tell the Pale tee from the background of its catalogue"):
         render_try_on(person, item.item_id, items={item.item_id: item}, renderer=failing)
     with pytest.raises(GarmentPhotoError, match="could not tell the garment"):
+        render_try_on(person, Image.new("RGB", (300, 400)), renderer=failing)
+
+
+def test_a_close_up_catalogue_photo_is_named_as_one(tmp_path: Path) -> None:
+    item = _item(tmp_path, "T-shirt")
+    failing = Recording(GarmentCloseUpError("The photo of this garment is a close-up."))
+    person = Image.new("RGB", (300, 400))
+    with pytest.raises(GarmentCloseUpError, match="catalogue photo of the Pale tee is a close-up"):
+        render_try_on(person, item.item_id, items={item.item_id: item}, renderer=failing)
+    with pytest.raises(GarmentCloseUpError, match="photo of this garment is a close-up"):
         render_try_on(person, Image.new("RGB", (300, 400)), renderer=failing)
 
 

@@ -39,3 +39,7 @@ class TryOnError(FitroomError):
 
 class GarmentPhotoError(TryOnError):
     """The garment cannot be cut out of its photo."""
+
+
+class GarmentCloseUpError(GarmentPhotoError):
+    """The garment photo shows only part of the garment, so there is nothing whole to warp."""

@@ -13,13 +13,23 @@ import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
 
-from fitroom.tools.errors import GarmentPhotoError
+from fitroom.tools.errors import GarmentCloseUpError, GarmentPhotoError
 from fitroom.tools.tryon.types import Mask, Point
 
 _MIN_SHARE = 0.03  # a garment covers at least this share of its product photo
 _SOLID = 0.8  # below this solidity the threshold's mask is refined with GrabCut
 _SHOULDER_ROW = 0.08  # shoulder seams sit this far down the garment's height
 _BODY_ROWS = (0.55, 0.85)  # rows below the sleeves, where the run through the centre is the body
+# A garment "runs into the frame" within this share of an edge: GrabCut's sure-background frame
+# is 3% wide and _outline ignores H&M's 8 px (2-1.5%) dark frame, so no mask gets nearer.
+_EDGE_BAND = 0.04
+# Refused when the mask runs into the frame along an unbroken stretch of this share of one
+# edge: the frame cuts the garment, so the photo is a close-up (or a person wearing it, cut at
+# the knees). Of the 3,189 H&M upper-body photos that are cut out, 3,138 never touch the frame;
+# the 32 normal product shots that do reach 0.18 at most (white tops whose outline leaks into a
+# textured background in ragged bits); the 16 from 0.31 to 0.97 are all close-ups. None of
+# VITON-HD's 28 garments touches. Three close-ups whose mask misses the frame still pass.
+_CUT_OFF = 0.25
 
 
 @dataclass
@@ -129,8 +139,23 @@ def _outline(pixels: NDArray[np.uint8]) -> Mask:
     return _fill(reach != 2)
 
 
+def _longest_cut(mask: Mask) -> float:
+    """The longest unbroken stretch along which the mask runs into the photo's frame, as a
+    share of that edge."""
+    height, width = mask.shape
+    rows, cols = max(1, round(_EDGE_BAND * height)), max(1, round(_EDGE_BAND * width))
+    edges = (mask[:rows].any(0), mask[-rows:].any(0), mask[:, :cols].any(1), mask[:, -cols:].any(1))
+    longest = 0.0
+    for edge in edges:
+        steps = np.diff(edge.astype(np.int8), prepend=0, append=0)
+        runs = np.flatnonzero(steps == -1) - np.flatnonzero(steps == 1)
+        longest = max(longest, int(runs.max(initial=0)) / edge.size)
+    return longest
+
+
 def garment_mask(pixels: NDArray[np.uint8]) -> Mask:
-    """The garment's pixels in a product photo, or a GarmentPhotoError when none stand out."""
+    """The garment's pixels in a product photo, or a GarmentPhotoError when none stand out or
+    the photo shows only part of the garment."""
     mask = _threshold(pixels)
     if mask.mean() < _MIN_SHARE or _solidity(mask) < _SOLID:
         refined = _grabcut(pixels, mask)
@@ -146,6 +171,11 @@ def garment_mask(pixels: NDArray[np.uint8]) -> Mask:
         raise GarmentPhotoError(
             "I could not tell the garment from the background of its photo; use a product "
             "photo on a plain background."
+        )
+    if _longest_cut(mask) >= _CUT_OFF:
+        raise GarmentCloseUpError(
+            "The photo of this garment is a close-up, not the whole garment, so I cannot put it "
+            "on you; use a photo of the whole garment on a plain background."
         )
     return mask
 

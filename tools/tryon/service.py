@@ -11,7 +11,7 @@ from PIL import Image
 
 from fitroom.tools.catalog.images import open_rgb
 from fitroom.tools.catalog.items import Item
-from fitroom.tools.errors import GarmentPhotoError, TryOnError
+from fitroom.tools.errors import GarmentCloseUpError, GarmentPhotoError, TryOnError
 from fitroom.tools.tryon.types import UPPER_BODY, TryOnRenderer, TryOnResult, can_try_on
 
 # Renders are made at most this many pixels on the long side: a 12-megapixel phone photo is
@@ -82,8 +82,18 @@ def render_try_on(
         return (renderer or default_renderer()).render(_bounded(person), _bounded(cloth))
     except GarmentPhotoError as error:
         if isinstance(garment, str) and garment in catalogue:
-            raise GarmentPhotoError(
-                f"I cannot cut the {catalogue[garment].title} out of its catalogue photo (a "
-                "pale garment on a pale background), so I cannot show it on you; try another."
-            ) from error
+            raise _named(error, catalogue[garment].title) from error
         raise
+
+
+def _named(error: GarmentPhotoError, title: str) -> GarmentPhotoError:
+    """The refusal of a catalogue garment's photo, naming the garment."""
+    if isinstance(error, GarmentCloseUpError):
+        return GarmentCloseUpError(
+            f"The catalogue photo of the {title} is a close-up, not the whole garment, so I "
+            "cannot put it on you; try another."
+        )
+    return GarmentPhotoError(
+        f"I cannot tell the {title} from the background of its catalogue photo, so I cannot "
+        "show it on you; try another."
+    )
