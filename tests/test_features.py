@@ -31,6 +31,21 @@ def test_a_refused_feature_is_ruled_out_and_the_garment_stays_wanted(
     assert set(_wants(parsed).get("article_type", [])) == wanted
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "skinny jeans r so over, gimme wide leg ones",
+        "I'm done with skinny jeans, high waisted ones please",
+        "ripped jeans are not for me, a straight leg pair",
+    ],
+)
+def test_a_garment_asked_for_again_by_ones_keeps_only_the_cut_refused(text: str) -> None:
+    parsed = READ.parse(text)
+    refused = _rules_out(parsed)
+    assert refused.get("feature") and "pattern" not in refused  # not the denim, only the cut
+    assert set(_wants(parsed).get("article_type", [])) == {"Trousers"}
+
+
 def test_a_feature_asked_for_is_wanted_and_kept_in_the_meaning() -> None:
     parsed = READ.parse("skinny black jeans with a high waist")
     assert sorted(parsed.filters.include["feature"]) == ["high waist", "skinny"]

@@ -285,6 +285,7 @@ CHATTER = frozenset(
     color pattern size price budget ideally probably guess think id go rather prefer preferably
     fancy quite bit lot ok okay fine great yeah yep hmm you your yours we our they it its ive
     youre whats hows how are was were will would can could should hi hiya morning evening
+    gimme lemme wanna gonna gotta pls plz please tho though kinda sorta
     """.split()
 )
 

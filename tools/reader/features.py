@@ -40,6 +40,10 @@ _FEATURES: dict[str, tuple[str, str]] = {
         "wide leg|wide legged|wide legs|palazzo|flared|flares|bootcut|boot cut",
         r"\bwide\b|flare|bootcut|palazzo",
     ),
+    "straight leg": (
+        "straight leg|straight legged|straight legs|straight fit|straight cut",
+        r"straight(?:-| )?(?:leg|fit|cut)",
+    ),
     "knitted": ("knitted|knit|chunky knit|cable knit", r"\bknit"),
     "woven": ("woven", r"\bwoven\b"),
     "midi": ("midi|calf length|mid length", r"\bmidi\b|calf-length"),
@@ -106,6 +110,7 @@ _OPPOSED = (
     ("midi", "maxi"),
     ("cropped", "long"),
     ("skinny", "wide leg"),
+    ("skinny", "straight leg"),
     ("knitted", "woven"),
     ("skinny", "loose"),
     ("skinny", "oversized"),

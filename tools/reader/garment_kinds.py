@@ -12,7 +12,8 @@ from fitroom.tools.reader.spans import Cue, Span
 
 _GARMENTS = frozenset({"article_type", "category"})
 _LOOKS = frozenset({"colour", "colour_master", "pattern"})  # "it in pink", "one in stripes"
-_POINTERS = frozenset({"it", "them", "one", "ones"})  # "can I get it in pink?"
+_POINTERS = frozenset({"it", "them", "one", "ones"})
+_ONES = frozenset({"one", "ones", "pair", "pairs"})  # "can I get it in pink?"
 
 
 def kinds_refused(
@@ -50,18 +51,26 @@ def asked_again(tokens: Sequence[str], spans: Sequence[Span], ruled: dict[Span, 
     already own this vest top in white, can I get it in pink?" wants the vest top, not white),
     or by name ("returning this dress, the dots were a mistake. anything else in dresses?")."""
     garments = [s for s in spans if s.attribute in _GARMENTS]
-    wanted_modifiers = {s.start for s in spans if s not in ruled and s.attribute in _LOOKS}
-    again: set[Span] = set()
+    wanted = [s for s in spans if s not in ruled and s.attribute in _LOOKS | {FEATURE}]
+    wanted_modifiers = {s.start for s in wanted if s.attribute != FEATURE}
+    # "skinny jeans are so over, wide leg ones": a wanted look or cut right before "ones"
+    described = {s.start + s.length for s in wanted}
+    pointed: set[Span] = set()
     for k, token in enumerate(tokens):
         ahead = range(k + 1, min(k + 5, len(tokens)))
-        if token in _POINTERS and any(j in wanted_modifiers for j in ahead):
+        after_look = token in _ONES and k in described
+        if after_look or (token in _POINTERS and any(j in wanted_modifiers for j in ahead)):
             before = [s for s in garments if s.start < k]
-            again |= set(before[-1:])  # "it" is the garment named last
+            pointed |= set(before[-1:])  # "it" is the garment named last
+    named: set[Span] = set()
     for n, s in enumerate(garments):
         later = garments[n + 1 :]
         if any(t not in ruled and set(t.labels) & set(s.labels) for t in later):
-            again.add(s)
-    return {s for s in again if s in ruled and not _says_pattern(tokens, s)}
+            named.add(s)
+    # A pointer means the very garment, jeans and their denim too; a name alone may not
+    # ("not jeans, proper trousers" rules out denim).
+    named = {s for s in named if not _says_pattern(tokens, s)}
+    return {s for s in pointed | named if s in ruled}
 
 
 def _phrase(tokens: Sequence[str], span: Span) -> str:
