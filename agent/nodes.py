@@ -36,7 +36,19 @@ _OFF_TOPIC = re.compile(
     r"(?:user|shopper|customer) [\w-]+'?s? (?:likes|memory|data|history|preferences)|"
     r"what (?:user|shopper|customer) [\w-]+ (?:likes|wants|bought|said)|"
     r"(?:user|shopper|customer) [\w-]+ (?:has|had|is|was) (?:been )?(?:buying|bought|purchas\w*|"
-    r"ordering|ordered|liking|looking|saying))",
+    r"ordering|ordered|liking|looking|saying)|"
+    # claims of authority and requests for every shopper's records
+    r"\b(?:i am|i'?m|im|acting as|speaking as) (?:the |an? |your )?(?:admin|administrator|"
+    r"developer|operator|root|superuser|moderator|owner of this)\b(?! assistant)|"
+    r"\b(?:list|show|give|tell|dump|export|print|send) (?:me )?(?:(?:all|every) (?:the )?"
+    r"(?:users?|shoppers?|customers?|accounts?|members?)\b(?!'| (?:like|who|looking|favou?rite))|"
+    r"(?:the )?(?:users?|shoppers?|customers?|accounts?|members?)'? ?(?:ids?|names?|emails?|data|"
+    r"list|records?)\b)|"
+    r"\b(?:all|every|each) (?:users?|shoppers?|customers?)'?s? (?:ids?|data|memor\w*|names?|"
+    r"emails?|records?|histor\w*|preferences)|"
+    r"\b(?:api keys?|passwords?|credentials|access tokens?|secret keys?|environment variables)\b|"
+    r"\b(?:disregard|forget|override) (?:all |any |your |the )*(?:previous |prior |earlier )?"
+    r"(?:instructions|rules|guidelines)\b|developer mode|jailbreak)",
     re.IGNORECASE,
 )
 
