@@ -24,6 +24,7 @@ from fitroom.tools.reader.cue_words import (
 from fitroom.tools.reader.features import features_in
 from fitroom.tools.reader.generic_patterns import GENERIC, pattern_nouns, resolve_generic_patterns
 from fitroom.tools.reader.money import money_said
+from fitroom.tools.reader.motifs import motif_refusals
 from fitroom.tools.reader.negation_cues import find_cues
 from fitroom.tools.reader.occasions import read_occasion, triggers
 from fitroom.tools.reader.price_tiers import cap_or_floor, price_word
@@ -239,8 +240,8 @@ class QueryParser:
         cues = find_cues(tokens, occasion=bool(occasion_words))
         used = _no_labels(tokens, cues)
         read = read_rulings(tokens, self._labels(tokens, used, occasion_words), cues)
+        read, notes = motif_refusals(tokens, read)
         matches = self._matches(tokens, read)
-        notes: list[str] = []
         matches = self._with_needs(matches, tokens, used, notes, ask_llm)
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
