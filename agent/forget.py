@@ -12,11 +12,13 @@ from langgraph.checkpoint.base import BaseCheckpointSaver
 from pydantic import BaseModel, Field
 
 from fitroom.agent.session import Graph, thread_config
+from fitroom.memory.backends import thread_ids
 from fitroom.memory.long_term import (
     UserMemory,
     forget_memory,
     forget_sessions,
     load_memory,
+    namespace,
     sessions_of,
 )
 from fitroom.tools.tryon.cache import CachedTryOn
@@ -69,11 +71,14 @@ def forget_shopper_everywhere(
     sessions = sessions_of(store, user_id)
     photos: set[Path] = set()
     saver = graph.checkpointer
-    for session in sessions:
-        config = thread_config(user_id, session)
-        if isinstance(saver, BaseCheckpointSaver):
-            photos |= _photos_in(saver, config)
-            saver.delete_thread(config["configurable"]["thread_id"])
+    threads: set[str] = set()
+    if isinstance(saver, BaseCheckpointSaver):
+        threads = {thread_config(user_id, s)["configurable"]["thread_id"] for s in sessions}
+        # "<shopper label>/": the thread ids `thread_config` gives, including unrecorded ones
+        threads |= set(thread_ids(saver, f"{namespace(user_id)[1]}/"))
+        for thread in threads:
+            photos |= _photos_in(saver, {"configurable": {"thread_id": thread}})
+            saver.delete_thread(thread)
     renders = sum(try_on.forget(p) for p in photos if p.is_file()) if try_on else 0
     kept = [p for p in photos if p.is_file() and _owned(p, owned)]
     for photo in kept:
@@ -81,5 +86,5 @@ def forget_shopper_everywhere(
     forget_sessions(store, user_id, sessions)
     forget_memory(store, user_id)
     return Erased(
-        remembered=remembered, conversations=len(sessions), photos=len(kept), renders=renders
+        remembered=remembered, conversations=len(threads), photos=len(kept), renders=renders
     )

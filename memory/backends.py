@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
+from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.checkpoint.serde.base import SerializerProtocol
 from langgraph.checkpoint.sqlite import SqliteSaver
 from langgraph.store.base import BaseStore
@@ -33,3 +34,20 @@ def sqlite_memory(folder: Path, serde: SerializerProtocol) -> Memory:
     store = SqliteStore(store_db)
     store.setup()
     return Memory(saver, store)
+
+
+def thread_ids(saver: BaseCheckpointSaver[str], prefix: str) -> list[str]:
+    """Every conversation thread whose id starts with `prefix` (a shopper's own), found in the
+    backend itself: threads written before sessions were recorded have no other trace."""
+    if isinstance(saver, SqliteSaver):
+        with saver.cursor(transaction=False) as cur:
+            escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            cur.execute(
+                "SELECT DISTINCT thread_id FROM checkpoints WHERE thread_id LIKE ? ESCAPE '\\'",
+                (f"{escaped}%",),
+            )
+            return [row[0] for row in cur.fetchall()]
+    if isinstance(saver, InMemorySaver):
+        return [t for t in saver.storage if t.startswith(prefix)]
+    found = (c.config["configurable"]["thread_id"] for c in saver.list(None))
+    return sorted({t for t in found if str(t).startswith(prefix)})

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.store.memory import InMemoryStore
 
+from fitroom.agent.graph import build_graph
+from fitroom.agent.session import serializer
+from fitroom.memory.backends import sqlite_memory, thread_ids
 from fitroom.memory.long_term import (
     UserMemory,
     forget_memory,
@@ -99,3 +105,16 @@ def test_a_dislike_said_to_be_fine_now_is_gone_next_visit_and_is_no_like() -> No
     memory = remember_turn(load_memory(store, "ana"), tomorrow, grey_is_fine)
     assert memory.disliked == {} and memory.liked == {}
     assert starting_preferences(memory).excluded == {}
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "memory"])
+def test_a_shopper_s_threads_are_found_by_their_prefix_only(tmp_path: Path, backend: str) -> None:
+    saver = (
+        sqlite_memory(tmp_path, serializer()).checkpointer
+        if backend == "sqlite"
+        else InMemorySaver(serde=serializer())
+    )
+    graph = build_graph(saver, InMemoryStore())
+    for thread in ("a_b/1", "a_b/2", "aXb/1", "a_bc/1"):  # "_" is no wildcard here
+        graph.update_state({"configurable": {"thread_id": thread}}, {"text": "hi"})
+    assert sorted(thread_ids(saver, "a_b/")) == ["a_b/1", "a_b/2"]

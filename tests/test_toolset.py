@@ -14,6 +14,7 @@ from fitroom.agent.services import Services
 from fitroom.agent.session import thread_config
 from fitroom.agent.toolset.images import save_photo
 from fitroom.agent.toolset.registry import TOOLS, ToolSpec
+from fitroom.memory.long_term import forget_sessions
 from fitroom.tools.errors import InvalidQueryError
 from tests.tiny_agent import tiny_services
 
@@ -189,6 +190,8 @@ def test_forget_shopper_erases_memory_conversations_photos_and_their_renders(
     assert said["items"] and services.try_on is not None
     call(services, "chat", shopper_id="eve", session_id="s2", text="I hate dots, a dress")
     call(services, "chat", shopper_id="bob", session_id="s1", text="I hate stripes, trousers")
+    # a conversation from before sessions were recorded has only its checkpoints
+    forget_sessions(services.memory.store, "eve", ["s2"])
     (kept,) = services.uploads.iterdir()
     item = services.context.items[said["items"][0]["item_id"]]
     render = services.try_on.render_path(kept, item)
