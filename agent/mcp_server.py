@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import inspect
 import json
 import logging
@@ -14,7 +15,7 @@ from typing import Annotated, Any
 import anyio
 from mcp.server.mcpserver import Image, MCPServer
 from mcp.server.mcpserver.exceptions import ToolError
-from mcp_types import TextContent, ToolAnnotations
+from mcp_types import CallToolResult, ImageContent, TextContent, ToolAnnotations
 from mcp_types import Tool as MCPTool
 from pydantic import Field
 
@@ -123,6 +124,15 @@ class _Handler:
                 Image(data=result.png, format="png"),
                 TextContent(type="text", text=json.dumps(said)),
             ]
+        png = getattr(result, "png", None)
+        if png:  # a reply that also carries a picture: the picture as an image, not as text
+            picture = ImageContent(
+                type="image", data=base64.b64encode(png).decode(), mime_type="image/png"
+            )
+            return CallToolResult(
+                content=[TextContent(type="text", text=result.model_dump_json()), picture],
+                structured_content=result.model_dump(mode="json"),
+            )
         return result
 
 

@@ -28,6 +28,10 @@ def _run(spec: ToolSpec, services: Services, **arguments: Any) -> Any:
     if isinstance(result, TryOnOutput):  # the words for the model, the picture as the artefact
         said = {"item_id": result.item_id, "seconds": result.seconds, "picture": "image/png"}
         return json.dumps(said), {"png_base64": base64.b64encode(result.png).decode()}
+    if spec.picture:  # the reply may bring a picture: never hundreds of KB into the context
+        png = getattr(result, "png", None)
+        artefact = {"png_base64": base64.b64encode(png).decode()} if png else None
+        return result.model_dump_json(), artefact
     return result.model_dump_json()
 
 
@@ -44,7 +48,7 @@ def _tool(spec: ToolSpec, services: Services) -> BaseTool:
         name=spec.name,
         description=spec.description,
         args_schema=spec.input,
-        response_format="content_and_artifact" if spec.image else "content",
+        response_format="content_and_artifact" if spec.image or spec.picture else "content",
         handle_tool_error=True,
         handle_validation_error=_bad_input,
     )

@@ -56,6 +56,10 @@ def test_a_tool_answers_json_and_bad_input_comes_back_as_a_sentence(services: Se
     )
     missing = tools["explain_item"].invoke({"item_id": "0999999999", "query": "red"})
     assert missing == "No item '0999999999' in the catalogue; search for one first."
+    call = {"shopper_id": "lu", "session_id": "s", "text": "a red skirt"}
+    said = tools["chat"].invoke({"type": "tool_call", "id": "c1", "name": "chat", "args": call})
+    assert isinstance(said, ToolMessage) and said.artifact is None  # no picture, no artefact
+    assert json.loads(str(said.content))["picture"] is False
 
 
 def _last_tool_messages(messages: list[BaseMessage]) -> dict[str, ToolMessage]:

@@ -14,12 +14,13 @@ from typing import Any
 import anyio
 import pytest
 from mcp import Client
-from mcp_types import CallToolResult
+from mcp_types import CallToolResult, ImageContent
 from PIL import Image
 
 from fitroom.agent import mcp_server
 from fitroom.agent.mcp_server import build_server
 from fitroom.agent.services import Services
+from fitroom.agent.toolset.images import save_photo
 from fitroom.tools.errors import StoreError
 from tests.tiny_agent import tiny_services
 
@@ -233,3 +234,30 @@ def test_a_failed_warm_up_is_every_call_s_one_sentence(
 
     anyio.run(main)
     assert said and said[0].startswith("warm-up failed: The item store is empty")
+
+
+def test_a_chat_try_on_sends_its_picture_as_image_content(tmp_path: Path) -> None:
+    services = tiny_services(tmp_path)
+    photo = _image("PNG")
+    picks = services.context.items
+    kept = save_photo(photo, services.uploads)
+    rendered = io.BytesIO()
+    Image.new("RGB", (30, 40), "blue").save(rendered, format="PNG")
+
+    async def body(client: Client) -> None:
+        said = {"shopper_id": "ada", "session_id": "s", "text": "a blue sweater, just show me"}
+        first = (await client.call_tool("chat", said)).structured_content or {}
+        item = picks[first["items"][0]["item_id"]]
+        assert services.try_on is not None and item.article_type == "Sweater"
+        render = services.try_on.render_path(kept, item)  # as if rendered before
+        render.parent.mkdir(parents=True, exist_ok=True)
+        render.write_bytes(rendered.getvalue())
+        said |= {"text": "put the first one on me", "image_base64": photo}
+        result = await client.call_tool("chat", said)
+        content = result.structured_content or {}
+        assert content["type"] == "tryon" and content["picture"] is True
+        images = [b for b in result.content if isinstance(b, ImageContent)]
+        assert [base64.b64decode(i.data) for i in images] == [rendered.getvalue()]
+        assert all(len(getattr(b, "text", "")) < 5000 for b in result.content)
+
+    with_client(services, body)

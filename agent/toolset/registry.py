@@ -25,6 +25,7 @@ class ToolSpec:
     read_only: bool = False
     destructive: bool = False
     image: bool = False  # the result is a picture, sent as image content
+    picture: bool = False  # the result may also carry a picture (a chat's try-on)
 
     @property
     def description(self) -> str:
@@ -97,6 +98,7 @@ TOOLS: tuple[ToolSpec, ...] = (
         shopper_tools.chat_with_agent,
         shopper_tools.ChatInput,
         shopper_tools.ChatOutput,
+        picture=True,
     ),
     ToolSpec(
         "shopper_memory",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from pathlib import Path
 from typing import Literal
 
@@ -38,7 +37,8 @@ class ChatOutput(BaseModel):
     asked: str | None = Field(description="The attribute a question beside the picks asks about.")
     understood: Understood | None
     notes: list[str] = Field(description="What the shopper should know about this reply.")
-    image_base64: str | None = Field(description="A try-on reply's picture, as PNG base64.")
+    picture: bool = Field(description="A try-on picture comes with the reply, as an image.")
+    png: bytes | None = Field(default=None, exclude=True)  # sent as image content, not JSON
 
 
 class ShopperInput(ToolInput):
@@ -80,9 +80,7 @@ def chat_with_agent(services: Services, request: ChatInput) -> ChatOutput:
         for shown in reply.items
         if shown.item_id in items
     ]
-    picture = None
-    if reply.type == "tryon" and reply.image:
-        picture = base64.b64encode(Path(reply.image).read_bytes()).decode()
+    picture = Path(reply.image).read_bytes() if reply.type == "tryon" and reply.image else None
     return ChatOutput(
         type=reply.type,
         text=reply.text,
@@ -90,7 +88,8 @@ def chat_with_agent(services: Services, request: ChatInput) -> ChatOutput:
         asked=reply.asked,
         understood=reply.understood,
         notes=[without_paths(note) for note in reply.notes],
-        image_base64=picture,
+        picture=picture is not None,
+        png=picture,
     )
 
 
