@@ -10,7 +10,7 @@ from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply, ShownItem, Update
 from fitroom.tools.conversation.answer import answer_about
 from fitroom.tools.errors import FitroomError
-from fitroom.tools.tryon.types import can_try_on
+from fitroom.tools.tryon.types import refusal
 
 
 def _message(text: str) -> Update:
@@ -33,11 +33,8 @@ def try_on(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
             "I have not shown you anything to try on yet; tell me what you are looking for."
         )
     item = ctx.items[target]
-    if not can_try_on(item.article_type):  # before asking for a photo it could not dress
-        return _message(
-            f"Try-on dresses upper-body garments only, and the {item.title} "
-            f"({item.article_type}) is not one, so I cannot show it on you."
-        )
+    if (refused := refusal(item.title, item.article_type)) is not None:
+        return _message(refused)  # before asking for a photo it could not dress
     if ctx.try_on is None:
         return _message(
             "Try-on is switched off on this server (FITROOM_TRYON=none), so I cannot show it "

@@ -31,7 +31,7 @@ class ShownItem(ItemCard):
             image=str(item.image or ""),
             explanation=explanation,
             price_tier=tier,
-            try_on=can_try_on(item.article_type),
+            try_on=can_try_on(item.article_type, item.title),
         )
 
 

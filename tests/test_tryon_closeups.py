@@ -17,6 +17,8 @@ CLOSE_UP = "The photo of this garment is a close-up, not the whole garment"
 # Found by measuring every upper-body photo of the H&M sample and looking at them: knitwear,
 # a hoodie's zip, a blazer's lapel, a white top's ribbing and a folded shirt filling the frame.
 HM_CLOSE_UPS = ["0673677023", "0669091001", "0651591001", "0659832004", "0795836006"]
+# Close-ups whose garment never reaches the frame: the fabric all round the border gives them away.
+HM_CLOSE_UPS += ["0378447003", "0653208001"]
 # Whole garments, four of them white on a textured background whose outline leaks to the frame
 # in ragged bits: the normal photos that come nearest to the rule.
 HM_WHOLE = ["0841473001", "0765773007", "0865076002", "0842000003", "0577556001"]

@@ -10,7 +10,7 @@ from PIL import Image
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.errors import GarmentCloseUpError, GarmentPhotoError, TryOnError
 from fitroom.tools.tryon.service import MAX_SIDE, render_try_on
-from fitroom.tools.tryon.types import TryOnResult
+from fitroom.tools.tryon.types import TryOnResult, can_try_on
 
 
 class Recording:
@@ -79,3 +79,14 @@ def test_lower_body_items_and_unknown_ids_are_refused(tmp_path: Path) -> None:
         render_try_on(person, skirt.item_id, items={skirt.item_id: skirt}, renderer=Recording())
     with pytest.raises(TryOnError, match="no item 0999999999 in the catalogue"):
         render_try_on(person, "0999999999", items={}, renderer=Recording())
+
+
+@pytest.mark.parametrize(
+    "title", ["ELIAS basic V-neck BB 2-p", "VICTOR 3PK SLIM VN T-SHIRT", "Moa 2-pack", "5PACK LS"]
+)
+def test_a_multi_pack_is_refused_in_one_sentence(tmp_path: Path, title: str) -> None:
+    item = _item(tmp_path, "T-shirt").model_copy(update={"title": title})
+    assert not can_try_on(item.article_type, item.title)
+    with pytest.raises(TryOnError, match="multi-pack whose photo shows several garments"):
+        render_try_on(Image.new("RGB", (300, 400)), item.item_id, items={item.item_id: item})
+    assert can_try_on("T-shirt", "Basic tee 2020 edition")  # a number is not a pack

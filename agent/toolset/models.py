@@ -89,7 +89,7 @@ class Product(BaseModel):
             **item.model_dump(
                 include=set(cls.model_fields) - {"price_tier", "image_url", "try_on"}
             ),
-            try_on=can_try_on(item.article_type),
+            try_on=can_try_on(item.article_type, item.title),
             price_tier=price_tier(item.article_type, item.price, vocabulary.price_cuts),
             image_url=image_url,
         )

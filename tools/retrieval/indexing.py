@@ -63,7 +63,7 @@ def to_stored(item: Item, model_id: str, modality: Modality = "text") -> StoredI
     return StoredItem(
         **item.model_dump(include=set(ItemFacts.model_fields)),
         image=str(item.image) if item.image else "",
-        try_on=can_try_on(item.article_type),
+        try_on=can_try_on(item.article_type, item.title),
         content_hash=content_hash(item, model_id, modality),
         document=item_document(item),
     )

@@ -18,6 +18,7 @@ from fitroom.tools.reader.ruled_out import title_says
 from fitroom.tools.retrieval.embedder import Embedder, Vectors, normalise
 from fitroom.tools.retrieval.filters import FEATURE, Filters
 from fitroom.tools.retrieval.item_store import ItemStore, StoredItem, StoreHit
+from fitroom.tools.tryon.types import can_try_on
 
 MAX_K = 1000
 # When what the parser read leaves too few items, drop its guesses least-certain first; the
@@ -133,9 +134,13 @@ def _meaning(query: str, parsed: ParsedQuery | None) -> str:
 
 
 def _shown(hit: StoreHit, cuts: Mapping[str, Sequence[float]]) -> SearchItem:
-    shown = hit.item.model_dump(include=set(SearchItem.model_fields) - {"score", "price_tier"})
+    shown = hit.item.model_dump(
+        include=set(SearchItem.model_fields) - {"score", "price_tier", "try_on"}
+    )
     tier = price_tier(hit.item.article_type, hit.item.price, cuts)
-    return SearchItem(**shown, score=round(hit.score, 4), price_tier=tier)
+    # Read now, not from the index: an index built before a rule changed keeps its old flag.
+    able = can_try_on(hit.item.article_type, hit.item.title)
+    return SearchItem(**shown, score=round(hit.score, 4), price_tier=tier, try_on=able)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from PIL import Image
 from fitroom.tools.catalog.images import open_rgb
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.errors import GarmentCloseUpError, GarmentPhotoError, TryOnError
-from fitroom.tools.tryon.types import UPPER_BODY, TryOnRenderer, TryOnResult, can_try_on
+from fitroom.tools.tryon.types import TryOnRenderer, TryOnResult, refusal
 
 # Renders are made at most this many pixels on the long side: a 12-megapixel phone photo is
 # scaled down to 1600 px (about 0.3 s more than VITON-HD's 1024) rather than taking seconds.
@@ -41,12 +41,8 @@ def garment_photo(garment: str | Path | Image.Image, items: Mapping[str, Item]) 
         return garment
     if isinstance(garment, str) and garment in items:
         item = items[garment]
-        if not can_try_on(item.article_type):
-            kinds = ", ".join(sorted(k.lower() for k in UPPER_BODY))
-            raise TryOnError(
-                f"The {item.title} ({item.article_type.lower()}) cannot be tried on; try-on "
-                f"dresses upper-body garments only ({kinds})."
-            )
+        if (refused := refusal(item.title, item.article_type)) is not None:
+            raise TryOnError(refused)
         if item.image is None:
             raise TryOnError(f"Item {item.item_id} has no photo to try on.")
         return open_rgb(item.image)
