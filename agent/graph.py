@@ -16,6 +16,7 @@ message, an unreadable photo, nothing matching) carries its reply straight to re
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Protocol
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -52,15 +53,29 @@ class Node(Protocol):
     def __call__(self, state: AgentState, runtime: Runtime[AgentContext]) -> Update: ...
 
 
+@dataclass(frozen=True)
+class RunSettings:
+    """What a LangGraph server's run may set (`context` in its API, a form in Studio): the turn
+    policy's limits, over the live models and stores the server's own context holds."""
+
+    shown_k: int = 6
+    max_questions: int = 3
+    pool_k: int = 200
+    llm_explanations: int = 1
+
+
 def _with_context(node: Node, context: AgentContext | None) -> Node:
-    """`node`, given `context` on a run that brought none (a LangGraph server's runs cannot
-    carry the live models and stores the context holds)."""
+    """`node`, given `context` on a run that brought none or brought only `RunSettings` (a
+    LangGraph server's runs cannot carry the live models and stores the context holds)."""
     if context is None:
         return node
 
     def run(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
-        if runtime.context is None:
+        given: Any = runtime.context
+        if given is None:
             runtime = runtime.override(context=context)
+        elif isinstance(given, RunSettings):
+            runtime = runtime.override(context=replace(context, **asdict(given)))
         return node(state, runtime)
 
     return run
@@ -72,8 +87,10 @@ def build_graph(
     context: AgentContext | None = None,
 ) -> CompiledStateGraph[AgentState, AgentContext, TurnInput, AgentState]:
     """Compile the graph over the given short-term (checkpointer) and long-term (store) memory;
-    `context`, where given, serves the runs that bring none."""
-    graph = StateGraph(AgentState, context_schema=AgentContext, input_schema=TurnInput)
+    `context`, where given, serves the runs that bring none, and the published context schema
+    is then `RunSettings`, the part of it a server's client can send."""
+    schema: Any = AgentContext if context is None else RunSettings
+    graph = StateGraph(AgentState, context_schema=schema, input_schema=TurnInput)
     nodes: dict[str, Node] = {
         "understand": understand_turn,
         "answer": answer,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Literal, TypedDict
+from typing import Literal
 
 from pydantic import BaseModel
+from typing_extensions import TypedDict
 
 from fitroom.tools.catalog.items import Item
 from fitroom.tools.conversation.answer import Topic

@@ -4,6 +4,7 @@ sit beside picks, memory outlives a session, and shown items can be pointed at."
 from __future__ import annotations
 
 from functools import partial
+from typing import Any
 
 import pytest
 from langgraph.checkpoint.memory import InMemorySaver
@@ -145,3 +146,19 @@ def test_ordinary_requests_that_sound_alike_are_served(
     graph: Graph, context: AgentContext, text: str
 ) -> None:
     assert run_turn(graph, context, "jo", "s3", text).items
+
+
+def test_a_server_run_sets_only_the_turn_policy_over_the_graph_s_own_context(
+    context: AgentContext,
+) -> None:
+    graph: Any = build_graph(InMemorySaver(serde=serializer()), InMemoryStore(), context=context)
+    assert set(graph.get_context_jsonschema()["properties"]) == {
+        "shown_k", "max_questions", "pool_k", "llm_explanations",
+    }  # fmt: skip
+    assert graph.get_input_jsonschema() and graph.get_output_jsonschema()
+    turn = {"user_id": "sam", "text": "a red skirt, just show me", "image": None}
+    config: Any = {"configurable": {"thread_id": "sam/1"}}
+    state = graph.invoke(turn, config, context={"shown_k": 2})
+    assert len(state["reply"].items) == 2
+    state = graph.invoke(turn | {"text": "show me more"}, {"configurable": {"thread_id": "sam/2"}})
+    assert len(state["reply"].items) == context.shown_k
