@@ -65,6 +65,10 @@ _NO_PHOTO_SEARCH = (
 _NO_PHOTO_SEARCH_WORDS = (
     "I cannot search by photo here (no image model is installed), so I searched by your words."
 )
+_NO_CURRENCY_WORD = (
+    "This catalogue lists prices in normalised units, not a currency, so I cannot apply that "
+    "sum; I kept to your price word instead, against each kind's own prices."
+)
 _NO_LLM_READING = "The LLM failed, so I read your message without it."
 _NO_PRICED = (
     "Nothing that matches has a price in that range (many items here list no price), so these "
@@ -222,7 +226,14 @@ def _price_cap(
     # (a cap dropped with the garment it was for, "show me skirts" after "cheaper", is no sum)
     stated = stated and not turn.relative_price and limits != (None, None)
     if stated and not currency and not turn.catalogue_units:
-        update["turn_notes"] = [*update.get("turn_notes", []), _NO_CURRENCY]
+        said = _NO_CURRENCY if turn.word_price is None else _NO_CURRENCY_WORD
+        update["turn_notes"] = [*update.get("turn_notes", []), said]
+        if turn.word_price is not None:  # "under 30 quid, cheap is fine": the word still holds
+            low, high = turn.word_price
+            garments = list(after.wanted.get("article_type", []))
+            return after.model_copy(
+                update={"min_price": low, "max_price": high, "price_for": garments}
+            )
         return after.model_copy(update={"min_price": prefs.min_price, "max_price": prefs.max_price})
     return after
 

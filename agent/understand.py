@@ -66,6 +66,8 @@ class Turn(BaseModel):
     relative_price: bool = False  # "cheap": a cap from the catalogue's own prices, not a currency
     # "under 0.03": a bare number below 1, said in the catalogue's own price units
     catalogue_units: bool = False
+    # "under 30 quid, cheap is fine": the price word's range, for where a sum cannot apply
+    word_price: tuple[float | None, float | None] | None = None
 
 
 def named_item(lowered: str) -> bool:
@@ -261,6 +263,8 @@ def _read_price(prefs: Preferences, parsed: ParsedQuery, price_scale: float, tur
             None if v is None else v / scale for v in (money.low, money.high)
         )
         prefs.price_for = []
+        if parsed.price_max is not None or parsed.price_min is not None:
+            turn.word_price = (parsed.price_min, parsed.price_max)
     elif parsed.price_max is not None or parsed.price_min is not None:  # "something cheap"
         prefs.max_price, prefs.min_price = parsed.price_max, parsed.price_min
         prefs.price_for = list(garments)

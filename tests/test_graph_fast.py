@@ -162,3 +162,15 @@ def test_a_server_run_sets_only_the_turn_policy_over_the_graph_s_own_context(
     assert len(state["reply"].items) == 2
     state = graph.invoke(turn | {"text": "show me more"}, {"configurable": {"thread_id": "sam/2"}})
     assert len(state["reply"].items) == context.shown_k
+
+
+def test_a_price_word_holds_where_the_sum_said_with_it_cannot(
+    graph: Graph, context: AgentContext
+) -> None:
+    reply = run_turn(
+        graph, context, "pam", "s1", "a skirt under 30 quid, cheap is fine, just show me"
+    )
+    assert reply.understood is not None and reply.understood.price_max is not None
+    assert any("kept to your price word" in note for note in reply.notes)
+    cap = reply.understood.price_max
+    assert reply.items and all(i.price is None or i.price <= cap for i in reply.items)
