@@ -169,7 +169,6 @@ def _arguments(name: str, i: int, pool: list[tuple[str, Args]]) -> Args:
     wanted = QUERIES[i % len(QUERIES)]
     arguments: dict[str, Args] = {
         "search_catalog": {"query": wanted, "k": 10}
-        | ({"cursor": "10"} if i % 4 == 1 else {})
         | ({"filters": {"exclude": {"pattern": ["Stripe"]}}} if i % 5 == 2 else {}),
         "get_product": {"item_ids": [pool[(i + j) % len(pool)][1]["item_id"] for j in range(4)]},
         "find_similar": {"item_id": item["item_id"], "text": STEERS[i % len(STEERS)], "k": 10},

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PIL import Image
+from pydantic import ValidationError
 
 from fitroom.agent.services import Services
 from fitroom.agent.session import thread_config
@@ -44,6 +45,8 @@ def test_search_reads_negation_and_pages_without_overlap(services: Services) -> 
         seen += [i["item_id"] for i in page["items"]]
         cursor = page["next_cursor"]
     assert len(seen) == len(set(seen)) > 4  # pages follow on, never repeat
+    with pytest.raises(InvalidQueryError, match="not one this tool gave out for this search"):
+        call(services, "search_catalog", query="a red skirt", cursor=first["next_cursor"])
     # The four black dresses that are not striped come first, on whichever page.
     whole = call(services, "get_product", item_ids=seen[:4])["items"]
     assert all(i["colour"] == "Black" and i["pattern"] != "Stripe" for i in whole)
@@ -160,6 +163,20 @@ def test_explain_item_never_sells_what_the_query_rules_out(services: Services) -
     assert striped["pattern"] == "Stripe" and striped["try_on"] is False  # a dress
     said = call(services, "explain_item", item_id="0900000002", query="a dress, no stripes")
     assert said["ruled_out"] == ["Stripe"] and "rules out" in said["explanation"]
+    assert said["fits"] is False
+
+
+def test_explain_item_says_when_an_item_is_not_what_was_asked(services: Services) -> None:
+    item = call(services, "get_product", item_ids=["0900000000"])["items"][0]
+    assert (item["article_type"], item["colour"]) == ("Dress", "Black")
+    said = call(services, "explain_item", item_id="0900000000", query="a red skirt")
+    assert said["fits"] is False and said["ruled_out"] == []
+    assert sorted(said["missing"]) == ["red", "skirt"]
+    assert "not" in said["explanation"] and "black dress" in said["explanation"]
+    fits = call(services, "explain_item", item_id="0900000000", query="a black dress")
+    assert fits["fits"] is True and fits["missing"] == []
+    with pytest.raises(ValidationError, match="The query is empty"):
+        call(services, "explain_item", item_id="0900000000", query="  ")
 
 
 def test_errors_never_carry_a_server_path() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from fitroom.agent.nodes import query_words, stated_filters
 from fitroom.agent.recommend import diverse, explain_picks, rank_candidates
@@ -10,9 +10,10 @@ from fitroom.agent.services import Services
 from fitroom.agent.toolset.catalog_tools import known_item, product
 from fitroom.agent.toolset.models import Count, ItemId, Product, ShopperId, Text, ToolInput
 from fitroom.memory.long_term import load_memory, starting_preferences
+from fitroom.tools.catalog.items import Item
 from fitroom.tools.conversation.clarify import ASKABLE, ask_clarifying_question
 from fitroom.tools.conversation.explain import check_explanation, explain_item, explanation_prompt
-from fitroom.tools.conversation.preferences import Preferences
+from fitroom.tools.conversation.preferences import STATED, Preferences
 from fitroom.tools.errors import FitroomError, InvalidQueryError
 from fitroom.tools.llm.chat import complete
 from fitroom.tools.reader.reading import ParsedQuery
@@ -38,12 +39,21 @@ class ExplainItemInput(ToolInput):
     item_id: ItemId
     query: Text = Field(description="What the shopper asked for.")
 
+    @field_validator("query")
+    @classmethod
+    def _said(cls, value: str) -> str:
+        if not value.strip():  # an empty query gives a reason nobody asked for
+            raise ValueError("The query is empty; say what the shopper asked for.")
+        return value
+
 
 class ExplainItemOutput(BaseModel):
     explanation: str
     grounded: bool = Field(description="Every claim in it checks against the item's record.")
     source: str = Field(description="llm (a checked draft) or template.")
     ruled_out: list[str] = Field(description="What the item is that the query rules out.")
+    missing: list[str] = Field(description="What the query asks for that the item is not.")
+    fits: bool = Field(description="The item is what was asked for and nothing ruled out.")
 
 
 class RecommendInput(ToolInput):
@@ -109,14 +119,21 @@ def explain_catalog_item(services: Services, request: ExplainItemInput) -> Expla
     """Explain, in checked facts, how an item fits what the shopper asked for."""
     item = known_item(services, request.item_id)
     prefs = _preferences(services.reader.parse(request.query, ask_llm=False))
-    own = {attribute: str(getattr(item, attribute, "")) for attribute in prefs.excluded}
-    clashes = [own[a] for a, labels in prefs.excluded.items() if own[a] in labels]
-    if clashes:  # a reason to buy it would contradict what the shopper said
+    clashes, missing = _mismatches(item, prefs)
+    if clashes or missing:  # a reason to buy it would contradict what the shopper said
         said = (
             f"{item.title} is {', '.join(x.lower() for x in clashes)}, which the query rules out."
         )
+        if not clashes:
+            what = f"{item.colour} {item.article_type} ({item.pattern})".lower()
+            said = f"{item.title} is a {what}, not {' or '.join(missing)} as the query asks."
         return ExplainItemOutput(
-            explanation=said, grounded=True, source="template", ruled_out=clashes
+            explanation=said,
+            grounded=True,
+            source="template",
+            ruled_out=clashes,
+            missing=missing,
+            fits=False,
         )
     vocabulary = services.context.vocabulary
     draft = None
@@ -128,8 +145,29 @@ def explain_catalog_item(services: Services, request: ExplainItemInput) -> Expla
     explained = explain_item(item, prefs, vocabulary, draft=draft)
     problems = check_explanation(explained.text, item, vocabulary, prefs)
     return ExplainItemOutput(
-        explanation=explained.text, grounded=not problems, source=explained.source, ruled_out=[]
+        explanation=explained.text,
+        grounded=not problems,
+        source=explained.source,
+        ruled_out=[],
+        missing=[],
+        fits=True,
     )
+
+
+def _mismatches(item: Item, prefs: Preferences) -> tuple[list[str], list[str]]:
+    """The item's labels the query rules out, and the labels it asks for that the item lacks
+    (any one of a list will do; a feature is left to the item's text, which may not say)."""
+
+    def own(attribute: str) -> str:
+        return str(getattr(item, attribute, ""))
+
+    clashes = [own(a) for a, labels in prefs.excluded.items() if own(a) in labels]
+    missing = [
+        " or ".join(labels).lower()
+        for a, labels in prefs.wanted.items()
+        if labels and a in STATED and own(a) not in labels
+    ]
+    return list(dict.fromkeys(clashes)), missing
 
 
 def recommend_items(services: Services, request: RecommendInput) -> RecommendOutput:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import Annotated
 
 from pydantic import BaseModel, Field, model_validator
@@ -107,17 +108,30 @@ def known_item(services: Services, item_id: str) -> Item:
     return item
 
 
-def _offset(cursor: str | None, k: int) -> int:
-    if cursor is None:
+def _search_key(request: SearchCatalogInput) -> str:
+    """What a cursor is tied to: the words and filters of the search it pages through."""
+    said = request.query + (request.filters.model_dump_json() if request.filters else "")
+    return hashlib.sha256(said.encode()).hexdigest()[:8]
+
+
+def _offset(request: SearchCatalogInput) -> int:
+    """Where the page starts: 0, or the offset a cursor of this very search carries."""
+    if request.cursor is None:
         return 0
-    if not cursor.isdigit() or int(cursor) + k > MAX_K:
-        raise InvalidQueryError(f"The cursor {cursor[:20]!r} is not one this tool gave out.")
-    return int(cursor)
+    offset, _, key = request.cursor.partition("-")
+    # Never echoed back: a cursor is the tool's own token, and a wrong one says nothing useful.
+    if not offset.isdigit() or key != _search_key(request):
+        raise InvalidQueryError(
+            "The cursor is not one this tool gave out for this search; search again without it."
+        )
+    if int(offset) + request.k > MAX_K:
+        raise InvalidQueryError(f"Paging stops at {MAX_K} items; narrow the search instead.")
+    return int(offset)
 
 
 def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCatalogOutput:
     """Search the catalogue with everyday words, negation and hard filters, a page at a time."""
-    offset = _offset(request.cursor, request.k)
+    offset = _offset(request)
     spec = request.filters or FilterSpec()
     filters = Filters(**spec.model_dump())
     # One more than the page, to know whether another page exists.
@@ -132,7 +146,7 @@ def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCat
         price_min=result.price_min,
         price_max=result.price_max,
         notes=result.notes,
-        next_cursor=str(offset + request.k) if more else None,
+        next_cursor=f"{offset + request.k}-{_search_key(request)}" if more else None,
     )
 
 
