@@ -65,6 +65,8 @@ def test_too_few_matches_relaxes_the_parsers_guesses_not_the_callers(run) -> Non
     # the garment named is never relaxed: fewer items, not other things, and a note says so
     assert {i.article_type for i in result.items} == {"Dress"} and len(result.items) < 3
     assert "Only 2 items fit" in result.notes[-1]
+    # and what gave way is said: one black dress fits, the other shown is not black
+    assert "Only 1 item fits everything said; the rest leave out the colour." in result.notes
     explicit = run("dress", k=3, filters=Filters(include={"gender": ["Women"]}))
     assert {i.gender for i in explicit.items} == {"Women"}
 

@@ -37,6 +37,7 @@ _RELAX_ORDER = (
     "gender",
     "article_type",
 )
+_EASED = {"colour_master": "colour", "article_type": "garment"}
 _TITLE_SPARE = 20
 _SOLID = "Solid"  # "plain", however said, is never relaxed
 _FEATURE_SPARE = 80
@@ -265,6 +266,7 @@ def _relaxed_search(
     plain, named = _firm(parsed.matches if parsed else [])
     plain |= {"price"} if firm_price else set()
     relaxed: list[str] = []
+    fitting = len(hits)  # the items that fit every word, before anything gave way
     for key in _RELAX_ORDER:
         # A dead end is worse than a near miss (no kids' coats at all shows jackets), but "no
         # pattern" said in words never gives way.
@@ -284,7 +286,11 @@ def _relaxed_search(
             *notes,
             f"Nothing fits the {' and '.join(dropped)} named, so these are the closest.",
         ]
-    elif len(hits) < k and any(_has(inferred, key) for key in plain | named):
+    elif relaxed:  # colour, pattern or price gave way: say so, or "striped" shows plain
+        eased = " and ".join(dict.fromkeys(_EASED.get(key, key) for key in relaxed))
+        fit = "1 item fits" if fitting == 1 else f"{fitting} items fit"
+        notes = [*notes, f"Only {fit} everything said; the rest leave out the {eased}."]
+    if not dropped and len(hits) < k and any(_has(inferred, key) for key in plain | named):
         notes = [*notes, f"Only {len(hits)} items fit what was named; nothing else is shown."]
     return _Found(hits, relaxed, notes)
 
