@@ -38,7 +38,8 @@ def _signature(spec: ToolSpec) -> inspect.Signature:
     """The input model's fields as keyword parameters, so the SDK publishes the same schema."""
     parameters = []
     for name, field in spec.input.model_fields.items():
-        described = (*field.metadata, Field(description=field.description))
+        extra = field.json_schema_extra if isinstance(field.json_schema_extra, dict) else None
+        described = (*field.metadata, Field(description=field.description, json_schema_extra=extra))
         annotation = Annotated.__class_getitem__((field.annotation, *described))  # type: ignore[attr-defined]
         default = (
             field.get_default(call_default_factory=True)

@@ -65,6 +65,9 @@ def test_tools_are_listed_with_annotations_and_schemas(services: Services) -> No
         assert (k["minimum"], k["maximum"]) == (1, 50)
         assert "query" in tools["search_catalog"].input_schema["required"]
         assert all(t.input_schema.get("additionalProperties") is False for t in tools.values())
+        said = tools["chat"].input_schema["properties"]  # the limits a client can check first
+        assert said["text"]["maxLength"] == 2000 and said["shopper_id"]["maxLength"] == 64
+        assert "pattern" in tools["try_on"].input_schema["properties"]["item_id"]
         assert set(tools["find_similar"].input_schema["properties"]) >= {"item_id", "image_base64"}
 
     with_client(services, body)

@@ -46,18 +46,31 @@ def _text(value: str) -> str:
     return value
 
 
-ItemId = Annotated[str, AfterValidator(_item_id), Field(description="A catalogue item id.")]
+# The limits the validators keep, published in the schema too, so a client can check first;
+# the validators still say what is wrong in a sentence.
+_ID_SCHEMA = {"maxLength": MAX_ID, "pattern": r"^\s*[A-Za-z0-9_-]+\s*$"}
+_PERSON_SCHEMA = {"maxLength": MAX_ID, "pattern": r"^\s*[A-Za-z0-9_.@+-]+\s*$"}
+ItemId = Annotated[
+    str,
+    AfterValidator(_item_id),
+    Field(description="A catalogue item id.", json_schema_extra=_ID_SCHEMA),
+]
 ShopperId = Annotated[
     str,
     AfterValidator(_shopper_id),
-    Field(description="Who is shopping: memory is kept per shopper id."),
+    Field(
+        description="Who is shopping: memory is kept per shopper id.",
+        json_schema_extra=_PERSON_SCHEMA,
+    ),
 ]
 SessionId = Annotated[
     str,
     AfterValidator(_session_id),
-    Field(description="The conversation; the same id resumes it."),
+    Field(
+        description="The conversation; the same id resumes it.", json_schema_extra=_PERSON_SCHEMA
+    ),
 ]
-Text = Annotated[str, AfterValidator(_text)]
+Text = Annotated[str, AfterValidator(_text), Field(json_schema_extra={"maxLength": MAX_TEXT})]
 Count = Annotated[int, Field(ge=1, le=50, description="How many items (1-50).")]
 
 
