@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from fitroom.tools.errors import ConfigError, LLMError
 from fitroom.tools.llm.chat import ChatMessage
+
+# How long a reply waits for the model while another is being written (a few seconds each on
+# 2 cores) before it falls back to the template.
+BUSY_WAIT_SECONDS = 20.0
 
 
 class LlamaCppChat:
@@ -27,6 +32,9 @@ class LlamaCppChat:
         self.threads = threads
         self.context = context
         self._llm: Any = None
+        # One reply at a time: llama.cpp's context is not safe to share between threads, and
+        # the app's sessions and the MCP server's calls all share this one model.
+        self._lock = threading.Lock()
 
     @property
     def model_id(self) -> str:
@@ -48,8 +56,12 @@ class LlamaCppChat:
         return self._llm
 
     def stream(self, messages: Sequence[ChatMessage], max_tokens: int) -> Iterator[str]:
-        llm = self._load()
+        if not self._lock.acquire(timeout=BUSY_WAIT_SECONDS):
+            raise LLMError(
+                "The local LLM is busy with another reply, so this one uses the template."
+            )
         try:
+            llm = self._load()
             for chunk in llm.create_chat_completion(
                 messages=list(messages), max_tokens=max_tokens, temperature=0.0, stream=True
             ):
@@ -58,3 +70,5 @@ class LlamaCppChat:
                     yield piece
         except (RuntimeError, ValueError) as exc:
             raise LLMError(f"The local LLM failed mid-reply ({exc}).") from exc
+        finally:
+            self._lock.release()
