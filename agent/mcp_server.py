@@ -218,7 +218,9 @@ def build_server(services: Services, ready: WarmUp | None = None) -> MCPServer[N
         version="0.1.0",
         log_level="WARNING",
     )
-    limiter = anyio.CapacityLimiter(1)  # the models and the store serve one call at a time
+    # Two lanes, one call at a time in each: a search never waits behind a 30-second chat turn,
+    # and no two calls that write (memory, renders) run together. The LLM keeps its own lock.
+    lanes = {True: anyio.CapacityLimiter(1), False: anyio.CapacityLimiter(1)}
     for spec in TOOLS:
         annotations = ToolAnnotations(
             title=spec.title,
@@ -228,7 +230,7 @@ def build_server(services: Services, ready: WarmUp | None = None) -> MCPServer[N
             open_world_hint=False,
         )
         server.add_tool(
-            _Handler(spec, services, limiter, ready),
+            _Handler(spec, services, lanes[spec.read_only], ready),
             name=spec.name,
             title=spec.title,
             description=spec.description,

@@ -8,6 +8,7 @@ import io
 import json
 import threading
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from fitroom.agent import mcp_server
 from fitroom.agent.mcp_server import build_server
 from fitroom.agent.services import Services
 from fitroom.agent.toolset.images import save_photo
+from fitroom.agent.toolset.registry import TOOLS
 from fitroom.tools.errors import StoreError
 from tests.tiny_agent import tiny_services
 
@@ -262,5 +264,37 @@ def test_a_chat_try_on_sends_its_picture_as_image_content(tmp_path: Path) -> Non
         images = [b for b in result.content if isinstance(b, ImageContent)]
         assert [base64.b64decode(i.data) for i in images] == [rendered.getvalue()]
         assert all(len(getattr(b, "text", "")) < 5000 for b in result.content)
+
+    with_client(services, body)
+
+
+def test_a_search_does_not_wait_behind_a_long_chat_turn(
+    services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    chat = next(spec for spec in TOOLS if spec.name == "chat")
+
+    def slow_chat(services: Services, request: Any) -> Any:
+        gate.wait(10)  # a long LLM turn
+        return chat.run(services, request)
+
+    tools = tuple(replace(s, run=slow_chat) if s is chat else s for s in TOOLS)
+    monkeypatch.setattr(mcp_server, "TOOLS", tools)
+
+    async def body(client: Client) -> None:
+        done: list[str] = []
+
+        async def talk() -> None:
+            said = {"shopper_id": "kim", "session_id": "s", "text": "a red skirt"}
+            await client.call_tool("chat", said)
+            done.append("chat")
+
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(talk)
+            await anyio.sleep(0.2)
+            found = await client.call_tool("search_catalog", {"query": "a red skirt", "k": 2})
+            assert not found.is_error and done == []  # answered while the chat still runs
+            gate.set()
+        assert done == ["chat"]
 
     with_client(services, body)
