@@ -255,7 +255,10 @@ NOT_LABELS = frozenset(
         "dress code|black tie|white tie|dress up|dressed up|dressing up|dress down|would suit|"
         "will suit|could suit|might suit|should suit|really suit|really suits|to suit|suit me|"
         "suit him|suit her|suit them|suit you|suit us|suits me|suits him|suits her|suits them|"
-        "suits you|that suit|that suits|it suits|doesnt suit|dont suit|never suits"
+        "suits you|that suit|that suits|it suits|doesnt suit|dont suit|never suits|"
+        # the person, not the tote bag: "their shopper id", "as a shopper"
+        "shopper id|shopper ids|shopper account|shopper name|shopper number|as a shopper|"
+        "other shoppers|fellow shoppers|a regular shopper|online shopper|personal shopper"
     ).split("|")
 )
 # Words for "some pattern or other": ruled out, they mean plain (Solid); after a named pattern

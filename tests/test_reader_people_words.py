@@ -1,0 +1,21 @@
+"""Words that name a garment elsewhere but a person here: "shopper" is a tote bag in "a big
+shopper for the beach", and the shopper in "my shopper id is maya"."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_reader import _wants, reader_with
+
+READ = reader_with({"article_type": ["Bag", "Coat"]})
+
+
+@pytest.mark.parametrize(
+    "text", ["my shopper id is maya", "as a shopper I want a coat", "other shoppers liked it"]
+)
+def test_a_shopper_is_a_person_here_not_a_tote_bag(text: str) -> None:
+    assert "Bag" not in _wants(READ.parse(text)).get("article_type", [])
+
+
+def test_a_shopper_is_still_a_bag_when_it_is_one() -> None:
+    assert _wants(READ.parse("a big shopper for the beach"))["article_type"] == ["Bag"]
