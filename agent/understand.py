@@ -137,6 +137,8 @@ def _said(prefs: Preferences, parsed: ParsedQuery) -> dict[str, list[str]]:
             _exclude(prefs, m)
         elif m.how == "pronoun" and prefs.wanted.get("gender"):
             continue  # "he hates prints" after "for my son": still the son, not a man
+        elif m.how == "occasion" and m.attribute == "colour":
+            continue  # an occasion's shades: `_read_needs` applies them unless a colour is said
         else:
             said.setdefault(m.attribute, []).append(m.label)
     return said
@@ -157,7 +159,16 @@ def _exclude(prefs: Preferences, m: Match) -> None:
 def _read_needs(prefs: Preferences, parsed: ParsedQuery, said: dict[str, list[str]]) -> None:
     """The occasion, and the garments it suggests, from an occasion or need the message names;
     a garment already named stands (taken out of `said`)."""
-    needs = [m for m in parsed.matches if m.how in ("occasion", "llm") and not m.negated]
+    tones = [m.label for m in parsed.matches if m.how == "occasion" and m.attribute == "colour"]
+    if said.get("colour") or said.get("colour_master"):
+        prefs.suggested_colours = []  # a colour said in words replaces the occasion's
+    elif tones:
+        said["colour"], prefs.suggested_colours = tones, tones
+    needs = [
+        m
+        for m in parsed.matches
+        if m.how in ("occasion", "llm") and not m.negated and m.attribute == "article_type"
+    ]
     # garments the shopper named, not ones a previous occasion suggested: "a present for my
     # dad", then "he's always freezing" replaces the present's jewellery with warm things
     named = [t for t in prefs.wanted.get("article_type", []) if t not in prefs.suggested]

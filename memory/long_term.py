@@ -104,7 +104,7 @@ def remember_turn(memory: UserMemory, before: Preferences, after: Preferences) -
         return memory  # "a jumper for my dad, nothing with a pattern" is his taste, not theirs
     for attribute, labels in after.wanted.items():
         for label in set(labels) - set(before.wanted.get(attribute, [])):
-            if attribute == "article_type" and label in after.suggested:
+            if after.suggests(attribute, label):
                 continue  # what an occasion called for ("gym": shorts, bras) is no taste
             if attribute == "gender":
                 continue  # who it is for ("for my brother") is no taste of the shopper's

@@ -12,8 +12,9 @@ from langgraph.store.memory import InMemoryStore
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
-from fitroom.agent.session import Graph, run_turn, serializer
+from fitroom.agent.session import Graph, run_turn, serializer, thread_config
 from fitroom.agent.state import Reply
+from fitroom.memory.long_term import load_memory
 from fitroom.tools.catalog.items import Item
 from tests.tiny_agent import tiny_context
 
@@ -174,3 +175,18 @@ def test_a_price_word_holds_where_the_sum_said_with_it_cannot(
     assert any("kept to your price word" in note for note in reply.notes)
     cap = reply.understood.price_max
     assert reply.items and all(i.price is None or i.price <= cap for i in reply.items)
+
+
+def test_a_funeral_shows_dark_shades_as_its_custom_not_as_the_shopper_s_words(
+    graph: Graph, context: AgentContext
+) -> None:
+    turn = partial(run_turn, graph, context, "ned", "s1")
+    reply = turn("I need something for a funeral next week, just show me")
+    shown = _shown(reply, context)
+    assert shown and all(i.colour == "Black" for i in shown)
+    assert all("asked for" not in item.explanation.lower() for item in reply.items)
+    prefs = graph.get_state(thread_config("ned", "s1")).values["prefs"]
+    assert prefs.said().get("colour", []) == [] and prefs.suggested_colours == ["Black"]
+    assert graph.store is not None and "colour" not in load_memory(graph.store, "ned").liked
+    red = turn("actually in red please")
+    assert red.items and all(i.colour == "Red" for i in _shown(red, context))

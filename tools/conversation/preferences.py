@@ -20,6 +20,8 @@ class Preferences(BaseModel):
     # Article types read from an occasion or need ("a summer wedding"): the shopper did not
     # name them, so explanations never say they asked for them.
     suggested: list[str] = Field(default_factory=list)
+    # Shades an occasion's custom called for ("a funeral": dark ones), wanted but not said.
+    suggested_colours: list[str] = Field(default_factory=list)
     min_price: float | None = Field(default=None, ge=0)  # "something premium"
     max_price: float | None = Field(default=None, ge=0)
     # The garments a price read relative to them was for ("cheaper" dresses): a price within a
@@ -40,9 +42,14 @@ class Preferences(BaseModel):
     def said(self) -> dict[str, list[str]]:
         """The wants the shopper stated in their own words (not those an occasion suggested)."""
         return {
-            a: [x for x in labels if a != "article_type" or x not in self.suggested]
-            for a, labels in self.wanted.items()
+            a: [x for x in labels if not self.suggests(a, x)] for a, labels in self.wanted.items()
         }
+
+    def suggests(self, attribute: str, label: str) -> bool:
+        """Whether a want came from an occasion, not from the shopper's own words."""
+        if attribute == "article_type":
+            return label in self.suggested
+        return attribute == "colour" and label in self.suggested_colours
 
     def given(self) -> set[str]:
         """Attributes the shopper has settled (a colour family settles the shade too)."""

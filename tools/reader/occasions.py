@@ -180,6 +180,24 @@ def triggers(tokens: Sequence[str]) -> set[int]:
     return found
 
 
+# Occasions with a colour custom, as the catalogue's shades: a shop assistant shows nothing pink
+# for a funeral.
+TONES = _rows(
+    (
+        "funeral|burial|burying|memorial|wake|mourning|cremation|remembrance",
+        ("Black", "Dark Grey", "Dark Blue", "Grey"),
+    ),
+)
+
+
+def occasion_colours(tokens: Sequence[str]) -> tuple[str, list[str]] | None:
+    """The words naming an occasion with a colour custom, and its shades; None for none."""
+    found = _find(tokens, TONES)
+    if not found:
+        return None
+    return " ".join(p for p, _ in found), list(dict.fromkeys(c for _, row in found for c in row))
+
+
 def _first_words() -> dict[str, list[tuple[str, ...]]]:
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrases, _ in (*BODY, *EVENTS, *WEATHER):
