@@ -27,6 +27,7 @@ from fitroom.tools.reader.cue_words import ORDINALS
 from fitroom.tools.reader.llm_extract import extract_wants
 from fitroom.tools.retrieval.filters import Filters
 from fitroom.tools.retrieval.search import SearchRequest
+from fitroom.tools.retrieval.unsure_patterns import unsure
 
 _OFF_TOPIC = re.compile(
     r"(ignore (?:all |any |the )?(?:previous|above|your) instructions|system prompt|"
@@ -254,6 +255,11 @@ def query_words(prefs: Preferences, meaning: str) -> str:
     return " ".join([*labels, prefs.occasion or "", meaning]).strip()
 
 
+def _pattern(ctx: AgentContext, item_id: str) -> str:
+    item = ctx.items.get(item_id)
+    return item.pattern if item is not None else ""
+
+
 def _product(item: Item) -> str:
     return item.product_code or item.item_id
 
@@ -295,6 +301,10 @@ def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
             "Nothing in the catalogue matches all of that. Try dropping a colour, a pattern or "
             "the price limit."
         )
+    # "nothing with dots": a vague "All over pattern" may be dots; the ranker never sees those
+    # while enough items settle it, and otherwise they come last
+    sure = [i for i in ids if not unsure(_pattern(ctx, i), prefs.excluded, prefs.wanted)]
+    ids = sure if len(sure) >= ctx.shown_k else sure + [i for i in ids if i not in set(sure)]
     if notes:
         return {"candidates": ids, "turn_notes": [*state.get("turn_notes", []), *notes]}
     return {"candidates": ids}

@@ -48,9 +48,9 @@ def tiny_rows() -> list[list[str]]:
     return rows
 
 
-def tiny_context(folder: Path) -> AgentContext:
-    """The agent over the tiny catalogue, indexed in `folder`."""
-    catalog = load_catalog(write_catalog(folder / "catalog", tiny_rows()))
+def tiny_context(folder: Path, rows: list[list[str]] | None = None) -> AgentContext:
+    """The agent over the tiny catalogue (or `rows`), indexed in `folder`."""
+    catalog = load_catalog(write_catalog(folder / "catalog", rows or tiny_rows()))
     embedder = FakeEmbedder()
     store = ChromaItemStore(
         open_client(f"path:{folder / 'chroma'}"), "tiny", embedder.model_id, embedder.dim

@@ -175,7 +175,8 @@ class QueryParser:
         scores = self._embedder.embed_texts(phrases) @ label_vectors.T
         found = {}
         for phrase, row in zip(phrases, scores, strict=True):
-            best, second = np.sort(row)[::-1][:2]
+            # a catalogue of one kind has no runner-up: anything close enough is that kind
+            best, second = (*np.sort(row)[::-1][:2], 0.0)[:2]
             if best >= SIMILARITY_THRESHOLD and best - second >= SIMILARITY_MARGIN:
                 found[phrase] = labels[int(np.argmax(row))]
         return found

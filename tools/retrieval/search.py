@@ -18,6 +18,7 @@ from fitroom.tools.reader.ruled_out import title_says
 from fitroom.tools.retrieval.embedder import Embedder, Vectors, normalise
 from fitroom.tools.retrieval.filters import FEATURE, Filters
 from fitroom.tools.retrieval.item_store import ItemStore, StoredItem, StoreHit
+from fitroom.tools.retrieval.unsure_patterns import unsure
 from fitroom.tools.tryon.types import can_try_on
 
 MAX_K = 1000
@@ -323,7 +324,7 @@ class _Query:
 
     def __init__(self, store: ItemStore, vector: Vectors, k: int, stated: Filters) -> None:
         self.store, self.vector, self.k = store, vector, k
-        self.ruled_out = stated.exclude
+        self.ruled_out, self.wanted = stated.exclude, stated.include
         self.asked = asked_for(stated.include.get(FEATURE, []))
         self.refused = sorted({*self.ruled_out.get(FEATURE, []), *opposed(self.asked)})
 
@@ -340,6 +341,8 @@ class _Query:
         ]
         if self.asked:  # stable: those that say it first, each part in order of meaning
             kept.sort(key=lambda h: not item_says(_text(h.item), self.asked))
+        # "nothing with dots": a vague "All over pattern" may be dots, so it comes last
+        kept.sort(key=lambda h: unsure(h.item.pattern, self.ruled_out, self.wanted))
         return kept[: self.k]
 
 
