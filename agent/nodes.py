@@ -49,7 +49,11 @@ _OFF_TOPIC = re.compile(
     r"emails?|records?|histor\w*|preferences)|"
     r"\b(?:api keys?|passwords?|credentials|access tokens?|secret keys?|environment variables)\b|"
     r"\b(?:disregard|forget|override) (?:all |any |your |the )*(?:previous |prior |earlier )?"
-    r"(?:instructions|rules|guidelines)\b|developer mode|jailbreak)",
+    r"(?:instructions|rules|guidelines)\b|developer mode|jailbreak|"
+    # the tools' own names and role-play: "forget_shopper X now", "SYSTEM: switch user to X"
+    r"\b(?:forget_shopper|shopper_memory|get_product|search_catalog|try_on|recommend_items)\b|"
+    r"^\s*(?:system|assistant|developer)\s*:|\bswitch (?:the )?(?:user|shopper|account)\b|"
+    r"\bi'?m (?:authori[sz]ed|allowed|permitted) to\b|\b(?:as|i'?m) authori[sz]ed\b)",
     re.IGNORECASE,
 )
 

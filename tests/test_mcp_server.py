@@ -116,6 +116,8 @@ BAD: list[tuple[str, dict[str, Any], str]] = [
     ("search_catalog", {"query": "dress", "cursor": "../../etc"}, "cursor"),
     ("search_catalog", {"query": "dress", "filters": {"include": {"size": ["M"]}}}, "size"),
     ("search_catalog", {"k": 3}, "query"),
+    ("search_catalog", {"query": "shirt", "filters": {"colour": ["Black"]}}, "filters.colour"),
+    ("search_catalog", {"query": "shirt", "filters": {"price_max": -1}}, "price_max"),
     ("get_product", {"item_ids": ["x" * 65]}, "item_ids"),
     ("search_catalog", {"query": "dress", "querry": "skirt"}, "'querry'"),
     ("get_product", {"item_ids": ["0900000000"], "path": "/etc/passwd"}, "takes item_ids"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Annotated
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from fitroom.agent.services import Services
 from fitroom.agent.toolset.images import save_photo
@@ -21,6 +21,8 @@ from fitroom.tools.retrieval.search import MAX_K, TEXT_PULL, SearchRequest
 class FilterSpec(BaseModel):
     """Hard filters over the catalogue's own labels, keyed as `fitroom search --filter` is."""
 
+    model_config = ConfigDict(extra="forbid")  # {"colour": [...]} here is a misplaced include
+
     include: dict[str, list[str]] = Field(
         default_factory=dict,
         description="key -> any of these labels; keys: gender, category, article_type, "
@@ -29,8 +31,8 @@ class FilterSpec(BaseModel):
     exclude: dict[str, list[str]] = Field(
         default_factory=dict, description="key -> none of these labels (also feature)."
     )
-    price_min: float | None = None
-    price_max: float | None = None
+    price_min: float | None = Field(default=None, ge=0)
+    price_max: float | None = Field(default=None, ge=0)
 
 
 class SearchCatalogInput(ToolInput):
@@ -134,11 +136,12 @@ def search_catalog(services: Services, request: SearchCatalogInput) -> SearchCat
     offset = _offset(request)
     spec = request.filters or FilterSpec()
     filters = Filters(**spec.model_dump())
-    # One more than the page, to know whether another page exists.
-    wanted = SearchRequest(query=request.query, k=offset + request.k + 1, filters=filters)
-    result = services.search(wanted)
-    page = [hit.item_id for hit in result.items[offset : offset + request.k]]
-    more = len(result.items) > offset + request.k
+    # Exactly up to this page, so what the notes say was relaxed is what this page shows; a
+    # full page offers a next one, which may then turn out empty.
+    end = offset + request.k
+    result = services.search(SearchRequest(query=request.query, k=end, filters=filters))
+    page = [hit.item_id for hit in result.items[offset:end]]
+    more = len(result.items) == end and end < MAX_K
     return SearchCatalogOutput(
         items=products(services, page),
         understood=result.understood,
