@@ -144,6 +144,8 @@ def understand_turn(state: AgentState, runtime: Runtime[AgentContext]) -> Update
 
 def _not_shown(reference: str, shown: int) -> str:
     """What to say when the shopper points at an item beyond the `shown` ones ("the ninth")."""
+    if shown == 0:
+        return "I have not shown you anything yet; tell me what you are looking for."
     return (
         f"I showed you {shown} item{'s' if shown != 1 else ''}, so there is no {reference} one; "
         f"say first to {ORDINALS[min(shown, len(ORDINALS)) - 1]}, or describe what you want."

@@ -19,6 +19,10 @@ from fitroom.tools.reader.llm_extract import Extraction
 from fitroom.tools.reader.reading import Match, ParsedQuery, Reader
 
 _ORDINALS = ordinal_words() | {"last": -1}
+# "the second one", "the last", "that one": pointing at a shown item by its place
+_ORDINAL_ONE = re.compile(
+    rf"\bthe ({'|'.join(sorted(_ORDINALS, key=len, reverse=True))})\b(?: (?:one|item|pick))?"
+)
 _JUST_SHOW = re.compile(
     r"\b(just show|show me (?:what|anything)|anything(?: is)? fine|whatever|don'?t mind|"
     r"surprise me|no preference|doesn'?t matter)\b"
@@ -211,6 +215,10 @@ def understand(
     target, unknown = _referenced(lowered, shown)
     if unknown:
         return prefs, Turn(unknown_reference=unknown)
+    pointed = None if shown else _ORDINAL_ONE.search(lowered)
+    if pointed and not parse(text, ask_llm=False).matches:
+        # "what was the second one again?" with nothing shown points at nothing
+        return prefs, Turn(unknown_reference=pointed.group(1))
     # A question about, or a try-on of, a shown item leaves the preferences as they were.
     about, rules_only = _about_item(text, lowered, target, parse, after_try_on)
     if about is None and photo_for_try_on and target is not None:

@@ -192,3 +192,12 @@ def test_a_funeral_shows_dark_shades_as_its_custom_not_as_the_shopper_s_words(
     assert graph.store is not None and "colour" not in load_memory(graph.store, "ned").liked
     red = turn("actually in red please")
     assert red.items and all(i.colour == "Red" for i in _shown(red, context))
+
+
+def test_pointing_at_a_pick_before_any_is_shown_says_so(
+    graph: Graph, context: AgentContext
+) -> None:
+    reply = run_turn(graph, context, "ola", "s1", "what was the second one again?")
+    assert reply.type == "message" and "not shown you anything yet" in reply.text
+    named = run_turn(graph, context, "ola", "s2", "the first thing I need is a red skirt")
+    assert named.items  # an ordinal with a garment named is a request

@@ -121,9 +121,8 @@ def explain_catalog_item(services: Services, request: ExplainItemInput) -> Expla
     prefs = _preferences(services.reader.parse(request.query, ask_llm=False))
     clashes, missing = _mismatches(item, prefs)
     if clashes or missing:  # a reason to buy it would contradict what the shopper said
-        said = (
-            f"{item.title} is {', '.join(x.lower() for x in clashes)}, which the query rules out."
-        )
+        ruled = " and ".join(f"{a.replace('_', ' ')} {x.lower()}" for a, x in clashes)
+        said = f"The {item.title} has {ruled}, which the query rules out."
         if not clashes:
             what = f"{item.colour} {item.article_type} ({item.pattern})".lower()
             said = f"{item.title} is a {what}, not {' or '.join(missing)} as the query asks."
@@ -131,7 +130,7 @@ def explain_catalog_item(services: Services, request: ExplainItemInput) -> Expla
             explanation=said,
             grounded=True,
             source="template",
-            ruled_out=clashes,
+            ruled_out=list(dict.fromkeys(x for _, x in clashes)),
             missing=missing,
             fits=False,
         )
@@ -154,20 +153,24 @@ def explain_catalog_item(services: Services, request: ExplainItemInput) -> Expla
     )
 
 
-def _mismatches(item: Item, prefs: Preferences) -> tuple[list[str], list[str]]:
+def _mismatches(item: Item, prefs: Preferences) -> tuple[list[tuple[str, str]], list[str]]:
     """The item's labels the query rules out, and the labels it asks for that the item lacks
     (any one of a list will do; a feature is left to the item's text, which may not say)."""
 
     def own(attribute: str) -> str:
         return str(getattr(item, attribute, ""))
 
-    clashes = [own(a) for a, labels in prefs.excluded.items() if own(a) in labels]
+    clashes = [(a, own(a)) for a, labels in prefs.excluded.items() if own(a) in labels]
+    # the colour family says it once: "colour black", not "colour master black" as well
+    if any(a == "colour" for a, _ in clashes):
+        clashes = [(a, x) for a, x in clashes if a != "colour_master"]
+    # what the words said, not the garments an occasion suggests ("a beach holiday")
     missing = [
         " or ".join(labels).lower()
-        for a, labels in prefs.wanted.items()
+        for a, labels in prefs.said().items()
         if labels and a in STATED and own(a) not in labels
     ]
-    return list(dict.fromkeys(clashes)), missing
+    return clashes, missing
 
 
 def recommend_items(services: Services, request: RecommendInput) -> RecommendOutput:
