@@ -17,6 +17,7 @@ message, an unreadable photo, nothing matching) carries its reply straight to re
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Any, Protocol
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
@@ -29,6 +30,7 @@ from fitroom.agent.about import answer, try_on
 from fitroom.agent.context import AgentContext
 from fitroom.agent.nodes import clarify, decide, retrieve, understand_turn
 from fitroom.agent.recommend import explain, rank, remember
+from fitroom.agent.server_io import ServerOutput, photo_in, reply_out
 from fitroom.agent.state import AgentState, TurnInput, Update
 
 
@@ -85,12 +87,18 @@ def build_graph(
     checkpointer: BaseCheckpointSaver[Any] | None,
     store: BaseStore | None,
     context: AgentContext | None = None,
+    uploads: Path | None = None,
 ) -> CompiledStateGraph[AgentState, AgentContext, TurnInput, AgentState]:
     """Compile the graph over the given short-term (checkpointer) and long-term (store) memory;
     `context`, where given, serves the runs that bring none, and the published context schema
-    is then `RunSettings`, the part of it a server's client can send."""
+    is then `RunSettings`, the part of it a server's client can send. With `uploads` (a
+    server's graph), photos arrive as base64 and are kept there, and a run returns only the
+    reply, without server paths."""
     schema: Any = AgentContext if context is None else RunSettings
-    graph = StateGraph(AgentState, context_schema=schema, input_schema=TurnInput)
+    output: Any = AgentState if uploads is None else ServerOutput
+    graph = StateGraph(
+        AgentState, context_schema=schema, input_schema=TurnInput, output_schema=output
+    )
     nodes: dict[str, Node] = {
         "understand": understand_turn,
         "answer": answer,
@@ -102,6 +110,9 @@ def build_graph(
         "explain": explain,
         "remember": remember,
     }
+    if uploads is not None:
+        nodes["understand"] = photo_in(nodes["understand"], uploads)
+        nodes["remember"] = reply_out(nodes["remember"])
     for name, node in nodes.items():
         graph.add_node(name, _with_context(node, context))
     graph.add_edge(START, "understand")

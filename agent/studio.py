@@ -16,4 +16,5 @@ def make_graph() -> Graph:
     """The agent graph over services built from `FITROOM_*` settings."""
     from fitroom.agent.graph import build_graph
 
-    return build_graph(None, None, context=Services(load_settings()).context)
+    services = Services(load_settings())
+    return build_graph(None, None, context=services.context, uploads=services.uploads)

@@ -3,12 +3,17 @@ sit beside picks, memory outlives a session, and shown items can be pointed at."
 
 from __future__ import annotations
 
+import base64
+import json
+from dataclasses import replace
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import pytest
 from langgraph.checkpoint.memory import InMemorySaver
 from langgraph.store.memory import InMemoryStore
+from PIL import Image
 
 from fitroom.agent.context import AgentContext
 from fitroom.agent.graph import build_graph
@@ -201,3 +206,51 @@ def test_pointing_at_a_pick_before_any_is_shown_says_so(
     assert reply.type == "message" and "not shown you anything yet" in reply.text
     named = run_turn(graph, context, "ola", "s2", "the first thing I need is a red skirt")
     assert named.items  # an ordinal with a garment named is a request
+
+
+def test_a_server_s_graph_takes_photos_as_base64_and_returns_no_server_paths(
+    context: AgentContext, tmp_path: Path
+) -> None:
+    person = tmp_path / "me.png"
+    Image.new("RGB", (40, 60), "blue").save(person)
+    ctx = replace(context, try_on=lambda photo, item: photo)  # the photo itself, as a render
+    graph: Any = build_graph(
+        InMemorySaver(serde=serializer()), InMemoryStore(), context=ctx, uploads=tmp_path / "up"
+    )
+
+    def turn(text: str, image: str | None = None, thread: str = "1") -> Any:
+        said = {"user_id": "zoe", "text": text, "image": image}
+        return graph.invoke(said, {"configurable": {"thread_id": f"zoe/{thread}"}})
+
+    probe = turn("like this", "/etc/passwd", thread="p")
+    assert set(probe) == {"reply"} and "file path" in probe["reply"].text
+    assert "/etc" not in probe["reply"].text
+    picks = turn("a blue sweater, just show me")["reply"]
+    assert picks.items and all(i.image == "" for i in picks.items)
+    photo = base64.b64encode(person.read_bytes()).decode()
+    tried = turn("put the first one on me", photo)["reply"]
+    assert tried.type == "tryon" and tried.image.startswith("data:image/png;base64,")
+    assert base64.b64decode(tried.image.partition(",")[2]) == person.read_bytes()
+    assert [p.name for p in (tmp_path / "up").iterdir()]  # kept by content, under uploads
+
+
+def test_langgraph_json_allows_exactly_the_state_s_models_and_they_resume(
+    context: AgentContext, tmp_path: Path
+) -> None:
+    from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
+
+    from fitroom.agent.state import _MODELS
+
+    config = json.loads((Path(__file__).parents[1] / "langgraph.json").read_text())
+    allowed = config["checkpointer"]["serde"]["allowed_msgpack_modules"]
+    assert [tuple(m) for m in allowed] == _MODELS
+    # a server's strict serializer, allowing only those: a conversation still resumes
+    strict = JsonPlusSerializer(allowed_msgpack_modules=[tuple(m) for m in allowed])
+    graph: Any = build_graph(
+        InMemorySaver(serde=strict), InMemoryStore(), context=context, uploads=tmp_path
+    )
+    thread = {"configurable": {"thread_id": "vic/1"}}
+    first = graph.invoke({"user_id": "vic", "text": "a red skirt", "image": None}, thread)
+    again = graph.invoke({"user_id": "vic", "text": "just show me", "image": None}, thread)
+    assert first["reply"].items and again["reply"].items
+    assert all(context.items[i.item_id].colour == "Red" for i in again["reply"].items)
