@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import inspect
+import io
 import json
 import logging
 import threading
@@ -53,6 +54,25 @@ def _signature(spec: ToolSpec) -> inspect.Signature:
         )
     returns = list[Any] if spec.image else spec.output
     return inspect.Signature(parameters, return_annotation=returns)
+
+
+# The MCP SDK's client reads one streamed HTTP event of at most 1 MiB, and an image travels as
+# base64 (4/3 of its bytes) inside a JSON message: a picture over this is sent smaller.
+MAX_PICTURE_BYTES = 600_000
+
+
+def _sendable(png: bytes) -> bytes:
+    """`png`, scaled down until it fits one event of the client's stream."""
+    from PIL import Image
+
+    while len(png) > MAX_PICTURE_BYTES:
+        with Image.open(io.BytesIO(png)) as picture:
+            scale = max(0.3, min(0.9, (MAX_PICTURE_BYTES / len(png)) ** 0.5))
+            size = (max(1, int(picture.width * scale)), max(1, int(picture.height * scale)))
+            out = io.BytesIO()
+            picture.resize(size, Image.Resampling.LANCZOS).save(out, format="PNG", optimize=True)
+        png = out.getvalue()
+    return png
 
 
 class WarmUp:
@@ -122,13 +142,13 @@ class _Handler:
         if isinstance(result, TryOnOutput):
             said = {"item_id": result.item_id, "seconds": result.seconds}
             return [
-                Image(data=result.png, format="png"),
+                Image(data=_sendable(result.png), format="png"),
                 TextContent(type="text", text=json.dumps(said)),
             ]
         png = getattr(result, "png", None)
         if png:  # a reply that also carries a picture: the picture as an image, not as text
             picture = ImageContent(
-                type="image", data=base64.b64encode(png).decode(), mime_type="image/png"
+                type="image", data=base64.b64encode(_sendable(png)).decode(), mime_type="image/png"
             )
             return CallToolResult(
                 content=[TextContent(type="text", text=result.model_dump_json()), picture],

@@ -300,3 +300,18 @@ def test_a_search_does_not_wait_behind_a_long_chat_turn(
         assert done == ["chat"]
 
     with_client(services, body)
+
+
+def test_a_big_picture_is_sent_small_enough_for_one_streamed_event() -> None:
+    noisy = Image.effect_noise((1200, 1600), 80).convert("RGB")  # a photo PNG barely shrinks
+    out = io.BytesIO()
+    noisy.save(out, format="PNG")
+    assert len(out.getvalue()) > mcp_server.MAX_PICTURE_BYTES
+    sent = mcp_server._sendable(out.getvalue())
+    assert len(sent) <= mcp_server.MAX_PICTURE_BYTES
+    with Image.open(io.BytesIO(sent)) as picture:
+        assert picture.format == "PNG" and picture.height / picture.width == pytest.approx(
+            4 / 3, 0.01
+        )
+    small = _image("PNG")
+    assert mcp_server._sendable(base64.b64decode(small)) == base64.b64decode(small)
