@@ -230,3 +230,24 @@ def test_a_bare_number_below_one_is_read_in_the_catalogue_s_own_units(run) -> No
     assert said.price_max == pytest.approx(0.04)
     assert said.items and all(i.price is not None and i.price <= 0.04 for i in said.items)
     assert not any("not applied" in note for note in said.notes)
+
+
+def test_jeans_filed_as_solid_are_known_by_their_own_description(
+    make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    def trousers(n: int, said: str) -> list[str]:
+        return [
+            f"03000000{n:02d}", f"Trousers {n}", "Women", "Garment Lower body", "Trousers",
+            "Black", "Black", "Solid", said, f"{300 + n}", "0.03",
+        ]  # fmt: skip
+
+    rows = [trousers(n, "Ankle-length jeans in washed stretch denim.") for n in range(3)]
+    rows += [trousers(n, "Tailored trousers in a viscose weave.") for n in range(3, 6)]
+    rows.append([*trousers(9, "Jeans in denim.")[:7], "Denim", "Jeans in denim.", "309", "0.03"])
+    index_items(load_catalog(make_catalog(rows)).items, fake_embedder, store)
+    parser = QueryParser(store.vocabulary())
+    request = SearchRequest(query="i'm done with jeans, show me trousers", k=6)
+    found = search_items(request, embedder=fake_embedder, store=store, parser=parser)
+    assert [i.item_id for i in found.items] and all(
+        i.item_id[-2:] in {"03", "04", "05"} for i in found.items
+    )

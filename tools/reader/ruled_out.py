@@ -38,3 +38,17 @@ def title_says(title: str, exclude: Mapping[str, Sequence[str]]) -> bool:
             if found is not None and found.search(title):
                 return True
     return False
+
+
+# Labels an item's own description says unmistakably where its label disagrees: 115 H&M jeans
+# are filed as Solid, and every one's description says "jeans in washed denim".
+_DESCRIBED = {("pattern", "Denim"): re.compile(r"\b(?:denim|jeans|jeggings)\b", re.IGNORECASE)}
+
+
+def text_says(text: str, exclude: Mapping[str, Sequence[str]]) -> bool:
+    """Whether an item's title or description says a ruled-out label its label may miss."""
+    return any(
+        said.search(text)
+        for (attribute, label), said in _DESCRIBED.items()
+        if label in exclude.get(attribute, [])
+    )

@@ -14,7 +14,7 @@ from fitroom.tools.reader.money import Money
 from fitroom.tools.reader.price_tiers import Tier, price_tier
 from fitroom.tools.reader.query_parser import QueryParser
 from fitroom.tools.reader.reading import Match, ParsedQuery
-from fitroom.tools.reader.ruled_out import title_says
+from fitroom.tools.reader.ruled_out import text_says, title_says
 from fitroom.tools.retrieval.embedder import Embedder, Vectors, normalise
 from fitroom.tools.retrieval.filters import FEATURE, Filters
 from fitroom.tools.retrieval.item_store import ItemStore, StoredItem, StoreHit
@@ -337,6 +337,7 @@ class _Query:
             h
             for h in hits
             if not title_says(h.item.title, self.ruled_out)
+            and not text_says(_text(h.item), self.ruled_out)
             and not (self.refused and item_says(_text(h.item), self.refused))
         ]
         if self.asked:  # stable: those that say it first, each part in order of meaning
