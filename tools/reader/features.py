@@ -54,9 +54,11 @@ _FEATURES: dict[str, tuple[str, str]] = {
     ),
     "sleeveless": (
         "sleeveless|strappy|spaghetti straps|no sleeves",
-        r"sleeveless|\bstrappy|spaghetti|narrow shoulder straps|tube top|strapless|bandeau",
+        r"sleeveless|\bstrappy|spaghetti|shoulder straps|\bstrap\b|tube top|strapless|bandeau",
     ),
     "strapless": ("strapless|bandeau|off the shoulder|off shoulder", r"strapless|bandeau"),
+    # "a dress with no straps": H&M says "narrow, adjustable shoulder straps"
+    "straps": ("straps|strap|shoulder straps", r"shoulder straps|\bstraps?\b|strappy|spaghetti"),
     # "a dress with sleeves", "a top without sleeves"
     "sleeves": ("sleeves|sleeved|with sleeves", r"sleeve(?!less)"),
     # H&M's titles shorten them ("Tanga LS", "Basic tee SS") and its descriptions put words
@@ -110,6 +112,7 @@ _OPPOSED = (
     ("midi", "maxi"),
     ("cropped", "long"),
     ("skinny", "wide leg"),
+    ("straps", "strapless"),
     ("skinny", "straight leg"),
     ("knitted", "woven"),
     ("skinny", "loose"),
