@@ -9,7 +9,7 @@ from fitroom.tools.reader.features import asked_for, item_says, opposed
 from fitroom.tools.reader.query_parser import QueryParser
 from fitroom.tools.retrieval.filters import Filters
 from fitroom.tools.retrieval.vocabulary import Vocabulary
-from tests.test_reader import READ, _rules_out, _wants
+from tests.test_reader import READ, _rules_out, _wants, reader_with
 
 
 @pytest.mark.parametrize(
@@ -90,6 +90,9 @@ def test_a_label_and_a_feature_in_one_list() -> None:
         ("Zoo strap. Dress with narrow, adjustable shoulder straps", ["sleeveless"], True),
         ("Zoo strap. Dress with narrow, adjustable shoulder straps", ["straps"], True),
         ("Sam dress. Dress with long sleeves and a round neck", ["straps"], False),
+        ("Lash wirebra. Padded underwired bra in lace", ["underwired"], True),
+        ("Ellen rio. Non-wired bra in soft cotton jersey", ["underwired"], False),
+        ("Ellen rio. Non-wired bra in soft cotton jersey", ["wire free"], True),
         ("Mom Fit Trash. Jeans with heavily worn details", ["ripped"], True),
         ("Hooded top. Top with a lined drawstring hood", ["hooded"], True),
         ("Hooded top. Top with a lined drawstring hood", ["unknown"], False),
@@ -122,3 +125,12 @@ def test_bright_colours_are_the_shades_sold_as_bright() -> None:
     )
     parsed = QueryParser(vocab).parse("a top, not a fan of bright colours")
     assert parsed.filters.exclude == {"colour": ["Red", "Yellow"]}
+
+
+@pytest.mark.parametrize("text", ["a non-wired bra", "a non wired bra in black please"])
+def test_non_qualifies_one_word_and_never_refuses_the_garment(text: str) -> None:
+    parsed = reader_with({"article_type": ["Bra"]}).parse(text)
+    assert _wants(parsed)["article_type"] == ["Bra"] and "wire free" in _wants(parsed)["feature"]
+    assert "article_type" not in _rules_out(parsed)
+    without = reader_with({"article_type": ["Bra"]}).parse("a bra without wires")
+    assert _rules_out(without)["feature"] == ["underwired"] and _wants(without)["article_type"]

@@ -77,7 +77,12 @@ _FEATURES: dict[str, tuple[str, str]] = {
     "high waist": ("high waisted|high waist|high rise", r"high waist|high-rise|\bhw\b|\bh\.w\."),
     "low waist": ("low waisted|low waist|low rise", r"low waist|low-rise"),
     "padded": ("padded|push up|push ups|padding", r"padded|push-up|inserts|moulded"),
-    "underwired": ("underwired|underwire|wired|underwiring", r"underwire"),
+    "underwired": (
+        "underwired|underwire|wired|underwiring|wires|wire|wirebra|wire bra",
+        r"underwire|(?<!non-)(?<!non )\bwire(?:bra|d)?\b(?!-free| free)",
+    ),
+    # H&M says "non-wired" 163 times; "non" is no refusal of the bra
+    "wire free": ("nonwired|wireless|wire free|wirefree|soft bra", r"non-wired|wireless|wire-free"),
     "frills": (
         "frills|frill|frilly|ruffles|ruffle|ruffled|flounce|flounces",
         r"frill|ruffle|flounce",
@@ -113,6 +118,7 @@ _OPPOSED = (
     ("cropped", "long"),
     ("skinny", "wide leg"),
     ("straps", "strapless"),
+    ("underwired", "wire free"),
     ("skinny", "straight leg"),
     ("knitted", "woven"),
     ("skinny", "loose"),

@@ -34,7 +34,7 @@ from fitroom.tools.reader.rulings import Rulings, read_rulings
 from fitroom.tools.reader.spans import Cue, Span
 from fitroom.tools.reader.spelling import Speller, dictionary, spoken_words
 from fitroom.tools.reader.synonyms import SYNONYMS
-from fitroom.tools.reader.tokens import tokenize
+from fitroom.tools.reader.tokens import joined_prefixes, tokenize
 from fitroom.tools.retrieval.embedder import Embedder
 from fitroom.tools.retrieval.vocabulary import Vocabulary
 
@@ -234,7 +234,7 @@ class QueryParser:
         """Read what a message wants and rules out, in the catalogue's own labels. With
         `ask_llm` off, a need no rule maps is left to the words' meaning (a conversation that
         already has its garment: "ideally no pattern" is an answer, not a need)."""
-        tokens = self._split_unknown_slashes(tokenize(text))
+        tokens = joined_prefixes(self._split_unknown_slashes(tokenize(text)))
         # A misspelt label stays a label: only words no label is close to are read as cues.
         tokens = [self._as_cue_word(t) for t in spoken_words(tokens, dictionary())]
         occasion_words = triggers(tokens)

@@ -78,3 +78,18 @@ def _unhedged(tokens: list[str]) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+# "non-wired", "non-stretch": a prefix on one word, not a refusal of the garment after it
+_PREFIXED = frozenset({"wired", "wire", "padded", "stretch", "iron", "slip", "crease", "itchy"})
+
+
+def joined_prefixes(tokens: list[str]) -> list[str]:
+    """`tokens` with "non" joined to the word it qualifies ("non wired" -> "nonwired")."""
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] == "non" and token in _PREFIXED:
+            out[-1] = f"non{token}"
+        else:
+            out.append(token)
+    return out
