@@ -19,3 +19,19 @@ def test_a_shopper_is_a_person_here_not_a_tote_bag(text: str) -> None:
 
 def test_a_shopper_is_still_a_bag_when_it_is_one() -> None:
     assert _wants(READ.parse("a big shopper for the beach"))["article_type"] == ["Bag"]
+
+
+@pytest.mark.parametrize(
+    ("text", "genders"),
+    [
+        ("a coat for my teenage son", ["Kids", "Men"]),
+        ("jeans for a teen boy", ["Kids", "Men"]),
+        ("a party dress for my teenage daughter", ["Kids", "Women"]),
+        ("a coat for my son", ["Kids"]),
+    ],
+)
+def test_a_teenager_is_served_by_the_kids_or_the_adult_department(
+    text: str, genders: list[str]
+) -> None:
+    reader = reader_with({"gender": ["Kids", "Men", "Women"], "article_type": ["Coat", "Dress"]})
+    assert sorted(_wants(reader.parse(text))["gender"]) == genders

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from fitroom.tools.reader.label_table import Label, many, words
+from fitroom.tools.reader.label_table import Label, any_of, many, words
 
 WEARERS: dict[str, tuple[Label, ...]] = {
     **many("gender", "Men", "men", "mens", "man", "male", "guy", "guys", "gents", "menswear"),
@@ -32,6 +32,16 @@ WEARERS: dict[str, tuple[Label, ...]] = {
     **words("gender", "Women", "herself"),
     **words("gender", "Kids", "boy boys girl girls kiddo kiddos toddlers teen teens teenager"),
     **words("gender", "Kids", "tween newborn infant schoolboy schoolgirl"),
+    # A teenager wears the kids' department's oldest sizes or small adult ones: a teenage son
+    # is served by either, never by women's coats when the kids' have none.
+    **any_of(
+        (("gender", "Kids"), ("gender", "Men")),
+        *("teenage son", "teenage boy", "teenage boys", "teen boy", "teen boys", "teenage lad"),
+    ),
+    **any_of(
+        (("gender", "Kids"), ("gender", "Women")),
+        *("teenage daughter", "teenage girl", "teenage girls", "teen girl", "teen girls"),
+    ),
     **many(
         "gender",
         "Women",
