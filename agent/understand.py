@@ -187,6 +187,8 @@ def _read_needs(prefs: Preferences, parsed: ParsedQuery, said: dict[str, list[st
         prefs.suggested = [m.label for m in needs]
     elif said.get("article_type"):
         prefs.suggested = []  # a garment named in words replaces what an occasion suggested
+        # "a dress for a summer wedding": the dress stands, and the wedding is what it is for
+        prefs.occasion = parsed.occasion or prefs.occasion
 
 
 def understand(

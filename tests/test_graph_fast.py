@@ -254,3 +254,13 @@ def test_langgraph_json_allows_exactly_the_state_s_models_and_they_resume(
     again = graph.invoke({"user_id": "vic", "text": "just show me", "image": None}, thread)
     assert first["reply"].items and again["reply"].items
     assert all(context.items[i.item_id].colour == "Red" for i in again["reply"].items)
+
+
+def test_an_occasion_said_with_a_garment_is_kept_as_what_it_is_for(
+    graph: Graph, context: AgentContext
+) -> None:
+    reply = run_turn(graph, context, "ivy", "s9", "a dress for a summer wedding, nothing striped")
+    assert reply.understood is not None and reply.understood.occasion == "summer wedding"
+    assert reply.understood.wants["article_type"] == ["Dress"]  # the garment named stands
+    later = run_turn(graph, context, "ivy", "s9", "just show me")
+    assert later.understood is not None and later.understood.occasion == "summer wedding"

@@ -249,7 +249,14 @@ class QueryParser:
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
             matches = [m.model_copy(update={"lasting": False}) for m in matches]
-        parsed = ParsedQuery(text=text, matches=matches, notes=notes, meaning=read.meaning)
+        occasion = read_occasion(tokens, self.article_types) if self._occasions else None
+        parsed = ParsedQuery(
+            text=text,
+            matches=matches,
+            notes=notes,
+            meaning=read.meaning,
+            occasion=occasion.phrase if occasion else None,
+        )
         return self._priced(parsed, text, tokens)
 
     def _labels(self, tokens: list[str], used: list[bool], occasion_words: set[int]) -> list[Span]:

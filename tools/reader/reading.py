@@ -33,6 +33,7 @@ class ParsedQuery(BaseModel):
     price_min: float | None = None  # from words such as "premium", against the kind's prices
     price_max: float | None = None  # from words such as "cheap" or "not too expensive"
     money: Money | None = None  # a sum named ("under 40"), in whatever currency was meant
+    occasion: str | None = None  # the occasion named ("a summer wedding"), garment named or not
     notes: list[str] = []
     meaning: str = ""  # the words without what they rule out, for a search by meaning
 
