@@ -100,8 +100,12 @@ _FEATURES: dict[str, tuple[str, str]] = {
     "velvet": ("velvet|velour", r"velvet|velour"),
     "satin": ("satin|silky", r"satin"),
     "corduroy": ("corduroy|cord|cords", r"corduroy|\bcord\b"),
-    # Not buttons, zips or collars: nearly every shirt, polo and jacket has them, and "he hates
-    # doing buttons up" asks for a polo, not for nothing.
+    # Buttons, zips and collars: nearly every shirt and jacket has them, so asked for they only
+    # put first the items that say so; ruled out ("a cardigan, no buttons"), they leave out every
+    # item whose text says it has them ("No buttons" and "collarless" say the opposite).
+    "buttons": ("buttons|buttoned|button fastening", r"(?<!no )(?<!without )\bbutton(?:s|ed)?\b"),
+    "zip": ("zip|zips|zipper|zipped|zip up", r"(?<!no )(?<!without )\bzip(?:s|ped|per)?\b"),
+    "collar": ("collar|collars|collared", r"(?<!no )(?<!without )\bcollar(?!less)"),
 }
 FEATURES = tuple(_FEATURES)
 # What an item saying the one is not, when a shopper asks for the other: a "short-sleeved top"
