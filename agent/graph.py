@@ -16,7 +16,7 @@ message, an unreadable photo, nothing matching) carries its reply straight to re
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,6 +25,7 @@ from langgraph.graph import END, START, StateGraph
 from langgraph.graph.state import CompiledStateGraph
 from langgraph.runtime import Runtime
 from langgraph.store.base import BaseStore
+from pydantic import BaseModel, ConfigDict, Field
 
 from fitroom.agent.about import answer, try_on
 from fitroom.agent.context import AgentContext
@@ -55,15 +56,16 @@ class Node(Protocol):
     def __call__(self, state: AgentState, runtime: Runtime[AgentContext]) -> Update: ...
 
 
-@dataclass(frozen=True)
-class RunSettings:
+class RunSettings(BaseModel):
     """What a LangGraph server's run may set (`context` in its API, a form in Studio): the turn
     policy's limits, over the live models and stores the server's own context holds."""
 
-    shown_k: int = 6
-    max_questions: int = 3
-    pool_k: int = 200
-    llm_explanations: int = 1
+    model_config = ConfigDict(extra="forbid", frozen=True)  # a misspelt knob is an error
+
+    shown_k: int = Field(default=6, ge=1, le=24, description="Picks shown per turn.")
+    max_questions: int = Field(default=3, ge=0, le=10, description="Questions per conversation.")
+    pool_k: int = Field(default=200, ge=10, le=1000, description="Candidates ranked per turn.")
+    llm_explanations: int = Field(default=1, ge=0, le=6, description="Picks the LLM explains.")
 
 
 def _with_context(node: Node, context: AgentContext | None) -> Node:
@@ -77,7 +79,7 @@ def _with_context(node: Node, context: AgentContext | None) -> Node:
         if given is None:
             runtime = runtime.override(context=context)
         elif isinstance(given, RunSettings):
-            runtime = runtime.override(context=replace(context, **asdict(given)))
+            runtime = runtime.override(context=replace(context, **given.model_dump()))
         return node(state, runtime)
 
     return run

@@ -20,6 +20,9 @@ from fitroom.tools.errors import InvalidQueryError
 Node = Any  # a graph node: (state, runtime) -> update
 
 
+_NO_SHOPPER = "Say who is shopping: the run's input needs a user_id, for example 'alex'."
+
+
 class ServerOutput(TypedDict, total=False):
     """What a server's run returns: the reply, not the thread's internal state."""
 
@@ -30,6 +33,11 @@ def photo_in(node: Node, uploads: Path) -> Node:
     """`node` (understand), given the run's base64 photo saved under `uploads` as a file."""
 
     def run(state: AgentState, runtime: Any) -> Update:
+        if not str(state.get("user_id") or "").strip():  # a client's run, not the CLI's
+            said: Update = {"reply": Reply(type="message", text=_NO_SHOPPER)}
+            if "prefs" in state:  # nothing new to remember from this turn
+                said["before"] = state["prefs"]
+            return said
         image = state.get("image")
         if not image:
             plain: Update = node(state, runtime)

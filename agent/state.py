@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, NotRequired
 
 from pydantic import BaseModel
 from typing_extensions import TypedDict
@@ -82,7 +82,7 @@ class TurnInput(TypedDict):
 
     user_id: str
     text: str
-    image: str | None
+    image: NotRequired[str | None]
 
 
 class AgentState(TypedDict, total=False):

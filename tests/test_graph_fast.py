@@ -264,3 +264,21 @@ def test_an_occasion_said_with_a_garment_is_kept_as_what_it_is_for(
     assert reply.understood.wants["article_type"] == ["Dress"]  # the garment named stands
     later = run_turn(graph, context, "ivy", "s9", "just show me")
     assert later.understood is not None and later.understood.occasion == "summer wedding"
+
+
+def test_a_server_run_with_no_shopper_or_a_misspelt_setting_is_one_sentence(
+    context: AgentContext, tmp_path: Path
+) -> None:
+    from pydantic import ValidationError
+
+    graph: Any = build_graph(
+        InMemorySaver(serde=serializer()), InMemoryStore(), context=context, uploads=tmp_path
+    )
+    thread = {"configurable": {"thread_id": "anon/1"}}
+    said = graph.invoke({"user_id": " ", "text": "a red skirt"}, thread)  # no image: optional
+    assert said["reply"].type == "message" and "needs a user_id" in said["reply"].text
+    assert "image" not in graph.get_input_jsonschema()["required"]
+    with pytest.raises(ValidationError, match="shwn_k"):
+        graph.invoke({"user_id": "al", "text": "a skirt"}, thread, context={"shwn_k": 2})
+    with pytest.raises(ValidationError, match="shown_k"):
+        graph.invoke({"user_id": "al", "text": "a skirt"}, thread, context={"shown_k": "lots"})
