@@ -139,3 +139,11 @@ def test_non_qualifies_one_word_and_never_refuses_the_garment(text: str) -> None
     assert "article_type" not in _rules_out(parsed)
     without = reader_with({"article_type": ["Bra"]}).parse("a bra without wires")
     assert _rules_out(without)["feature"] == ["underwired"] and _wants(without)["article_type"]
+
+
+def test_a_refused_feature_every_garment_asked_for_has_goes_last_not_out() -> None:
+    from fitroom.tools.reader.features import inherent
+
+    assert inherent("buttons", ["Polo shirt"]) and inherent("collar", ["Shirt", "Polo shirt"])
+    assert not inherent("buttons", ["Cardigan"]) and not inherent("buttons", [])
+    assert not inherent("buttons", ["Polo shirt", "T-shirt"])  # a T-shirt may have none

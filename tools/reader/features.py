@@ -108,6 +108,22 @@ _FEATURES: dict[str, tuple[str, str]] = {
     "collar": ("collar|collars|collared", r"(?<!no )(?<!without )\bcollar(?!less)"),
 }
 FEATURES = tuple(_FEATURES)
+# What every garment of a kind has: "a polo, he hates doing buttons up" cannot mean a polo with
+# no buttons, so such a refusal puts the items that say it last instead of leaving them out.
+_INHERENT = {
+    "Polo shirt": {"buttons", "collar"},
+    "Shirt": {"buttons", "collar"},
+    "Blazer": {"buttons", "collar"},
+    "Hoodie": {"hooded"},
+    "Jeans": {"buttons", "zip"},
+}
+
+
+def inherent(feature: str, article_types: Sequence[str]) -> bool:
+    """Whether every one of the garments asked for has `feature` by its nature."""
+    return bool(article_types) and all(feature in _INHERENT.get(t, set()) for t in article_types)
+
+
 # What an item saying the one is not, when a shopper asks for the other: a "short-sleeved top"
 # is no "Linnea V-neck long sleeve". Fabrics have none; a wool coat may be lined with anything.
 _OPPOSED = (

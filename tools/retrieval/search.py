@@ -9,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from fitroom.tools.errors import InvalidQueryError, StoreError
-from fitroom.tools.reader.features import asked_for, item_says, opposed
+from fitroom.tools.reader.features import asked_for, inherent, item_says, opposed
 from fitroom.tools.reader.money import Money
 from fitroom.tools.reader.price_tiers import Tier, price_tier
 from fitroom.tools.reader.query_parser import QueryParser
@@ -326,12 +326,17 @@ class _Query:
         self.store, self.vector, self.k = store, vector, k
         self.ruled_out, self.wanted = stated.exclude, stated.include
         self.asked = asked_for(stated.include.get(FEATURE, []))
-        self.refused = sorted({*self.ruled_out.get(FEATURE, []), *opposed(self.asked)})
+        refused = sorted({*self.ruled_out.get(FEATURE, []), *opposed(self.asked)})
+        kinds = stated.include.get("article_type", [])
+        # "a polo, he hates doing buttons up": every polo has some, so those go last, not out
+        self.softly = [f for f in refused if inherent(f, kinds)]
+        self.refused = [f for f in refused if f not in self.softly]
 
     def __call__(self, filters: Filters) -> list[StoreHit]:
         # A few more than asked, for the ones whose own names say what was ruled out; many
         # more when a feature is named ("not skinny": most jeans are).
-        spare = _TITLE_SPARE + (_FEATURE_SPARE if self.refused or self.asked else 0)
+        named = self.refused or self.asked or self.softly
+        spare = _TITLE_SPARE + (_FEATURE_SPARE if named else 0)
         hits = self.store.query(self.vector, self.k + spare, filters)
         kept = [
             h
@@ -342,6 +347,8 @@ class _Query:
         ]
         if self.asked:  # stable: those that say it first, each part in order of meaning
             kept.sort(key=lambda h: not item_says(_text(h.item), self.asked))
+        if self.softly:
+            kept.sort(key=lambda h: item_says(_text(h.item), self.softly))
         # "nothing with dots": a vague "All over pattern" may be dots, so it comes last
         kept.sort(key=lambda h: unsure(h.item.pattern, self.ruled_out, self.wanted))
         return kept[: self.k]
