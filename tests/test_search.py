@@ -251,3 +251,21 @@ def test_jeans_filed_as_solid_are_known_by_their_own_description(
     assert [i.item_id for i in found.items] and all(
         i.item_id[-2:] in {"03", "04", "05"} for i in found.items
     )
+
+
+def test_a_refusal_of_what_every_polo_has_puts_those_last_not_out(
+    make_catalog: CatalogFactory, store: ChromaItemStore, fake_embedder: FakeEmbedder
+) -> None:
+    def polo(n: int, said: str) -> list[str]:
+        return [
+            f"04000000{n:02d}", f"Polo {n}", "Men", "Garment Upper body", "Polo shirt",
+            "Black", "Black", "Solid", said, f"{400 + n}", "0.03",
+        ]  # fmt: skip
+
+    rows = [polo(n, "Polo shirt in pique with buttons at the top.") for n in range(3)]
+    rows.append(polo(7, "Polo shirt in pique with a zip at the top."))
+    index_items(load_catalog(make_catalog(rows)).items, fake_embedder, store)
+    parser = QueryParser(store.vocabulary())
+    request = SearchRequest(query="a polo for him, he hates doing buttons up", k=4)
+    found = search_items(request, embedder=fake_embedder, store=store, parser=parser)
+    assert found.items[0].item_id == "0400000007" and len(found.items) == 4
