@@ -64,14 +64,15 @@ def excluded_shades(matches: Sequence[Match], vocabulary: Vocabulary) -> list[Ma
         for m in matches
         if not m.negated and m.attribute in ("colour", "colour_master")
     }
+    said = {(m.attribute, m.label) for m in matches if not m.negated}
     out = [
         _negated(m, "colour", shade)
         for m in matches
         if m.negated and m.attribute == "colour_master"
         for shade in shades
-        if m.label.casefold() in shade.casefold()
+        # "not white, although cream would be ok": the shade named stays
+        if m.label.casefold() in shade.casefold() and ("colour", shade) not in said
     ]
-    said = {(m.attribute, m.label) for m in matches if not m.negated}
     out += [
         _negated(m, *kind)
         for m in matches
@@ -105,3 +106,17 @@ def one_level(matches: Sequence[Match], vocabulary: Vocabulary) -> list[Match]:
             m = m.model_copy(update={"attribute": "colour_master", "label": family})
         out.append(m)
     return out
+
+
+def spared_families(matches: Sequence[Match], vocabulary: Vocabulary) -> list[Match]:
+    """`matches` without a ruled-out family whose shade is wanted by name ("not white, although
+    cream would be ok"): the family's other shades stay ruled out one by one."""
+    families = vocabulary.values.get("colour_master", [])
+    wanted = {
+        family_of(m.label, families) for m in matches if m.attribute == "colour" and not m.negated
+    }
+    return [
+        m
+        for m in matches
+        if not (m.negated and m.attribute == "colour_master" and m.label in wanted)
+    ]

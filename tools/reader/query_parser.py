@@ -11,7 +11,7 @@ from numpy.typing import NDArray
 
 from fitroom.tools.errors import FitroomError
 from fitroom.tools.reader.ages import age_in
-from fitroom.tools.reader.colour_families import excluded_shades, one_level
+from fitroom.tools.reader.colour_families import excluded_shades, one_level, spared_families
 from fitroom.tools.reader.cue_words import (
     CHATTER,
     CUES,
@@ -246,6 +246,7 @@ class QueryParser:
         matches = self._with_needs(matches, tokens, used, notes, ask_llm)
         matches += self._tones(tokens, matches)
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
+        matches = spared_families(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
             matches = [m.model_copy(update={"lasting": False}) for m in matches]

@@ -1,0 +1,29 @@
+"""A shade wanted by name out of a family ruled out ("not white, although cream would be ok"):
+the shade stays in, the family's other shades stay out."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_reader import READ, _rules_out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "blouse, preferably not white although cream would be ok",
+        "no white please, but off white is fine",
+    ],
+)
+def test_a_shade_allowed_by_name_survives_its_family_ruled_out(text: str) -> None:
+    filters = READ.parse(text).filters
+    assert "White" not in filters.exclude.get("colour_master", [])
+    assert filters.exclude.get("colour") == ["White"]
+
+
+def test_a_family_ruled_out_with_no_shade_spared_rules_out_every_shade() -> None:
+    ruled = _rules_out(READ.parse("a blouse, no white at all"))
+    assert ruled["colour_master"] == ["White"]
+    assert sorted(READ.parse("a blouse, no white at all").filters.exclude["colour"]) == [
+        "Off White", "White",
+    ]  # fmt: skip
