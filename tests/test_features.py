@@ -98,6 +98,8 @@ def test_a_label_and_a_feature_in_one_list() -> None:
         ("Haag Cardigan. Long cardigan with no buttons", ["buttons"], False),
         ("Steve collarless shirt. Shirt in cotton", ["collar"], False),
         ("Nora shirt. Shirt with a collar and a yoke", ["collar"], True),
+        ("Sam dress. Dress with side pockets", ["pockets"], True),
+        ("Jade jeans. Jeans with fake front pockets", ["pockets"], False),
         ("Mom Fit Trash. Jeans with heavily worn details", ["ripped"], True),
         ("Hooded top. Top with a lined drawstring hood", ["hooded"], True),
         ("Hooded top. Top with a lined drawstring hood", ["unknown"], False),

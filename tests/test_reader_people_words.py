@@ -35,3 +35,8 @@ def test_a_teenager_is_served_by_the_kids_or_the_adult_department(
 ) -> None:
     reader = reader_with({"gender": ["Kids", "Men", "Women"], "article_type": ["Coat", "Dress"]})
     assert sorted(_wants(reader.parse(text))["gender"]) == genders
+
+
+def test_how_something_makes_them_look_is_no_cut_asked_for() -> None:
+    parsed = READ.parse("a coat, no stripes, striped stuff makes me look wide")
+    assert "feature" not in _wants(parsed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_reader import READ, _rules_out
+from tests.test_reader import READ, _rules_out, reader_with
 
 
 @pytest.mark.parametrize(
@@ -27,3 +27,12 @@ def test_a_family_ruled_out_with_no_shade_spared_rules_out_every_shade() -> None
     assert sorted(READ.parse("a blouse, no white at all").filters.exclude["colour"]) == [
         "Off White", "White",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "shade"),
+    [("a mauve dress", "Light Purple"), ("something dusty pink", "Light Pink")],
+)
+def test_muted_shade_words_are_read(text: str, shade: str) -> None:
+    reader = reader_with({"colour": ["Light Purple", "Light Pink"]})
+    assert shade in reader.parse(text).filters.include.get("colour", [])

@@ -106,6 +106,8 @@ _FEATURES: dict[str, tuple[str, str]] = {
     "buttons": ("buttons|buttoned|button fastening", r"(?<!no )(?<!without )\bbutton(?:s|ed)?\b"),
     "zip": ("zip|zips|zipper|zipped|zip up", r"(?<!no )(?<!without )\bzip(?:s|ped|per)?\b"),
     "collar": ("collar|collars|collared", r"(?<!no )(?<!without )\bcollar(?!less)"),
+    # "fake front pockets" are none; H&M says "side pockets", "a chest pocket"
+    "pockets": ("pocket|pockets", r"(?<!no )(?<!fake )(?<!without )(?<!front )\bpockets?\b"),
 }
 FEATURES = tuple(_FEATURES)
 # What every garment of a kind has: "a polo, he hates doing buttons up" cannot mean a polo with

@@ -81,7 +81,8 @@ def _rows(*rows: tuple[str, tuple[str, ...]]) -> list[tuple[tuple[str, ...], tup
 
 
 EVENTS = _rows(
-    ("wedding|weddings|married|marry|marrying|wedding guest|christening|gala|ball|prom|formal"
+    ("wedding|weddings|weding|weddin|married|marry|marrying|wedding guest|christening|gala"
+     "|ball|prom|formal"
      "|black tie|ceremony|graduation|races|opera|theatre|anniversary|homecoming|communion"
      "|first communion|confirmation|bar mitzvah|bat mitzvah|church|mass|sunday service"
      "|sunday best|easter|eid|diwali|owambe|engagement party", (*_DRESSY, *_SMART[:2])),

@@ -234,6 +234,9 @@ SYNONYMS: dict[str, tuple[Label, ...]] = {
     **many("colour_master", "Khaki green", "khaki", "olive", "olive green", "army green"),
     **many("colour_master", "Khaki green", "military green", "khaki green"),
     **many("colour_master", "Lilac Purple", "purple", "lilac", "violet", "lavender"),
+    # muted shades H&M files under light purple and light pink
+    **many("colour", "Light Purple", "mauve", "dusty purple"),
+    **many("colour", "Light Pink", "dusty pink", "dusky pink", "blush", "blush pink", "rose pink"),
     **many("colour_master", "Beige", "tan", "camel", "nude", "sand", "oatmeal", "stone"),
     **many("colour_master", "Mole", "taupe", "mole", "mushroom", "greige"),
     # Jewel tones by their stones.
