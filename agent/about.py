@@ -10,6 +10,7 @@ from fitroom.agent.context import AgentContext
 from fitroom.agent.state import AgentState, Reply, ShownItem, Update
 from fitroom.tools.conversation.answer import answer_about
 from fitroom.tools.errors import FitroomError
+from fitroom.tools.reader.price_tiers import price_tier
 from fitroom.tools.tryon.types import refusal
 
 
@@ -21,8 +22,9 @@ def answer(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
     ctx = runtime.context
     item = ctx.items[str(state["target"])]
     topic = state.get("topic") or "details"
-    text = answer_about(item, topic, currency=ctx.currency_prices)
-    return {"reply": Reply(type="message", text=text, items=[ShownItem.of(item, "")])}
+    tier = price_tier(item.article_type, item.price, ctx.vocabulary.price_cuts)
+    text = answer_about(item, topic, currency=ctx.currency_prices, tier=tier)
+    return {"reply": Reply(type="message", text=text, items=[ShownItem.of(item, "", tier)])}
 
 
 def try_on(state: AgentState, runtime: Runtime[AgentContext]) -> Update:

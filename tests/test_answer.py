@@ -40,6 +40,8 @@ def test_question_topic(text: str, topic: str | None) -> None:
 def test_every_answer_is_made_of_the_record() -> None:
     assert "0.0134 in normalised units" in answer_about(ITEM, "price", currency=False)
     assert answer_about(ITEM, "price") == "Shape Up 30 den 1p Tights. It costs 0.01."
+    tiered = answer_about(ITEM, "price", currency=False, tier="budget")
+    assert tiered.endswith("That is budget for a leggings/tights here.")
     assert answer_about(ITEM, "colour") == "The Shape Up 30 den 1p Tights is black (black family)."
     material = answer_about(ITEM, "material")
     assert "no fabric field" in material and ITEM.description in material

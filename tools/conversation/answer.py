@@ -10,6 +10,7 @@ import re
 from typing import Literal
 
 from fitroom.tools.catalog.items import Item
+from fitroom.tools.reader.price_tiers import Tier
 
 Topic = Literal["price", "colour", "pattern", "material", "size", "details"]
 
@@ -42,14 +43,15 @@ def question_topic(text: str) -> Topic | None:
     return None
 
 
-def _price(item: Item, currency: bool) -> str:
+def _price(item: Item, currency: bool, tier: Tier | None) -> str:
     if item.price is None:
         return "The catalogue gives no price for it."
+    among = f" That is {tier} for a {item.article_type.lower()} here." if tier else ""
     if currency:
-        return f"It costs {item.price:.2f}."
+        return f"It costs {item.price:.2f}.{among}"
     return (
         f"Its catalogue price is {item.price:.4f} in normalised units; this catalogue lists "
-        "no currency, but I can find cheaper ones."
+        f"no currency, but I can find cheaper ones.{among}"
     )
 
 
@@ -59,12 +61,13 @@ def _material(item: Item) -> str:
     return f'The catalogue has no fabric field; its description reads: "{item.description}"'
 
 
-def answer_about(item: Item, topic: Topic, currency: bool = True) -> str:
+def answer_about(item: Item, topic: Topic, currency: bool = True, tier: Tier | None = None) -> str:
     """One or two sentences on `topic`, every fact taken from `item`'s record; `currency` is
-    False where the catalogue's prices are normalised units rather than money."""
+    False where the catalogue's prices are normalised units rather than money, and `tier` is
+    where its price stands among its own kind (budget, mid, premium)."""
     name = f"The {item.title}"
     if topic == "price":
-        return f"{item.title}. {_price(item, currency)}"
+        return f"{item.title}. {_price(item, currency, tier)}"
     if topic == "colour":
         family = f" ({item.colour_master.lower()} family)" if item.colour_master else ""
         return f"{name} is {item.colour.lower()}{family}."
@@ -81,4 +84,4 @@ def answer_about(item: Item, topic: Topic, currency: bool = True) -> str:
     text += f", listed for {item.gender.lower()}." if item.gender else "."
     if item.description:
         text += f' The catalogue says: "{item.description}"'
-    return f"{text} {_price(item, currency)}"
+    return f"{text} {_price(item, currency, tier)}"
