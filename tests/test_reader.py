@@ -832,6 +832,7 @@ def test_price_words_against_the_kind_s_own_prices(
         ("two days hiking in the Lake District", "Boots", "Bikini top"),
         ("just joined a fitness club, going after work", "Leggings/Tights", "Blazer"),
         ("it's bucketing down on my walk", "Coat", "Shorts"),
+        ("wat shud i wear 2 a festival lol", "Shorts", "Coat"),
     ],
 )
 def test_occasions_and_needs_map_to_garments(text: str, must: str, must_not: str) -> None:

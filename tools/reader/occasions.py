@@ -97,6 +97,10 @@ EVENTS = _rows(
      ("Costumes", "Hat/brim", "Dress", "Top", "Other accessories", "Leggings/Tights", "Shirt")),
     ("video call|video calls|zoom|wfh|work from home|working from home|on camera|waist up",
      ("Blouse", "Shirt", "Top", "Sweater", "Cardigan", "Blazer", "Earring", "Earrings")),
+    # A music festival is shorts, vests and a hat in a field, not a hiker's parka.
+    ("festival|festivals|glastonbury|coachella|music festival|gig|gigs|concert|concerts", (
+        "Shorts", "Vest top", "T-shirt", "Top", "Dress", "Jumpsuit/Playsuit", "Hat/brim",
+        "Sunglasses", "Boots", "Sandals", "Bag")),
     ("brunch|garden party|picnic|lunch|cafe|weekend|day out|shopping|bbq|barbecue", (
         *_CASUAL, "Bag", "Ballerinas", "Sandals", "Sunglasses")),
     ("office|work|job|interview|meeting|meetings|business|workplace|presentation|conference"
@@ -107,7 +111,7 @@ EVENTS = _rows(
      "|sport|sports|football|tennis|cycling|cycle|bike|biking|marathon|5k|spin class|dance class",
      _SPORT),
     ("hiking|hike|trek|trekking|camping|walking|walks|walk|mountains|mountain|outdoors|outside"
-     "|outdoor|countryside|festival|festivals|dog walk|dog walks|fell|sailing|boat|yacht|deck"
+     "|outdoor|countryside|dog walk|dog walks|fell|sailing|boat|yacht|deck"
      "|fishing|riding|horse riding|stables|allotment|gardening", _OUTDOOR),
     # Not "lake": "the Lake District" is hill walking.
     ("beach|pool|swim|swimming|seaside|holiday|vacation|resort|sunbathing|cruise|surfing"
