@@ -26,7 +26,8 @@ from fitroom.tools.reader.generic_patterns import GENERIC, pattern_nouns, resolv
 from fitroom.tools.reader.money import money_said
 from fitroom.tools.reader.motifs import motif_refusals
 from fitroom.tools.reader.negation_cues import find_cues
-from fitroom.tools.reader.occasions import occasion_colours, read_occasion, triggers
+from fitroom.tools.reader.occasion_tones import occasion_tones
+from fitroom.tools.reader.occasions import read_occasion, triggers
 from fitroom.tools.reader.price_tiers import cap_or_floor, price_word
 from fitroom.tools.reader.reading import Match, ParsedQuery
 from fitroom.tools.reader.referents import for_someone_else
@@ -244,7 +245,8 @@ class QueryParser:
         read, notes = motif_refusals(tokens, read)
         matches = self._matches(tokens, read)
         matches = self._with_needs(matches, tokens, used, notes, ask_llm)
-        matches += self._tones(tokens, matches)
+        if self._occasions:
+            matches += occasion_tones(tokens, matches, self._vocab.values.get("colour", []))
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
         matches = spared_families(matches, self._vocab)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
@@ -298,24 +300,6 @@ class QueryParser:
         # "no more t-shirts, something smarter": never suggest what was refused
         needs = self._needs(tokens, used, notes, ask_llm)
         return matches + [m for m in needs if (m.attribute, m.label) not in refused]
-
-    def _tones(self, tokens: list[str], matches: list[Match]) -> list[Match]:
-        """The shades an occasion's custom calls for ("a funeral": dark ones), unless a colour
-        is asked for in words; read as the occasion's, never as the shopper's own want."""
-        said = occasion_colours(tokens) if self._occasions else None
-        asked = any(
-            m.attribute in ("colour", "colour_master") and not (m.negated or m.allowed)
-            for m in matches
-        )
-        if said is None or asked:
-            return []
-        phrase, shades = said
-        known = set(self._vocab.values.get("colour", []))
-        return [
-            Match(phrase=phrase, attribute="colour", label=c, how="occasion")
-            for c in shades
-            if c in known
-        ]
 
     def _priced(self, parsed: ParsedQuery, text: str, tokens: list[str]) -> ParsedQuery:
         """`parsed` with the price range a price word says, if there is one, and any sum."""
