@@ -36,3 +36,21 @@ def test_a_family_ruled_out_with_no_shade_spared_rules_out_every_shade() -> None
 def test_muted_shade_words_are_read(text: str, shade: str) -> None:
     reader = reader_with({"colour": ["Light Purple", "Light Pink"]})
     assert shade in reader.parse(text).filters.include.get("colour", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "tones"),
+    [
+        ("a dress for my gran's funeral", ["Black", "Dark Blue"]),
+        ("a dress for a funeral, not black", ["Dark Blue"]),  # the refused shade stays out
+        ("a blazer for a wedding, not in black, it's not a funeral", []),
+        ("black feels a bit too funeral for the beach", []),  # likened, not attended
+    ],
+)
+def test_an_occasion_s_shades_skip_what_is_refused_and_what_is_only_likened(
+    text: str, tones: list[str]
+) -> None:
+    said = [
+        m.label for m in READ.parse(text).matches if m.how == "occasion" and m.attribute == "colour"
+    ]
+    assert said == tones

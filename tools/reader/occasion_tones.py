@@ -17,12 +17,24 @@ def occasion_tones(
     asked = any(
         m.attribute in ("colour", "colour_master") and not (m.negated or m.allowed) for m in matches
     )
-    if said is None or asked:
+    if said is None or asked or _figurative(tokens, said[0]):
         return []
     phrase, shades = said
-    known = set(colours)
+    refused = [m.label.casefold() for m in matches if m.negated and "colour" in m.attribute]
     return [
         Match(phrase=phrase, attribute="colour", label=c, how="occasion")
         for c in shades
-        if c in known
+        if c in set(colours) and not any(r in c.casefold() for r in refused)
     ]
+
+
+# "it's not a funeral", "black feels a bit too funeral": the word likens, it names no occasion
+_LIKENING = frozenset({"not", "no", "too", "isnt", "aint", "nothing", "bit", "very", "so", "like"})
+
+
+def _figurative(tokens: Sequence[str], phrase: str) -> bool:
+    first = phrase.split()[0]
+    return any(
+        token == first and bool(_LIKENING & set(tokens[max(0, k - 3) : k]))
+        for k, token in enumerate(tokens)
+    )

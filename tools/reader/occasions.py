@@ -99,8 +99,8 @@ EVENTS = _rows(
      ("Blouse", "Shirt", "Top", "Sweater", "Cardigan", "Blazer", "Earring", "Earrings")),
     # A music festival is shorts, vests and a hat in a field, not a hiker's parka.
     ("festival|festivals|glastonbury|coachella|music festival|gig|gigs|concert|concerts", (
-        "Shorts", "Vest top", "T-shirt", "Top", "Dress", "Jumpsuit/Playsuit", "Hat/brim",
-        "Sunglasses", "Boots", "Sandals", "Bag")),
+        "Shorts", "Vest top", "T-shirt", "Top", "Jumpsuit/Playsuit", "Hoodie", "Hat/brim",
+        "Sunglasses", "Boots", "Cross-body bag", "Backpack")),
     ("brunch|garden party|picnic|lunch|cafe|weekend|day out|shopping|bbq|barbecue", (
         *_CASUAL, "Bag", "Ballerinas", "Sandals", "Sunglasses")),
     ("office|work|job|interview|meeting|meetings|business|workplace|presentation|conference"
