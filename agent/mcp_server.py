@@ -21,7 +21,7 @@ from mcp_types import Tool as MCPTool
 from pydantic import Field
 
 from fitroom.agent.services import Services
-from fitroom.agent.toolset.errors import failure
+from fitroom.agent.toolset.errors import failure, unknown_argument
 from fitroom.agent.toolset.registry import TOOLS, ToolSpec
 from fitroom.agent.toolset.tryon_tool import TryOnOutput
 from fitroom.tools.errors import LLMError
@@ -166,11 +166,8 @@ def _unknown_argument(name: str, arguments: dict[str, Any]) -> str | None:
     spec = _SPECS.get(name)
     if spec is None:
         return None
-    taken = list(spec.input.model_fields)
-    unknown = sorted(set(arguments) - set(taken))
-    if not unknown:
-        return None
-    return f"The {name} tool has no argument {unknown[0]!r}; it takes {', '.join(taken)}."
+    unknown = sorted(set(arguments) - set(spec.input.model_fields))
+    return unknown_argument(name, spec.input.model_fields, unknown[0]) if unknown else None
 
 
 class FitroomMCP(MCPServer[None]):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+from functools import partial
 from typing import Any
 
 from langchain_core.tools import BaseTool, StructuredTool, ToolException
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 
 from fitroom.agent.services import Services
 from fitroom.agent.settings import Settings, load_settings
-from fitroom.agent.toolset.errors import failure, sentence
+from fitroom.agent.toolset.errors import failure, sentence, unknown_argument
 from fitroom.agent.toolset.registry import TOOLS, ToolSpec
 from fitroom.agent.toolset.tryon_tool import TryOnOutput
 
@@ -35,7 +36,11 @@ def _run(spec: ToolSpec, services: Services, **arguments: Any) -> Any:
     return result.model_dump_json()
 
 
-def _bad_input(error: ValidationError) -> str:
+def _bad_input(spec: ToolSpec, error: ValidationError) -> str:
+    """The sentence MCP gives for the same mistake."""
+    first = error.errors()[0]
+    if first["type"] == "extra_forbidden":
+        return unknown_argument(spec.name, spec.input.model_fields, first["loc"][-1])
     return sentence(error)
 
 
@@ -50,7 +55,7 @@ def _tool(spec: ToolSpec, services: Services) -> BaseTool:
         args_schema=spec.input,
         response_format="content_and_artifact" if spec.image or spec.picture else "content",
         handle_tool_error=True,
-        handle_validation_error=_bad_input,
+        handle_validation_error=partial(_bad_input, spec),
     )
 
 

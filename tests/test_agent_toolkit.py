@@ -54,6 +54,9 @@ def test_a_tool_answers_json_and_bad_input_comes_back_as_a_sentence(services: Se
     assert tools["search_catalog"].invoke({"query": "red skirt", "k": 99}) == (
         "The argument k is not valid: input should be less than or equal to 50."
     )
+    assert tools["get_product"].invoke({"item_ids": ["0900000000"], "path": "/etc"}) == (
+        "The get_product tool has no argument 'path'; it takes item_ids."
+    )  # as over MCP
     missing = tools["explain_item"].invoke({"item_id": "0999999999", "query": "red"})
     assert missing == "No item '0999999999' in the catalogue; search for one first."
     call = {"shopper_id": "lu", "session_id": "s", "text": "a red skirt"}

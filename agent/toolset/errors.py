@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from pydantic import ValidationError
 
@@ -39,3 +40,8 @@ def failure(error: BaseException, tool: str) -> str:
     if isinstance(error, FitroomError):
         return without_paths(str(error))
     return f"The {tool} tool failed unexpectedly; the server's log has the details."
+
+
+def unknown_argument(tool: str, taken: Iterable[str], argument: object) -> str:
+    """The sentence for an argument a tool does not take, the same over MCP and LangChain."""
+    return f"The {tool} tool has no argument {argument!r}; it takes {', '.join(taken)}."
