@@ -54,3 +54,15 @@ def test_an_occasion_s_shades_skip_what_is_refused_and_what_is_only_likened(
         m.label for m in READ.parse(text).matches if m.how == "occasion" and m.attribute == "colour"
     ]
     assert said == tones
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a warm hat, not black, I'd like to be seen in the dark",  # "dark": many shades
+        "cream? had it. a blouse, no white at all",  # said before the refusal
+    ],
+)
+def test_a_family_is_not_spared_by_a_shade_word_that_may_be_misread(text: str) -> None:
+    ruled = READ.parse(text).filters.exclude.get("colour_master", [])
+    assert ruled in (["Black"], ["White"])

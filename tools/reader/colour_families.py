@@ -108,15 +108,29 @@ def one_level(matches: Sequence[Match], vocabulary: Vocabulary) -> list[Match]:
     return out
 
 
-def spared_families(matches: Sequence[Match], vocabulary: Vocabulary) -> list[Match]:
-    """`matches` without a ruled-out family whose shade is wanted by name ("not white, although
-    cream would be ok"): the family's other shades stay ruled out one by one."""
+def spared_families(matches: Sequence[Match], vocabulary: Vocabulary, text: str) -> list[Match]:
+    """`matches` without a ruled-out family whose shade is spared by name: allowed ("not white,
+    although cream would be ok"), or asked for in one word after the refusal ("not white, a
+    cream blouse"). The family's other shades stay ruled out one by one. A word for many shades
+    ("dark") or a shade said before the refusal spares nothing: those are often misread."""
     families = vocabulary.values.get("colour_master", [])
-    wanted = {
-        family_of(m.label, families) for m in matches if m.attribute == "colour" and not m.negated
+    lowered = text.casefold()
+    shades_of = Counter(m.phrase for m in matches if m.attribute == "colour" and not m.negated)
+
+    def after_refusal(m: Match, family: str) -> bool:
+        refusal = next((r for r in matches if r.negated and r.label == family), None)
+        return refusal is not None and lowered.find(m.phrase) > lowered.find(refusal.phrase)
+
+    spared = {
+        family_of(m.label, families)
+        for m in matches
+        if m.attribute == "colour"
+        and not m.negated
+        and shades_of[m.phrase] == 1
+        and (m.allowed or after_refusal(m, family_of(m.label, families) or ""))
     }
     return [
         m
         for m in matches
-        if not (m.negated and m.attribute == "colour_master" and m.label in wanted)
+        if not (m.negated and m.attribute == "colour_master" and m.label in spared)
     ]

@@ -99,8 +99,8 @@ EVENTS = _rows(
      ("Blouse", "Shirt", "Top", "Sweater", "Cardigan", "Blazer", "Earring", "Earrings")),
     # A music festival is shorts, vests and a hat in a field, not a hiker's parka.
     ("festival|festivals|glastonbury|coachella|music festival|gig|gigs|concert|concerts", (
-        "Shorts", "Vest top", "T-shirt", "Top", "Jumpsuit/Playsuit", "Hoodie", "Hat/brim",
-        "Sunglasses", "Boots", "Cross-body bag", "Backpack")),
+        "Shorts", "Vest top", "T-shirt", "Top", "Jumpsuit/Playsuit", "Hoodie", "Jacket",
+        "Hat/brim", "Sunglasses", "Boots", "Cross-body bag", "Backpack")),
     ("brunch|garden party|picnic|lunch|cafe|weekend|day out|shopping|bbq|barbecue", (
         *_CASUAL, "Bag", "Ballerinas", "Sandals", "Sunglasses")),
     ("office|work|job|interview|meeting|meetings|business|workplace|presentation|conference"
@@ -167,7 +167,8 @@ WEATHER = _rows(
      "|cozy|ski|skiing|slopes|alps|snowboarding|apres", _COLD),
     ("hot|summer|heatwave|heat|sunny|sun|warm weather|spring|tropical|humid|scorching|boiling"
      "|june|july|august|midsummer", _WARM),
-    ("rain|rainy|raining|wet|storm|stormy|drizzle|showers|pouring|chucking it down|downpour"
+    ("rain|rainy|raining|rains|pours|pours down|pour down|wet|storm|stormy|drizzle|showers"
+     "|pouring|chucking it down|downpour"
      "|bucketing|bucketing down|tipping down|lashing|pelting|teeming|soaked|drenched"
      "|muddy|mud|puddles",
      _RAIN),

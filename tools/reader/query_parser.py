@@ -248,7 +248,7 @@ class QueryParser:
         if self._occasions:
             matches += occasion_tones(tokens, matches, self._vocab.values.get("colour", []))
         matches = one_level(matches, self._vocab) + excluded_shades(matches, self._vocab)
-        matches = spared_families(matches, self._vocab)
+        matches = spared_families(matches, self._vocab, text)
         matches = list({(m.attribute, m.label, m.negated, m.allowed): m for m in matches}.values())
         if for_someone_else(matches):  # "nothing pink for my daughter" is her taste
             matches = [m.model_copy(update={"lasting": False}) for m in matches]
