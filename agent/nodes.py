@@ -309,8 +309,9 @@ def retrieve(state: AgentState, runtime: Runtime[AgentContext]) -> Update:
         )
     # "nothing with dots": a vague "All over pattern" may be dots; the ranker never sees those
     # while enough items settle it, and otherwise they come last
-    sure = [i for i in ids if not unsure(_pattern(ctx, i), prefs.excluded, prefs.wanted)]
-    ids = sure if len(sure) >= ctx.shown_k else sure + [i for i in ids if i not in set(sure)]
+    sure = {i: None for i in ids if not unsure(_pattern(ctx, i), prefs.excluded, prefs.wanted)}
+    kept = list(sure)  # a dict: ordered, and a set for the membership test below
+    ids = kept if len(kept) >= ctx.shown_k else kept + [i for i in ids if i not in sure]
     if notes:
         return {"candidates": ids, "turn_notes": [*state.get("turn_notes", []), *notes]}
     return {"candidates": ids}

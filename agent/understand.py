@@ -278,7 +278,7 @@ def _read_price(prefs: Preferences, parsed: ParsedQuery, price_scale: float, tur
         prefs.max_price = prefs.min_price = None
         prefs.price_for = []
     if money := parsed.money:  # a sum holds whatever the garment
-        turn.catalogue_units = not money.in_a_currency and (money.high or money.low or 0) < 1
+        turn.catalogue_units = money.in_catalogue_units
         scale = 1.0 if turn.catalogue_units else price_scale
         prefs.min_price, prefs.max_price = (
             None if v is None else v / scale for v in (money.low, money.high)

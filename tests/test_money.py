@@ -61,3 +61,8 @@ def test_ages_sizes_and_temperatures_are_no_sum(text: str) -> None:
 def test_a_currency_is_told_from_a_bare_number() -> None:
     named = [money_said(t) for t in ("under £40", "30 euros max", "under 0.03", "40 or less")]
     assert [m.in_a_currency if m else None for m in named] == [True, True, False, False]
+
+
+def test_a_bare_number_below_one_is_in_the_catalogue_s_units() -> None:
+    said = [money_said(t) for t in ("under 0.03", "under £0.50", "under 40", "over 0.1")]
+    assert [m.in_catalogue_units if m else None for m in said] == [True, False, False, True]

@@ -68,6 +68,12 @@ class Money(BaseModel):
         """Whether a currency was named ("£30", "30 euros"), not a bare number ("under 0.03")."""
         return bool(_CURRENCY.search(self.said))
 
+    @property
+    def in_catalogue_units(self) -> bool:
+        """A bare number below 1 ("under 0.03"): said in the catalogue's own price units, as an
+        agent reading the prices the tools return would (H&M's lie between 0.001 and 0.22)."""
+        return not self.in_a_currency and (self.high or self.low or 0) < 1
+
 
 def _amount(groups: tuple[str | None, ...]) -> list[float]:
     return [float(g.replace(",", ".")) for g in groups if g]

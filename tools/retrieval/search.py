@@ -226,9 +226,7 @@ def _with_money(
     """`parsed` with the sum it names as its price range, or, where prices are no currency, a
     note that the sum was not applied (a cap in H&M's units would silently let everything in);
     and whether it was applied."""
-    if price_scale is None and not money.in_a_currency and (money.high or money.low or 0) < 1:
-        # "under 0.03" with no currency is said in the catalogue's own units (an agent reading
-        # the prices this tool returns); H&M's all lie between 0.001 and 0.22.
+    if price_scale is None and money.in_catalogue_units:
         price_scale = 1.0
     if price_scale is None:
         note = (
